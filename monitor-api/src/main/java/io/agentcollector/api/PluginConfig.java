@@ -48,7 +48,7 @@ public final class PluginConfig {
 
   /** The full key of a setting of this section. */
   public String key(String relative) {
-    return path + "." + relative;
+    return path.isEmpty() ? relative : path + "." + relative;
   }
 
   /** The underlying typesafe config section, for settings these getters do not cover. */

@@ -1,0 +1,110 @@
+package io.agentcollector.runtime;
+
+import io.agentcollector.runtime.config.AgentConfig;
+import io.agentcollector.runtime.http.HttpEndpoint;
+import io.agentcollector.runtime.http.StatusPage;
+import io.agentcollector.runtime.plugins.PluginCatalog;
+import io.agentcollector.runtime.schedule.CollectorRunner;
+import io.agentcollector.runtime.schedule.FamilyOwners;
+import io.agentcollector.runtime.schedule.LabelInjector;
+import io.agentcollector.runtime.schedule.Scheduler;
+import io.agentcollector.runtime.selfmetrics.AgentMetrics;
+import io.agentcollector.runtime.selfmetrics.BuildInfo;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running agent: started collectors, their scheduler and the HTTP endpoint. Start order
+ * validates first (collectors parse their settings in start) and serves last.
+ */
+public final class Agent implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Agent.class);
+
+  private final PluginCatalog catalog;
+  private final CollectorSet collectors;
+  private final Scheduler scheduler;
+  private final HttpEndpoint http;
+  private final AgentMetrics metrics;
+
+  private Agent(
+      PluginCatalog catalog, CollectorSet collectors, Scheduler scheduler, HttpEndpoint http, AgentMetrics metrics) {
+    this.catalog = catalog;
+    this.collectors = collectors;
+    this.scheduler = scheduler;
+    this.http = http;
+    this.metrics = metrics;
+  }
+
+  public static Agent start(AgentConfig config, PluginCatalog catalog, Clock clock) {
+    FamilyOwners owners = new FamilyOwners();
+    BuildInfo build = BuildInfo.get();
+    Map<String, String> versions = versions(catalog);
+    PrometheusRegistry jvm = null;
+    if (config.jvmMetrics()) {
+      jvm = new PrometheusRegistry();
+      JvmMetrics.builder().register(jvm);
+    }
+    LabelInjector labels = CollectorSet.labelsOf(config);
+    CollectorSet collectors =
+        CollectorSet.start(config, catalog, clock, owners, labels, id -> config.plugin(id).enabled());
+    List<CollectorRunner> runners = collectors.runners();
+    AgentMetrics metrics =
+        new AgentMetrics(runners, build, versions, catalog.failures().size(), labels, jvm);
+    metrics.reserveNames(owners);
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(metrics);
+    HttpEndpoint http;
+    try {
+      http =
+          HttpEndpoint.start(
+              config.listenAddress(),
+              config.maxRequests(),
+              registry,
+              new StatusPage(build, runners, versions, catalog.failures()));
+    } catch (RuntimeException e) {
+      collectors.close();
+      throw e;
+    }
+    Scheduler scheduler = new Scheduler(config.schedulerThreads());
+    scheduler.start(runners);
+    log.info(
+        "{} listening on {} (port {}), {} collectors from {} plugins",
+        build,
+        config.listenAddress(),
+        http.port(),
+        runners.size(),
+        versions.size());
+    return new Agent(catalog, collectors, scheduler, http, metrics);
+  }
+
+  static Map<String, String> versions(PluginCatalog catalog) {
+    Map<String, String> out = new TreeMap<>();
+    catalog.list().forEach(p -> out.put(p.id(), p.version()));
+    return out;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public AgentMetrics metrics() {
+    return metrics;
+  }
+
+  /** Stops serving, then collecting, then the plugins. */
+  @Override
+  public void close() {
+    http.close();
+    scheduler.close();
+    collectors.close();
+    catalog.close();
+    log.info("stopped");
+  }
+}

@@ -1,0 +1,87 @@
+package io.agentcollector.runtime.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.FileSize;
+import io.agentcollector.runtime.config.LoggingConfig;
+import org.slf4j.LoggerFactory;
+
+/** Configures Logback from the {@code logging} section (no logback.xml for users to learn). */
+public final class LoggingSetup {
+
+  private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} - %msg%n";
+
+  private LoggingSetup() {}
+
+  /**
+   * @param toStdout console output to stdout ({@code run}) or stderr (commands whose stdout is
+   *     their output, like {@code snapshot})
+   */
+  public static void configure(LoggingConfig config, boolean toStdout) {
+    LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+    ctx.reset();
+    Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.toLevel(config.level(), Level.INFO));
+    // PF4J logs stack traces for problems the agent already reports in one line.
+    ctx.getLogger("org.pf4j").setLevel(Level.OFF);
+    if (config.console()) {
+      ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+      console.setContext(ctx);
+      console.setName("console");
+      console.setTarget(toStdout ? "System.out" : "System.err");
+      console.setEncoder(encoder(ctx, config.json()));
+      console.start();
+      root.addAppender(console);
+    }
+    config.file().ifPresent(file -> root.addAppender(file(ctx, config, file)));
+  }
+
+  private static RollingFileAppender<ILoggingEvent> file(
+      LoggerContext ctx, LoggingConfig config, String file) {
+    RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+    appender.setContext(ctx);
+    appender.setName("file");
+    appender.setFile(file);
+    appender.setEncoder(encoder(ctx, config.json()));
+    FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+    rolling.setContext(ctx);
+    rolling.setParent(appender);
+    rolling.setFileNamePattern(file + ".%i");
+    rolling.setMinIndex(1);
+    rolling.setMaxIndex(config.fileMaxHistory());
+    rolling.start();
+    SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+    trigger.setContext(ctx);
+    trigger.setMaxFileSize(new FileSize(config.fileMaxSize()));
+    trigger.start();
+    appender.setRollingPolicy(rolling);
+    appender.setTriggeringPolicy(trigger);
+    appender.start();
+    return appender;
+  }
+
+  private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, boolean json) {
+    if (json) {
+      JsonEncoder e = new JsonEncoder();
+      e.setContext(ctx);
+      e.setWithSequenceNumber(false);
+      e.setWithContext(false);
+      e.start();
+      return e;
+    }
+    PatternLayoutEncoder e = new PatternLayoutEncoder();
+    e.setContext(ctx);
+    e.setPattern(PATTERN);
+    e.start();
+    return e;
+  }
+}

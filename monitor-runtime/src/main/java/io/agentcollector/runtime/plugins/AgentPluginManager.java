@@ -1,0 +1,164 @@
+package io.agentcollector.runtime.plugins;
+
+import io.agentcollector.api.ApiVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.pf4j.BasePluginLoader;
+import org.pf4j.CompoundPluginLoader;
+import org.pf4j.DefaultExtensionFinder;
+import org.pf4j.DefaultPluginClasspath;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.ExtensionFinder;
+import org.pf4j.JarPluginLoader;
+import org.pf4j.PluginClassLoader;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginLoader;
+import org.pf4j.PluginWrapper;
+import org.pf4j.RuntimeMode;
+
+/**
+ * PF4J's manager with the agent's rules: shared packages parent-first, collectors found by the
+ * {@code @Extension} index or {@code META-INF/services}, one failure record per plugin file that
+ * could not be loaded (instead of PF4J's stack traces), and a {@code stopPlugins()} that stops
+ * every plugin (pf4j 3.15.0 skips some, pf4j issue #656).
+ */
+public final class AgentPluginManager extends DefaultPluginManager {
+
+  private static final ClassLoader PARENT = AgentPluginManager.class.getClassLoader();
+
+  private final Map<Path, String> failures = new ConcurrentHashMap<>();
+
+  public AgentPluginManager(Path pluginsRoot) {
+    super(pluginsRoot);
+    setSystemVersion(ApiVersion.get());
+  }
+
+  @Override
+  public RuntimeMode getRuntimeMode() {
+    // Never development mode, whatever pf4j.mode says: the distribution layout is the only one.
+    return RuntimeMode.DEPLOYMENT;
+  }
+
+  @Override
+  protected ExtensionFinder createExtensionFinder() {
+    DefaultExtensionFinder finder = new DefaultExtensionFinder(this);
+    finder.addServiceProviderExtensionFinder();
+    return finder;
+  }
+
+  @Override
+  protected PluginLoader createPluginLoader() {
+    return new CompoundPluginLoader()
+        .add(
+            new JarPluginLoader(this) {
+              @Override
+              protected PluginClassLoader createPluginClassLoader(
+                  Path pluginPath, PluginDescriptor descriptor) {
+                return new ParentFirstClassLoader(pluginManager, descriptor, PARENT);
+              }
+            })
+        .add(
+            new BasePluginLoader(this, new DefaultPluginClasspath()) {
+              @Override
+              protected PluginClassLoader createPluginClassLoader(
+                  Path pluginPath, PluginDescriptor descriptor) {
+                return new ParentFirstClassLoader(pluginManager, descriptor, PARENT);
+              }
+            });
+  }
+
+  /** Loads every plugin it can; each file that fails is recorded with a one-line reason. */
+  @Override
+  public void loadPlugins() {
+    for (Path candidate : candidates()) {
+      try {
+        loadPluginFromPath(candidate);
+      } catch (Exception | LinkageError e) {
+        failures.put(candidate, Reasons.of(e));
+      }
+    }
+    try {
+      resolvePlugins();
+    } catch (Exception e) {
+      failures.put(getPluginsRoot(), "plugins could not be resolved: " + Reasons.of(e));
+    }
+  }
+
+  @Override
+  protected boolean isPluginValid(PluginWrapper plugin) {
+    boolean valid = super.isPluginValid(plugin);
+    if (!valid) {
+      failures.put(
+          plugin.getPluginPath(),
+          "plugin "
+              + plugin.getPluginId()
+              + " requires agent API "
+              + plugin.getDescriptor().getRequires()
+              + ", this agent provides "
+              + getSystemVersion());
+    }
+    return valid;
+  }
+
+  @Override
+  public void stopPlugins() {
+    List<PluginWrapper> started = new ArrayList<>(getStartedPlugins());
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        stopPlugin(started.get(i).getPluginId());
+      } catch (RuntimeException e) {
+        // Shutting down: nothing left to protect.
+      }
+    }
+  }
+
+  /** Plugin files that could not be loaded, with the reason. */
+  public Map<Path, String> failures() {
+    return Map.copyOf(failures);
+  }
+
+  /** Records a failure found after loading (e.g. the plugin's collectors could not be created). */
+  public void recordFailure(Path pluginPath, String reason) {
+    failures.put(pluginPath, reason);
+  }
+
+  /**
+   * Jar files and directories in the plugins directory. Zips are not expanded here: PF4J would
+   * write next to them, and the install directory may be read-only. A zip is reported instead.
+   */
+  private List<Path> candidates() {
+    Path root = getPluginsRoot();
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    List<Path> out = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(root)) {
+      for (Path p : entries.sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".")) {
+          continue;
+        }
+        if (Files.isDirectory(p) || name.endsWith(".jar")) {
+          out.add(p);
+        } else if (name.endsWith(".zip")) {
+          failures.put(
+              p, "zip plugins are not loaded: unpack it into " + root + "/" + stem(name) + "/");
+        }
+      }
+    } catch (IOException e) {
+      failures.put(root, "cannot list plugins directory: " + Reasons.of(e));
+    }
+    return out;
+  }
+
+  private static String stem(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
+  }
+}

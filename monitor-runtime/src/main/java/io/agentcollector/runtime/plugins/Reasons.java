@@ -1,0 +1,28 @@
+package io.agentcollector.runtime.plugins;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/** Turns an exception chain into one line for a log message or a self-metric. */
+public final class Reasons {
+
+  private Reasons() {}
+
+  public static String of(Throwable t) {
+    StringBuilder sb = new StringBuilder();
+    Set<Throwable> seen = new HashSet<>();
+    for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+      String msg = c.getMessage();
+      String part =
+          c.getClass().getSimpleName() + (msg == null || msg.isBlank() ? "" : ": " + msg.strip());
+      if (sb.length() > 0) {
+        if (msg != null && sb.indexOf(msg.strip()) >= 0) {
+          continue;
+        }
+        sb.append(" <- ");
+      }
+      sb.append(part);
+    }
+    return sb.toString().replace('\n', ' ').replace('\r', ' ');
+  }
+}

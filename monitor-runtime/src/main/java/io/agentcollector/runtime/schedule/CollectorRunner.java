@@ -1,0 +1,271 @@
+package io.agentcollector.runtime.schedule;
+
+import io.agentcollector.api.Collector;
+import io.agentcollector.runtime.plugins.Reasons;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one collector: never two cycles at once, each cycle bounded by the plugin's timeout
+ * (the thread is interrupted and the cycle counted as failed), the last good result kept for the
+ * scrape, and one log line per change of state.
+ */
+public final class CollectorRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(CollectorRunner.class);
+
+  /** A result older than this many intervals is no longer served. */
+  static final int STALE_AFTER_INTERVALS = 3;
+
+  private final String plugin;
+  private final Collector collector;
+  private final Duration interval;
+  private final Duration timeout;
+  private final Clock clock;
+  private final LabelInjector labels;
+  private final FamilyOwners owners;
+  private final PluginGate gate;
+
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicLong errors = new AtomicLong();
+  private volatile CollectorState state = CollectorState.PENDING;
+  private volatile String lastError = "";
+  private volatile MetricSnapshots last = MetricSnapshots.of();
+  private volatile long lastSuccessMillis = -1;
+  private volatile double lastDurationSeconds;
+  private volatile int series;
+  private volatile boolean finishedOnce;
+
+  public CollectorRunner(
+      String plugin,
+      Collector collector,
+      Duration interval,
+      Duration timeout,
+      Clock clock,
+      LabelInjector labels,
+      FamilyOwners owners,
+      PluginGate gate) {
+    this.plugin = plugin;
+    this.collector = collector;
+    this.interval = interval;
+    this.timeout = timeout;
+    this.clock = clock;
+    this.labels = labels;
+    this.owners = owners;
+    this.gate = gate;
+  }
+
+  /** Starts a cycle on {@code workers} unless the previous one is still running. */
+  public void tick(Executor workers, ScheduledExecutorService timer) {
+    if (state == CollectorState.DISABLED) {
+      return;
+    }
+    if (gate.reason().isPresent()) {
+      disable(gate.reason().get());
+      return;
+    }
+    if (!running.compareAndSet(false, true)) {
+      failed("previous cycle still running (it ignored the interrupt at its timeout)", 0);
+      return;
+    }
+    Cycle cycle = new Cycle();
+    try {
+      workers.execute(() -> run(cycle, timer));
+    } catch (RejectedExecutionException e) {
+      running.set(false);
+    }
+  }
+
+  /** Runs one cycle on the calling thread, bounded by the timeout (for {@code snapshot}). */
+  public void runOnce(ScheduledExecutorService timer) {
+    if (running.compareAndSet(false, true)) {
+      run(new Cycle(), timer);
+    }
+  }
+
+  private void run(Cycle cycle, ScheduledExecutorService timer) {
+    Thread thread = Thread.currentThread();
+    long start = System.nanoTime();
+    var watchdog =
+        timer.schedule(() -> abandon(cycle, thread), timeout.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      MetricSnapshots result = collector.collect();
+      if (cycle.settle()) {
+        succeeded(result == null ? MetricSnapshots.of() : result, seconds(start));
+      }
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      if (cycle.settle()) {
+        failed(Reasons.of(e), seconds(start));
+      }
+    } finally {
+      watchdog.cancel(false);
+      cycle.finish();
+      running.set(false);
+    }
+  }
+
+  private void abandon(Cycle cycle, Thread thread) {
+    if (cycle.abandon(thread)) {
+      failed("timed out after " + format(timeout) + " and was interrupted", timeout.toNanos() / 1e9);
+    }
+  }
+
+  private void succeeded(MetricSnapshots result, double seconds) {
+    var clash = owners.claim(id(), result);
+    if (clash.isPresent()) {
+      gate.close(clash.get() + "; plugin " + plugin + " is disabled");
+      disable(gate.reason().get());
+      return;
+    }
+    MetricSnapshots labelled;
+    try {
+      labelled = labels.apply(result);
+    } catch (RuntimeException e) {
+      failed(Reasons.of(e), seconds);
+      return;
+    }
+    int count = 0;
+    for (MetricSnapshot s : labelled) {
+      count += s.getDataPoints().size();
+    }
+    last = labelled;
+    series = count;
+    lastDurationSeconds = seconds;
+    lastSuccessMillis = clock.millis();
+    CollectorState before = state;
+    state = CollectorState.OK;
+    finishedOnce = true;
+    if (before == CollectorState.FAILING) {
+      log.info("collector {} recovered", id());
+    }
+  }
+
+  private void failed(String reason, double seconds) {
+    errors.incrementAndGet();
+    lastError = reason;
+    lastDurationSeconds = seconds;
+    CollectorState before = state;
+    if (before == CollectorState.DISABLED) {
+      return;
+    }
+    state = CollectorState.FAILING;
+    finishedOnce = true;
+    if (before != CollectorState.FAILING) {
+      log.warn("collector {} failing: {}", id(), reason);
+    }
+  }
+
+  /** Takes the collector out for good (its start failed, or a family clash). */
+  public void disable(String reason) {
+    if (state == CollectorState.DISABLED) {
+      return;
+    }
+    lastError = reason;
+    state = CollectorState.DISABLED;
+    finishedOnce = true;
+    last = MetricSnapshots.of();
+    log.error("collector {} disabled: {}", id(), reason);
+  }
+
+  /** The last good result, unless it is stale. */
+  public MetricSnapshots current() {
+    long ok = lastSuccessMillis;
+    if (ok < 0 || clock.millis() - ok > STALE_AFTER_INTERVALS * interval.toMillis()) {
+      return MetricSnapshots.of();
+    }
+    return last;
+  }
+
+  public String id() {
+    return plugin + "/" + collector.name();
+  }
+
+  public String plugin() {
+    return plugin;
+  }
+
+  public Collector collector() {
+    return collector;
+  }
+
+  public Duration interval() {
+    return interval;
+  }
+
+  public CollectorState state() {
+    return state;
+  }
+
+  public String lastError() {
+    return lastError;
+  }
+
+  public long errors() {
+    return errors.get();
+  }
+
+  public double lastDurationSeconds() {
+    return lastDurationSeconds;
+  }
+
+  /** Milliseconds since the epoch of the last success, -1 if none. */
+  public long lastSuccessMillis() {
+    return lastSuccessMillis;
+  }
+
+  public int series() {
+    return state == CollectorState.OK ? series : 0;
+  }
+
+  public boolean finishedOnce() {
+    return finishedOnce;
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static String format(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+  }
+
+  /**
+   * One cycle's outcome is settled once, either by the collector returning or by the watchdog;
+   * the watchdog interrupts only while the collector is still inside {@code collect()}.
+   */
+  private static final class Cycle {
+    private boolean settled;
+
+    synchronized boolean settle() {
+      if (settled) {
+        return false;
+      }
+      settled = true;
+      return true;
+    }
+
+    synchronized boolean abandon(Thread thread) {
+      if (settled) {
+        return false;
+      }
+      settled = true;
+      thread.interrupt();
+      return true;
+    }
+
+    synchronized void finish() {
+      // Clear an interrupt that arrived after collect() returned, before the pool reuses the thread.
+      Thread.interrupted();
+    }
+  }
+}
