@@ -63,7 +63,8 @@ public final class ConfigLoader {
             ConfigFactory.parseFile(
                 file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
       } catch (ConfigException e) {
-        throw new ConfigError("config file " + file + ": " + oneLine(e));
+        // typesafe's message starts with the file and line already.
+        throw new ConfigError("config file syntax: " + oneLine(e));
       }
     } else if (explicit) {
       throw new ConfigError("config file " + file + " does not exist (--config)");
@@ -108,8 +109,10 @@ public final class ConfigLoader {
     try {
       checkKnown(user, reference, plugins);
       AgentConfig config = AgentConfig.from(merged, home, hostname);
-      for (InstalledPlugin p : plugins.values()) {
-        config.plugin(p.id());
+      // The shared defaults first, so an error there names plugins.defaults.<key>.
+      config.plugin("defaults");
+      for (String id : new TreeSet<>(plugins.keySet())) {
+        config.plugin(id);
       }
       return config;
     } catch (InvalidConfigException e) {

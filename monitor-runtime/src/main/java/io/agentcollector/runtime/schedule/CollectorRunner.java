@@ -45,6 +45,8 @@ public final class CollectorRunner {
   private volatile double lastDurationSeconds;
   private volatile int series;
   private volatile boolean finishedOnce;
+  /** A cycle was abandoned at its timeout but its thread has not returned yet. */
+  private volatile boolean stuck;
 
   public CollectorRunner(
       String plugin,
@@ -75,7 +77,10 @@ public final class CollectorRunner {
       return;
     }
     if (!running.compareAndSet(false, true)) {
-      failed("previous cycle still running (it ignored the interrupt at its timeout)", 0);
+      // Within its timeout the previous cycle is just slow; past it, the collector is stuck.
+      if (stuck) {
+        failed("previous cycle still running (it ignored the interrupt at its timeout)", -1);
+      }
       return;
     }
     Cycle cycle = new Cycle();
@@ -110,12 +115,14 @@ public final class CollectorRunner {
     } finally {
       watchdog.cancel(false);
       cycle.finish();
+      stuck = false;
       running.set(false);
     }
   }
 
   private void abandon(Cycle cycle, Thread thread) {
     if (cycle.abandon(thread)) {
+      stuck = true;
       failed("timed out after " + format(timeout) + " and was interrupted", timeout.toNanos() / 1e9);
     }
   }
@@ -150,10 +157,13 @@ public final class CollectorRunner {
     }
   }
 
+  /** @param seconds the cycle's duration, or -1 for a skipped cycle (keeps the last one) */
   private void failed(String reason, double seconds) {
     errors.incrementAndGet();
     lastError = reason;
-    lastDurationSeconds = seconds;
+    if (seconds >= 0) {
+      lastDurationSeconds = seconds;
+    }
     CollectorState before = state;
     if (before == CollectorState.DISABLED) {
       return;

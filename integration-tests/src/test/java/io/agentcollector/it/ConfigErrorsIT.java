@@ -1,0 +1,85 @@
+package io.agentcollector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentcollector.testkit.AgentProcess;
+import io.agentcollector.testkit.Distribution;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** User mistakes through the real launcher: exit code 2 and exactly one line naming the key. */
+class ConfigErrorsIT {
+
+  @TempDir static Path tmp;
+  static Path home;
+
+  @BeforeEach
+  void install() {
+    if (home == null) {
+      home = Distribution.unpack(tmp);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "wrong type          | plugins.example.interval = soon       | plugins.example.interval = \"soon\": expected a duration",
+    "negative interval   | plugins.defaults.interval = -5s       | plugins.defaults.interval = \"-5s\": expected a duration of zero or more",
+    "unknown plugin      | plugins.dsik.enabled = true           | plugins.dsik = \"{...}\": expected an installed plugin id (installed: example)",
+    "bad listen address  | web.listen-address = \"localhost\"    | web.listen-address = \"localhost\": expected host:port",
+    "unknown setting     | web.port = 9100                       | web.port = 9100: expected a known setting",
+    "plugin value        | plugins.example { enabled = true, value = lots } | plugins.example.value = \"lots\": expected a number",
+    "syntax error        | web { listen-address =                | syntax-error.conf: 1: Expecting a value",
+    "bad log format      | logging.format = xml                  | logging.format = \"xml\": expected text or json",
+  })
+  void invalidConfigExitsTwoWithOneLine(String name, String hocon, String expected) throws Exception {
+    Path conf = tmp.resolve(name.strip().replace(' ', '-') + ".conf");
+    Files.writeString(conf, hocon);
+    for (String command : new String[] {"run", "check-config"}) {
+      var r = AgentProcess.run(home, Map.of(), command, "--config", conf.toString());
+      assertThat(r.exitCode()).as("%s %s: %s", command, name, r.output()).isEqualTo(2);
+      assertThat(r.output().lines()).as(r.output()).hasSize(1);
+      assertThat(r.output()).startsWith("monitor: ").contains(expected).doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void missingConfigFile() {
+    var r = AgentProcess.run(home, Map.of(), "--config", "/no/such/monitor.conf");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.output()).isEqualTo("monitor: config file /no/such/monitor.conf does not exist (--config)\n");
+  }
+
+  @Test
+  void busyPort() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      var r = AgentProcess.run(home, Map.of("MONITOR_LISTEN_ADDRESS", "127.0.0.1:" + taken.getLocalPort()));
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.output().lines().filter(l -> l.startsWith("monitor: ")).toList())
+          .containsExactly("monitor: web.listen-address = \"127.0.0.1:" + taken.getLocalPort()
+              + "\": cannot listen: Address already in use (is another exporter running on port "
+              + taken.getLocalPort() + "?)");
+      assertThat(r.output()).doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void environmentOverridesApply() {
+    var r = AgentProcess.run(home,
+        Map.of("MONITOR_LISTEN_ADDRESS", "127.0.0.1:9555", "CONFIG_FORCE_plugins_example_interval", "42s",
+            "CONFIG_FORCE_plugins_example_enabled", "true", "MONITOR_HOST_LABEL", "envhost"),
+        "check-config");
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    assertThat(r.output())
+        .contains("web.listen-address = 127.0.0.1:9555")
+        .contains("host.label = envhost")
+        .contains("plugins.example: enabled, interval 42000ms");
+  }
+}
