@@ -80,6 +80,7 @@ public final class PluginJarBuilder {
         put(out, serviceLoader ? "META-INF/services/io.agentcollector.api.Collector" : "META-INF/extensions.idx",
             list.getBytes(StandardCharsets.UTF_8));
       }
+      deleteTree(classes);
       return jar;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -138,6 +139,7 @@ public final class PluginJarBuilder {
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int rc = javac.run(null, null, null, args.toArray(String[]::new));
+    deleteTree(src);
     if (rc != 0) {
       throw new IllegalStateException("compiling plugin " + id + " failed (see stderr)");
     }
@@ -153,6 +155,15 @@ public final class PluginJarBuilder {
     a.putValue("Plugin-Requires", requires);
     a.putValue("Plugin-Provider", "test");
     return m;
+  }
+
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private final java.util.Set<String> dirs = new java.util.HashSet<>();

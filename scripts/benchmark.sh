@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Benchmarks for BENCHMARKS.md: the agent (from the built tarball) and node_exporter side by side,
+# same machine, same run, loopback only. Usage: scripts/benchmark.sh [runs]
+#   - start: fork of bin/monitor -> first HTTP 200 from /metrics
+#   - RSS after 100 sequential scrapes, CPU ms per scrape
+#   - /metrics latency p50/p99 under 10 concurrent scrapers (10 x 100 requests)
+# The agent runs with the plugins enabled in configs/monitor.conf plus EXTRA_ENV (e.g.
+# CONFIG_FORCE_plugins_example_enabled=true).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+top=$(pwd)
+runs=${1:-3}
+tarball=$(ls distribution/target/agent-collector-*.tar.gz | head -n 1)
+work=$(mktemp -d)
+trap 'pkill -f "monitor.home=$work" 2>/dev/null || true; [ -n "${ne_pid:-}" ] && kill $ne_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+tar -xzf "$tarball" -C "$work"
+home=$(ls -d "$work"/agent-collector-*/)
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now_ms() { date +%s%3N; }
+wait_200() { until curl -sf -o /dev/null "$1"; do sleep 0.005; done; }
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r), $(java -version 2>&1 | head -n 1)"
+for i in $(seq 1 "$runs"); do
+  port=$(free_port)
+  t0=$(now_ms)
+  env ${EXTRA_ENV:-} MONITOR_LISTEN_ADDRESS=127.0.0.1:$port "$home/bin/monitor" --config "$top/configs/monitor.conf" > "$work/agent.log" 2>&1 &
+  pid=$!
+  wait_200 "http://127.0.0.1:$port/metrics"
+  t1=$(now_ms)
+  sleep 6 # let every collector finish a cycle or two
+  echo "agent run $i: start_ms=$((t1 - t0)) $(java "$top/scripts/bench/Scrape.java" "http://127.0.0.1:$port/metrics" "$pid")"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+
+  if command -v prometheus-node-exporter >/dev/null; then
+    port=$(free_port)
+    t0=$(now_ms)
+    prometheus-node-exporter --web.listen-address=127.0.0.1:$port ${NE_FLAGS:-} > "$work/ne.log" 2>&1 &
+    ne_pid=$!
+    wait_200 "http://127.0.0.1:$port/metrics"
+    t1=$(now_ms)
+    echo "node_exporter run $i: start_ms=$((t1 - t0)) $(java "$top/scripts/bench/Scrape.java" "http://127.0.0.1:$port/metrics" "$ne_pid")"
+    kill "$ne_pid"; wait "$ne_pid" 2>/dev/null || true
+    ne_pid=
+  fi
+done
