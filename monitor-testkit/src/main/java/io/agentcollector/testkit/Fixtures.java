@@ -14,15 +14,15 @@ public final class Fixtures {
 
   private Fixtures() {}
 
-  /** The project's top directory (the one holding {@code testdata/}). */
+  /** The project's top directory (the one holding {@code monitor-api/} and {@code testdata/}). */
   public static Path projectRoot() {
     Path dir = Path.of("").toAbsolutePath();
     for (Path p = dir; p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("testdata/fixtures"))) {
+      if (Files.isRegularFile(p.resolve("monitor-api/pom.xml"))) {
         return p;
       }
     }
-    throw new IllegalStateException("no testdata/fixtures above " + dir);
+    throw new IllegalStateException("no project root (monitor-api/pom.xml) above " + dir);
   }
 
   /** {@code testdata/fixtures}. */
