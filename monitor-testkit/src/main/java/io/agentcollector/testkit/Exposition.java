@@ -51,7 +51,10 @@ public final class Exposition {
 
   static String exposedName(MetricSnapshot s) {
     String n = s.getMetadata().getPrometheusName();
-    return s instanceof CounterSnapshot ? n + "_total" : n;
+    if (s instanceof CounterSnapshot) {
+      return n + "_total";
+    }
+    return s instanceof io.prometheus.metrics.model.snapshots.InfoSnapshot ? n + "_info" : n;
   }
 
   private static boolean containsAll(Labels have, Labels wanted) {

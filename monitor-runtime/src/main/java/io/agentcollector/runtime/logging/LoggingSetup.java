@@ -62,6 +62,8 @@ public final class LoggingSetup {
     SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
     trigger.setContext(ctx);
     trigger.setMaxFileSize(new FileSize(config.fileMaxSize()));
+    // Logback checks the size at most once a minute by default; our logs are rare and small.
+    trigger.setCheckIncrement(ch.qos.logback.core.util.Duration.buildBySeconds(1));
     trigger.start();
     appender.setRollingPolicy(rolling);
     appender.setTriggeringPolicy(trigger);
@@ -75,6 +77,11 @@ public final class LoggingSetup {
       e.setContext(ctx);
       e.setWithSequenceNumber(false);
       e.setWithContext(false);
+      e.setWithNanoseconds(false);
+      // One readable message per line, not the pattern and its arguments apart.
+      e.setWithFormattedMessage(true);
+      e.setWithMessage(false);
+      e.setWithArguments(false);
       e.start();
       return e;
     }

@@ -1,0 +1,81 @@
+package io.agentcollector.runtime.selfmetrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentcollector.api.Collector;
+import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.runtime.schedule.CollectorRunner;
+import io.agentcollector.runtime.schedule.FamilyOwners;
+import io.agentcollector.runtime.schedule.LabelInjector;
+import io.agentcollector.runtime.schedule.PluginGate;
+import io.agentcollector.testkit.Exposition;
+import io.agentcollector.testkit.FakeClock;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+class AgentMetricsTest {
+
+  private static Collector collector(String name, boolean mirrors, boolean fails) {
+    return new Collector() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public boolean mirrorsNodeExporter() {
+        return mirrors;
+      }
+
+      @Override
+      public MetricSnapshots collect() throws Exception {
+        if (fails) {
+          throw new java.io.IOException("boom");
+        }
+        MetricFamilies f = new MetricFamilies();
+        f.gauge(name + "_value", "h").add(1).add(2, "a", "b");
+        return f.build();
+      }
+    };
+  }
+
+  @Test
+  void selfMetricsPerCollectorAndNodeExporterCompatibleOnesForMirrors() {
+    FakeClock clock = FakeClock.fixed();
+    FamilyOwners owners = new FamilyOwners();
+    LabelInjector labels = new LabelInjector(Map.of("host", "n1"));
+    List<CollectorRunner> runners = List.of(
+        new CollectorRunner("cpu", collector("loadavg", true, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, new PluginGate()),
+        new CollectorRunner("cpu", collector("stat", true, true), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, new PluginGate()),
+        new CollectorRunner("example", collector("example", false, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, new PluginGate()));
+    var timer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      runners.forEach(r -> r.runOnce(timer));
+    } finally {
+      timer.shutdownNow();
+    }
+    AgentMetrics metrics = new AgentMetrics(runners, new BuildInfo("1.2.3", "abc", "17"),
+        Map.of("cpu", "1.2.3", "example", "1.2.3"), 1, labels, null);
+    MetricSnapshots all = metrics.collect();
+
+    assertThat(Exposition.value(all, "loadavg_value", "a", "b", "host", "n1")).hasValue(2);
+    assertThat(Exposition.value(all, "monitor_collector_success", "plugin", "cpu", "collector", "loadavg", "host", "n1")).hasValue(1);
+    assertThat(Exposition.value(all, "monitor_collector_success", "plugin", "cpu", "collector", "stat")).hasValue(0);
+    assertThat(Exposition.value(all, "monitor_collector_errors_total", "collector", "stat")).hasValue(1);
+    assertThat(Exposition.value(all, "monitor_collector_series", "collector", "loadavg")).hasValue(2);
+    assertThat(Exposition.value(all, "monitor_collector_last_success_timestamp_seconds", "collector", "loadavg"))
+        .hasValue(clock.millis() / 1000.0);
+    assertThat(Exposition.value(all, "monitor_collector_last_success_timestamp_seconds", "collector", "stat")).isEmpty();
+    assertThat(Exposition.value(all, "node_scrape_collector_success", "collector", "loadavg")).hasValue(1);
+    assertThat(Exposition.value(all, "node_scrape_collector_success", "collector", "stat")).hasValue(0);
+    assertThat(Exposition.value(all, "node_scrape_collector_success", "collector", "example"))
+        .as("only collectors that mirror node_exporter").isEmpty();
+    assertThat(Exposition.value(all, "monitor_build_info", "version", "1.2.3", "revision", "abc", "java_version", "17")).hasValue(1);
+    assertThat(Exposition.value(all, "monitor_plugin_load_failures", "host", "n1")).hasValue(1);
+    assertThat(Exposition.text(all)).contains("# TYPE node_scrape_collector_duration_seconds gauge");
+  }
+}
