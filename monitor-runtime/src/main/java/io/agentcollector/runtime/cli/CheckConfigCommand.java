@@ -2,49 +2,33 @@ package io.agentcollector.runtime.cli;
 
 import io.agentcollector.runtime.Snapshot;
 import io.agentcollector.runtime.config.AgentConfig;
-import io.agentcollector.runtime.config.ConfigError;
-import io.agentcollector.runtime.config.LoggingConfig;
 import io.agentcollector.runtime.config.PluginSettings;
-import io.agentcollector.runtime.logging.LoggingSetup;
 import io.agentcollector.runtime.plugins.PluginCatalog;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "check-config",
     mixinStandardHelpOptions = true,
     description = "Validate the configuration (and every enabled plugin's settings), print the effective settings.")
-final class CheckConfigCommand implements Callable<Integer> {
-
-  @ParentCommand Main parent;
+final class CheckConfigCommand extends ToolCommand {
 
   @Override
-  public Integer call() {
-    LoggingSetup.configure(LoggingConfig.bootstrap(), false);
-    try {
-      Setup setup = Setup.load(parent.config);
-      try (var catalog = setup.catalog()) {
-        AgentConfig c = setup.config();
-        Snapshot.validate(c, setup.catalog(), Clock.systemUTC());
-        System.out.println("config OK: " + setup.configFile());
-        System.out.println("web.listen-address = " + c.listenAddress());
-        System.out.println("host.label = " + c.hostLabel().orElse("(none)"));
-        System.out.println("labels = " + c.staticLabels());
-        System.out.println("host paths = " + c.hostPaths());
-        System.out.println("plugins-dir = " + c.pluginsDir());
-        for (PluginCatalog.LoadedPlugin p : setup.catalog().list()) {
-          PluginSettings s = c.plugin(p.id());
-          System.out.println("plugins." + p.id() + ": " + (s.enabled()
-              ? "enabled, interval " + s.interval().toMillis() + "ms, timeout " + s.timeout().toMillis() + "ms"
-              : "disabled"));
-        }
-        return 0;
-      }
-    } catch (ConfigError e) {
-      System.err.println("monitor: " + e.getMessage());
-      return Main.USER_ERROR;
+  int run(Setup setup) {
+    AgentConfig c = setup.config();
+    Snapshot.validate(c, setup.catalog(), Clock.systemUTC());
+    System.out.println("config OK: " + setup.configFile());
+    System.out.println("web.listen-address = " + c.listenAddress());
+    System.out.println("host.label = " + c.hostLabel().orElse("(none)"));
+    System.out.println("labels = " + c.staticLabels());
+    System.out.println("host paths = " + c.hostPaths());
+    System.out.println("plugins-dir = " + c.pluginsDir());
+    for (PluginCatalog.LoadedPlugin p : setup.catalog().list()) {
+      PluginSettings s = c.plugin(p.id());
+      System.out.println("plugins." + p.id() + ": " + (s.enabled()
+          ? "enabled, interval " + s.interval().toMillis() + "ms, timeout " + s.timeout().toMillis() + "ms"
+          : "disabled"));
     }
+    return 0;
   }
 }

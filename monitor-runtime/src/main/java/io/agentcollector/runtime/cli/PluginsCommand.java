@@ -1,48 +1,32 @@
 package io.agentcollector.runtime.cli;
 
 import io.agentcollector.api.Collector;
-import io.agentcollector.runtime.config.ConfigError;
-import io.agentcollector.runtime.config.LoggingConfig;
 import io.agentcollector.runtime.config.PluginSettings;
-import io.agentcollector.runtime.logging.LoggingSetup;
 import io.agentcollector.runtime.plugins.PluginCatalog;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "plugins", mixinStandardHelpOptions = true, description = "List installed plugins and their collectors.")
-final class PluginsCommand implements Callable<Integer> {
-
-  @ParentCommand Main parent;
+final class PluginsCommand extends ToolCommand {
 
   @Override
-  public Integer call() {
-    LoggingSetup.configure(LoggingConfig.bootstrap(), false);
-    try {
-      Setup setup = Setup.load(parent.config);
-      try (var catalog = setup.catalog()) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"ID", "VERSION", "STATE", "COLLECTORS", "FILE"});
-        for (PluginCatalog.LoadedPlugin p : setup.catalog().list()) {
-          PluginSettings s = setup.config().plugin(p.id());
-          List<String> names = new ArrayList<>();
-          for (Collector c : p.collectors()) {
-            names.add(s.collectorEnabled(c.name(), c.enabledByDefault()) ? c.name() : c.name() + "(off)");
-          }
-          rows.add(new String[] {
-            p.id(), p.version(), s.enabled() ? "enabled" : "disabled", String.join(",", names), p.file().toString()
-          });
-        }
-        setup.catalog().failures().forEach((file, why) ->
-            rows.add(new String[] {"-", "-", "failed: " + why, "-", file.toString()}));
-        System.out.print(Table.render(rows));
-        return 0;
+  int run(Setup setup) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"ID", "VERSION", "STATE", "COLLECTORS", "FILE"});
+    for (PluginCatalog.LoadedPlugin p : setup.catalog().list()) {
+      PluginSettings s = setup.config().plugin(p.id());
+      List<String> names = new ArrayList<>();
+      for (Collector c : p.collectors()) {
+        names.add(s.collectorEnabled(c.name(), c.enabledByDefault()) ? c.name() : c.name() + "(off)");
       }
-    } catch (ConfigError e) {
-      System.err.println("monitor: " + e.getMessage());
-      return Main.USER_ERROR;
+      rows.add(new String[] {
+        p.id(), p.version(), s.enabled() ? "enabled" : "disabled", String.join(",", names), p.file().toString()
+      });
     }
+    setup.catalog().failures().forEach((file, why) ->
+        rows.add(new String[] {"-", "-", "failed: " + why, "-", file.toString()}));
+    System.out.print(Table.render(rows));
+    return 0;
   }
 }

@@ -2,28 +2,22 @@ package io.agentcollector.runtime.cli;
 
 import io.agentcollector.runtime.Snapshot;
 import io.agentcollector.runtime.config.ConfigError;
-import io.agentcollector.runtime.config.LoggingConfig;
-import io.agentcollector.runtime.logging.LoggingSetup;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "snapshot",
     mixinStandardHelpOptions = true,
     description = "Run one cycle of the enabled collectors and print what /metrics would serve.")
-final class SnapshotCommand implements Callable<Integer> {
+final class SnapshotCommand extends ToolCommand {
 
   enum Format {
     table,
     prometheus
   }
-
-  @ParentCommand Main parent;
 
   @Option(names = "--plugin", paramLabel = "ID", description = "Only this plugin (runs even if disabled in the config).")
   String plugin;
@@ -32,32 +26,23 @@ final class SnapshotCommand implements Callable<Integer> {
   Format format;
 
   @Override
-  public Integer call() throws Exception {
-    LoggingSetup.configure(LoggingConfig.bootstrap(), false);
-    try {
-      Setup setup = Setup.load(parent.config);
-      try (var catalog = setup.catalog()) {
-        if (plugin != null && !setup.catalog().plugins().containsKey(plugin)) {
-          throw new ConfigError("--plugin " + plugin + ": no such plugin (installed: "
-              + String.join(", ", new java.util.TreeSet<>(setup.catalog().plugins().keySet())) + ")");
-        }
-        var result = Snapshot.run(setup.config(), setup.catalog(), Clock.systemUTC(), plugin);
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        if (format == Format.prometheus) {
-          out.print(Snapshot.prometheusText(result.metrics()));
-        } else {
-          out.print(Table.render(Snapshot.rows(result.metrics())));
-          if (!result.failures().isEmpty()) {
-            out.println();
-            result.failures().forEach((id, why) -> out.println("FAILED " + id + ": " + why));
-          }
-        }
-        out.flush();
-        return result.failures().isEmpty() ? 0 : 1;
-      }
-    } catch (ConfigError e) {
-      System.err.println("monitor: " + e.getMessage());
-      return Main.USER_ERROR;
+  int run(Setup setup) {
+    if (plugin != null && !setup.catalog().plugins().containsKey(plugin)) {
+      throw new ConfigError("--plugin " + plugin + ": no such plugin (installed: "
+          + String.join(", ", new java.util.TreeSet<>(setup.catalog().plugins().keySet())) + ")");
     }
+    var result = Snapshot.run(setup.config(), setup.catalog(), Clock.systemUTC(), plugin);
+    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    if (format == Format.prometheus) {
+      out.print(Snapshot.prometheusText(result.metrics()));
+    } else {
+      out.print(Table.render(Snapshot.rows(result.metrics())));
+      if (!result.failures().isEmpty()) {
+        out.println();
+        result.failures().forEach((id, why) -> out.println("FAILED " + id + ": " + why));
+      }
+    }
+    out.flush();
+    return result.failures().isEmpty() ? 0 : 1;
   }
 }
