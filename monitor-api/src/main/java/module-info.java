@@ -9,6 +9,8 @@ module io.agentcollector.api {
   requires transitive org.slf4j;
 
   exports io.agentcollector.api;
+  exports io.agentcollector.api.container;
 
   opens io.agentcollector.api to pf4j;
+  opens io.agentcollector.api.container to pf4j;
 }

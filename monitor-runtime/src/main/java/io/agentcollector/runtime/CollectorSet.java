@@ -2,41 +2,60 @@ package io.agentcollector.runtime;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.InvalidConfigException;
+import io.agentcollector.api.container.ContainerEnricher;
+import io.agentcollector.api.container.ContainerRuntime;
+import io.agentcollector.api.container.ContainerStatsReader;
 import io.agentcollector.runtime.config.AgentConfig;
 import io.agentcollector.runtime.config.ConfigError;
 import io.agentcollector.runtime.config.PluginSettings;
+import io.agentcollector.runtime.containers.ContainerCollector;
 import io.agentcollector.runtime.plugins.PluginCatalog;
+import io.agentcollector.runtime.plugins.PluginCatalog.LoadedPlugin;
 import io.agentcollector.runtime.plugins.Reasons;
 import io.agentcollector.runtime.schedule.CollectorRunner;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
 import io.agentcollector.runtime.schedule.PluginGate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The enabled collectors, started: each gets its context and its {@code start()} runs (in
- * parallel, bounded by the plugin's timeout). A bad setting stops everything with a {@link
- * ConfigError}; any other start failure disables just that collector.
+ * parallel, bounded in time). A bad setting stops everything with a {@link ConfigError}; any other
+ * start failure disables just that collector. Container runtimes, cgroup readers and enrichers
+ * of enabled plugins are started the same way and feed the built-in {@code containers} collector.
  */
 final class CollectorSet implements AutoCloseable {
 
-  private final List<CollectorRunner> runners;
+  private static final Logger log = LoggerFactory.getLogger(CollectorSet.class);
 
-  private CollectorSet(List<CollectorRunner> runners) {
+  private final List<CollectorRunner> runners;
+  private final List<Runnable> stoppers;
+
+  private CollectorSet(List<CollectorRunner> runners, List<Runnable> stoppers) {
     this.runners = runners;
+    this.stoppers = stoppers;
   }
+
+  /** One start() to run, and what to do when it fails for a reason other than configuration. */
+  private record Start(String what, Duration limit, Callable<Void> call, Consumer<String> onFailure) {}
 
   static CollectorSet start(
       AgentConfig config,
@@ -46,69 +65,124 @@ final class CollectorSet implements AutoCloseable {
       LabelInjector injector,
       Predicate<String> pluginFilter) {
     List<CollectorRunner> runners = new ArrayList<>();
-    List<Future<?>> starts = new ArrayList<>();
+    List<Runnable> stoppers = new ArrayList<>();
+    List<Start> starts = new ArrayList<>();
+    List<ContainerRuntime> runtimes = new ArrayList<>();
+    List<ContainerStatsReader> readers = new ArrayList<>();
+    List<ContainerEnricher> enrichers = new ArrayList<>();
+    Duration startLimit = config.plugin("defaults").timeout().plusSeconds(10);
+
+    for (LoadedPlugin plugin : catalog.list()) {
+      if (!pluginFilter.test(plugin.id())) {
+        continue;
+      }
+      PluginSettings settings = config.plugin(plugin.id());
+      PluginGate gate = new PluginGate();
+      Set<String> names = new HashSet<>();
+      for (Collector c : plugin.collectors()) {
+        if (!settings.collectorEnabled(c.name(), c.enabledByDefault())) {
+          continue;
+        }
+        CollectorRunner runner =
+            new CollectorRunner(plugin.id(), c, settings.interval(), settings.timeout(), clock, injector, owners, gate);
+        runners.add(runner);
+        stoppers.add(c::stop);
+        if (!names.add(c.name())) {
+          runner.disable("plugin " + plugin.id() + " has two collectors named " + c.name());
+          continue;
+        }
+        RuntimeContext ctx = context(config, plugin.id(), settings, clock, c.name());
+        starts.add(new Start(runner.id(), startLimit, () -> {
+          c.start(ctx);
+          return null;
+        }, why -> runner.disable("start failed: " + why)));
+      }
+      var parts = plugin.containerParts();
+      parts.runtimes().forEach(r -> starts.add(part(config, plugin.id(), settings, clock, r.name(), startLimit,
+          ctx -> r.start(ctx), () -> runtimes.add(r), stoppers, r::stop)));
+      parts.readers().forEach(r -> starts.add(part(config, plugin.id(), settings, clock, r.name(), startLimit,
+          ctx -> r.start(ctx), () -> readers.add(r), stoppers, r::stop)));
+      parts.enrichers().forEach(e -> starts.add(part(config, plugin.id(), settings, clock, e.name(), startLimit,
+          ctx -> e.start(ctx), () -> enrichers.add(e), stoppers, e::stop)));
+    }
+    try {
+      runAll(starts);
+    } catch (ConfigError e) {
+      new CollectorSet(runners, stoppers).close();
+      throw e;
+    }
+
+    String containers = PluginCatalog.CONTAINERS;
+    if (!runtimes.isEmpty() && pluginFilter.test(containers)) {
+      PluginSettings settings = config.plugin(containers);
+      ContainerCollector c = new ContainerCollector(runtimes, readers, enrichers);
+      CollectorRunner runner =
+          new CollectorRunner(containers, c, settings.interval(), settings.timeout(), clock, injector, owners, new PluginGate());
+      try {
+        c.start(context(config, containers, settings, clock, c.name()));
+        runners.add(runner);
+        stoppers.add(c::stop);
+      } catch (InvalidConfigException e) {
+        new CollectorSet(runners, stoppers).close();
+        throw new ConfigError(e.getMessage());
+      }
+    }
+    return new CollectorSet(runners, stoppers);
+  }
+
+  private interface StartCall {
+    void start(RuntimeContext ctx) throws Exception;
+  }
+
+  /** A container part (runtime, reader, enricher): joins its list only if its start succeeds. */
+  private static Start part(AgentConfig config, String plugin, PluginSettings settings, Clock clock, String name,
+      Duration limit, StartCall call, Runnable onSuccess, List<Runnable> stoppers, Runnable stop) {
+    RuntimeContext ctx = context(config, plugin, settings, clock, name);
+    return new Start(plugin + "/" + name, limit, () -> {
+      call.start(ctx);
+      synchronized (stoppers) {
+        onSuccess.run();
+        stoppers.add(stop);
+      }
+      return null;
+    }, why -> log.error("container source {}/{} disabled: start failed: {}", plugin, name, why));
+  }
+
+  private static RuntimeContext context(AgentConfig config, String plugin, PluginSettings settings, Clock clock, String name) {
+    return new RuntimeContext(plugin, settings.section(), config.hostLabel(), config.hostPaths(), clock, name);
+  }
+
+  private static void runAll(List<Start> starts) {
     ExecutorService starter = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "collector-start");
       t.setDaemon(true);
       return t;
     });
     try {
-      for (PluginCatalog.LoadedPlugin plugin : catalog.list()) {
-        PluginSettings settings = config.plugin(plugin.id());
-        if (!pluginFilter.test(plugin.id())) {
-          continue;
-        }
-        PluginGate gate = new PluginGate();
-        Set<String> names = new HashSet<>();
-        for (Collector c : plugin.collectors()) {
-          if (!settings.collectorEnabled(c.name(), c.enabledByDefault())) {
-            continue;
-          }
-          CollectorRunner runner =
-              new CollectorRunner(plugin.id(), c, settings.interval(), settings.timeout(), clock, injector, owners, gate);
-          runners.add(runner);
-          if (!names.add(c.name())) {
-            runner.disable("plugin " + plugin.id() + " has two collectors named " + c.name());
-            starts.add(null);
-            continue;
-          }
-          RuntimeContext ctx =
-              new RuntimeContext(plugin.id(), settings.section(), config.hostLabel(), config.hostPaths(), clock, c.name());
-          starts.add(starter.submit(() -> {
-            c.start(ctx);
-            return null;
-          }));
-        }
+      Map<Start, Future<Void>> futures = new LinkedHashMap<>();
+      starts.forEach(s -> futures.put(s, starter.submit(s.call())));
+      for (var e : futures.entrySet()) {
+        await(e.getKey(), e.getValue());
       }
-      for (int i = 0; i < runners.size(); i++) {
-        await(runners.get(i), starts.get(i));
-      }
-    } catch (ConfigError e) {
-      new CollectorSet(runners).close();
-      throw e;
     } finally {
       starter.shutdownNow();
     }
-    return new CollectorSet(runners);
   }
 
-  private static void await(CollectorRunner runner, Future<?> start) {
-    if (start == null) {
-      return;
-    }
+  private static void await(Start start, Future<Void> future) {
     try {
-      start.get(runner.interval().toMillis() + 10_000, TimeUnit.MILLISECONDS);
+      future.get(start.limit().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      start.cancel(true);
-      runner.disable("start() did not return in time");
+      future.cancel(true);
+      start.onFailure().accept("start() did not return within " + start.limit().toSeconds() + "s");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      runner.disable("interrupted while starting");
-    } catch (java.util.concurrent.ExecutionException e) {
+      start.onFailure().accept("interrupted while starting");
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof InvalidConfigException bad) {
         throw new ConfigError(bad.getMessage());
       }
-      runner.disable("start failed: " + Reasons.of(e.getCause()));
+      start.onFailure().accept(Reasons.of(e.getCause()));
     }
   }
 
@@ -125,11 +199,11 @@ final class CollectorSet implements AutoCloseable {
 
   @Override
   public void close() {
-    for (CollectorRunner r : runners) {
+    for (Runnable stop : stoppers) {
       try {
-        r.collector().stop();
+        stop.run();
       } catch (RuntimeException | LinkageError e) {
-        // Shutting down: a collector that cannot stop cleanly has nothing left to break.
+        // Shutting down: a part that cannot stop cleanly has nothing left to break.
       }
     }
   }

@@ -5,6 +5,9 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import io.agentcollector.api.Collector;
+import io.agentcollector.api.container.ContainerEnricher;
+import io.agentcollector.api.container.ContainerRuntime;
+import io.agentcollector.api.container.ContainerStatsReader;
 import io.agentcollector.runtime.config.ConfigLoader.InstalledPlugin;
 import java.net.URL;
 import java.nio.file.Path;
@@ -55,8 +58,12 @@ public final class PluginCatalog implements AutoCloseable {
     String id = w.getPluginId();
     try {
       List<Collector> collectors = new ArrayList<>(manager.getExtensions(Collector.class, id));
+      ContainerParts parts = new ContainerParts(
+          manager.getExtensions(ContainerRuntime.class, id),
+          manager.getExtensions(ContainerStatsReader.class, id),
+          manager.getExtensions(ContainerEnricher.class, id));
       Config defaults = defaults(w);
-      plugins.put(id, new LoadedPlugin(id, w.getDescriptor().getVersion(), w.getPluginPath(), collectors, defaults));
+      plugins.put(id, new LoadedPlugin(id, w.getDescriptor().getVersion(), w.getPluginPath(), collectors, parts, defaults));
     } catch (Exception | LinkageError e) {
       manager.recordFailure(w.getPluginPath(), Reasons.of(e));
     }
@@ -96,6 +103,8 @@ public final class PluginCatalog implements AutoCloseable {
     for (LoadedPlugin p : plugins.values()) {
       out.put(p.id(), new InstalledPlugin(p.id(), p.collectorNames(), p.defaults()));
     }
+    out.put(CONTAINERS, new InstalledPlugin(CONTAINERS, List.of(CONTAINERS),
+        ConfigFactory.parseResources(PluginCatalog.class.getClassLoader(), CONTAINERS + "-defaults.conf")));
     return out;
   }
 
@@ -104,9 +113,26 @@ public final class PluginCatalog implements AutoCloseable {
     manager.stopPlugins();
   }
 
+  /** Id of the built-in plugin that owns every container_* family. */
+  public static final String CONTAINERS = "containers";
+
+  /** A plugin's contributions to container metrics. */
+  public record ContainerParts(
+      List<ContainerRuntime> runtimes, List<ContainerStatsReader> readers, List<ContainerEnricher> enrichers) {
+    public ContainerParts {
+      runtimes = List.copyOf(runtimes);
+      readers = List.copyOf(readers);
+      enrichers = List.copyOf(enrichers);
+    }
+
+    public static ContainerParts none() {
+      return new ContainerParts(List.of(), List.of(), List.of());
+    }
+  }
+
   /** One loaded plugin. */
   public record LoadedPlugin(
-      String id, String version, Path file, List<Collector> collectors, Config defaults) {
+      String id, String version, Path file, List<Collector> collectors, ContainerParts containerParts, Config defaults) {
 
     public List<String> collectorNames() {
       List<String> names = new ArrayList<>();

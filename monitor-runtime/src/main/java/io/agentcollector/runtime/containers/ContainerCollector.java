@@ -1,0 +1,253 @@
+package io.agentcollector.runtime.containers;
+
+import io.agentcollector.api.Collector;
+import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.api.container.ContainerEnricher;
+import io.agentcollector.api.container.ContainerInfo;
+import io.agentcollector.api.container.ContainerRuntime;
+import io.agentcollector.api.container.ContainerState;
+import io.agentcollector.api.container.ContainerStats;
+import io.agentcollector.api.container.ContainerStatsReader;
+import io.agentcollector.runtime.plugins.Reasons;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+
+/**
+ * Every {@code container_*} family, whatever the runtime and cgroup version: containers and their
+ * state from the {@link ContainerRuntime}s, usage from the active {@link ContainerStatsReader},
+ * Kubernetes labels from the {@link ContainerEnricher}s, network from {@code /proc/<pid>/net/dev}.
+ * Stopped and removed containers stay visible (state, exit code, OOM) for {@code retention}.
+ */
+public final class ContainerCollector implements Collector {
+
+  private final List<ContainerRuntime> runtimes;
+  private final List<ContainerStatsReader> readers;
+  private final List<ContainerEnricher> enrichers;
+
+  private ContainersConfig config;
+  private HostPaths paths;
+  private Clock clock;
+  private Logger log;
+  private BlockDeviceNames devices;
+  private final Map<String, Boolean> runtimeUp = new HashMap<>();
+  /** Containers seen before, by runtime/id: to keep removed ones for the retention period. */
+  private final Map<String, Seen> seen = new HashMap<>();
+  private final Map<String, double[]> lastCpu = new HashMap<>();
+
+  private record Seen(ContainerInfo info, Instant stoppedAt) {}
+
+  public ContainerCollector(
+      List<ContainerRuntime> runtimes, List<ContainerStatsReader> readers, List<ContainerEnricher> enrichers) {
+    this.runtimes = List.copyOf(runtimes);
+    this.readers = List.copyOf(readers);
+    this.enrichers = List.copyOf(enrichers);
+  }
+
+  @Override
+  public String name() {
+    return "containers";
+  }
+
+  @Override
+  public void start(CollectorContext context) {
+    config = ContainersConfig.from(context.config());
+    paths = context.hostPaths();
+    clock = context.clock();
+    log = context.logger();
+    devices = new BlockDeviceNames(paths.sys());
+  }
+
+  @Override
+  public MetricSnapshots collect() throws Exception {
+    Instant now = clock.instant();
+    MetricFamilies f = new MetricFamilies();
+    List<ContainerInfo> current = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    var up = f.gauge("monitor_container_runtime_up", "Whether the container runtime answered in the last cycle.");
+    for (ContainerRuntime r : runtimes) {
+      try {
+        current.addAll(r.containers());
+        up.add(1, "runtime", r.name());
+        noteRuntime(r.name(), true, "");
+      } catch (Exception e) {
+        up.add(0, "runtime", r.name());
+        failures.add(r.name() + ": " + Reasons.of(e));
+        noteRuntime(r.name(), false, Reasons.of(e));
+        // Its containers are unknown this cycle: keep what we knew, do not treat them as removed.
+        seen.values().stream().filter(s -> s.info().runtime().equals(r.name())).forEach(s -> current.add(s.info()));
+      }
+    }
+    if (!failures.isEmpty() && failures.size() == runtimes.size()) {
+      throw new IOException("no container runtime answered: " + String.join("; ", failures));
+    }
+    List<ContainerInfo> visible = track(current, now);
+
+    ContainerStatsReader reader = readers.stream().filter(ContainerStatsReader::active).findFirst().orElse(null);
+    List<Map<String, String>> labelMaps = new ArrayList<>();
+    for (ContainerInfo c : visible) {
+      labelMaps.add(ContainerLabels.of(c, config.labelAllowlist(), enrich(c)));
+    }
+    labelMaps = ContainerLabels.fill(labelMaps);
+
+    ContainerMetrics metrics = new ContainerMetrics(f, config.perCpu(), devices);
+    double nowSeconds = now.toEpochMilli() / 1000.0;
+    for (int i = 0; i < visible.size(); i++) {
+      ContainerInfo c = visible.get(i);
+      Labels l = ContainerMetrics.labels(labelMaps.get(i));
+      metrics.lifecycle(l, c, nowSeconds);
+      if (!c.state().hasProcesses()) {
+        continue;
+      }
+      if (reader != null) {
+        Optional<ContainerStats> stats = readStats(reader, c);
+        stats.ifPresent(s -> metrics.stats(l, s, cpuRatio(c, s, nowSeconds)));
+      }
+      if (c.ownNetwork() && c.pid() > 0) {
+        network(c).ifPresent(n -> metrics.network(l, n));
+      }
+    }
+    machine(f);
+    return f.build();
+  }
+
+  /** Updates what we have seen; returns the containers to expose now (stopped ones within retention). */
+  private List<ContainerInfo> track(List<ContainerInfo> current, Instant now) {
+    Map<String, ContainerInfo> byKey = new LinkedHashMap<>();
+    current.forEach(c -> byKey.put(c.runtime() + "/" + c.id(), c));
+    for (var it = seen.entrySet().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      if (!byKey.containsKey(e.getKey())) {
+        // Removed: its last state stays visible (a running one that vanished was killed).
+        ContainerInfo last = e.getValue().info();
+        if (last.state().hasProcesses()) {
+          last = last.withState(ContainerState.EXITED, OptionalInt.empty(), false, Optional.of(now));
+        }
+        Instant stopped = e.getValue().stoppedAt() != null ? e.getValue().stoppedAt() : now;
+        e.setValue(new Seen(last, stopped));
+        byKey.put(e.getKey(), last);
+      }
+    }
+    List<ContainerInfo> out = new ArrayList<>();
+    for (var e : byKey.entrySet()) {
+      ContainerInfo c = e.getValue();
+      boolean stopped = c.state() == ContainerState.EXITED || c.state() == ContainerState.DEAD;
+      Seen before = seen.get(e.getKey());
+      Instant stoppedAt = null;
+      if (stopped) {
+        stoppedAt = before != null && before.stoppedAt() != null ? before.stoppedAt() : c.finishedAt().orElse(now);
+        if (now.isAfter(stoppedAt.plus(config.retention()))) {
+          seen.remove(e.getKey());
+          lastCpu.remove(e.getKey());
+          continue;
+        }
+      }
+      seen.put(e.getKey(), new Seen(c, stoppedAt));
+      out.add(c);
+    }
+    return out;
+  }
+
+  private Map<String, String> enrich(ContainerInfo c) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (ContainerEnricher e : enrichers) {
+      try {
+        e.labels(c).forEach(out::putIfAbsent);
+      } catch (RuntimeException ex) {
+        log.debug("enricher {} failed for {}: {}", e.name(), c.id(), Reasons.of(ex));
+      }
+    }
+    return out;
+  }
+
+  private Optional<ContainerStats> readStats(ContainerStatsReader reader, ContainerInfo c) {
+    try {
+      return reader.read(c);
+    } catch (Exception e) {
+      // A container that exits between listing and reading loses its cgroup: not an error.
+      log.debug("no stats for {}/{}: {}", c.runtime(), c.id(), Reasons.of(e));
+      return Optional.empty();
+    }
+  }
+
+  /** CPU used since the last cycle as a fraction of the quota; NaN on the first cycle or without quota. */
+  private double cpuRatio(ContainerInfo c, ContainerStats s, double nowSeconds) {
+    String key = c.runtime() + "/" + c.id();
+    double[] prev = lastCpu.put(key, new double[] {s.cpu().usageSeconds(), nowSeconds});
+    var quota = s.cpu().quotaMicros();
+    if (prev == null || quota.isEmpty() || s.cpu().periodMicros() <= 0 || nowSeconds <= prev[1]) {
+      return Double.NaN;
+    }
+    double cores = (double) quota.getAsLong() / s.cpu().periodMicros();
+    return (s.cpu().usageSeconds() - prev[0]) / (nowSeconds - prev[1]) / cores;
+  }
+
+  private Optional<NetDev> network(ContainerInfo c) {
+    try {
+      return Optional.of(NetDev.parse(Files.readString(paths.proc(Long.toString(c.pid()), "net", "dev"))));
+    } catch (IOException | IllegalArgumentException e) {
+      log.debug("no network stats for {}/{}: {}", c.runtime(), c.id(), Reasons.of(e));
+      return Optional.empty();
+    }
+  }
+
+  /** cAdvisor's machine_cpu_cores and machine_memory_bytes. */
+  private void machine(MetricFamilies f) {
+    try {
+      String online = Files.readString(paths.sys("devices", "system", "cpu", "online")).strip();
+      f.gauge("machine_cpu_cores", "Number of logical CPU cores.").add(countCpus(online));
+    } catch (IOException | RuntimeException e) {
+      log.debug("machine_cpu_cores: {}", Reasons.of(e));
+    }
+    try {
+      for (String line : Files.readAllLines(paths.proc("meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          // /proc/meminfo is in kB (KiB).
+          long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+          f.gauge("machine_memory_bytes", "Amount of memory installed on the machine.").add(kb * 1024.0);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.debug("machine_memory_bytes: {}", Reasons.of(e));
+    }
+  }
+
+  /** Counts CPUs in a kernel cpu list such as {@code 0-3,5,7-8}. */
+  static int countCpus(String list) {
+    int n = 0;
+    for (String part : list.split(",")) {
+      String[] range = part.strip().split("-");
+      n += range.length == 1 ? 1 : Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
+    }
+    return n;
+  }
+
+  private void noteRuntime(String name, boolean ok, String reason) {
+    Boolean before = runtimeUp.put(name, ok);
+    if (before == null && !ok || before != null && before != ok) {
+      if (ok) {
+        log.info("container runtime {} answers again", name);
+      } else {
+        log.warn("container runtime {} not answering: {}", name, reason);
+      }
+    }
+  }
+
+  @Override
+  public void stop() {
+    seen.clear();
+  }
+}

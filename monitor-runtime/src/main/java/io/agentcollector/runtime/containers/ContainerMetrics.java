@@ -1,0 +1,159 @@
+package io.agentcollector.runtime.containers;
+
+import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.api.container.ContainerInfo;
+import io.agentcollector.api.container.ContainerState;
+import io.agentcollector.api.container.ContainerStats;
+import io.agentcollector.api.container.ContainerStats.BlockDevice;
+import io.agentcollector.api.container.ContainerStats.Memory;
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+/**
+ * Maps one container's metadata and stats to cAdvisor's families (names, types and HELP as
+ * cAdvisor exposes them, see shared/reference/cadvisor-metrics.md), plus our state, exit-code,
+ * OOM and usage-ratio gauges.
+ */
+final class ContainerMetrics {
+
+  private record Gauge(String name, String help, ToLongFunction<Memory> value) {}
+
+  /** Memory gauges that are a plain field of the reading. */
+  private static final List<Gauge> MEMORY_GAUGES =
+      List.of(
+          new Gauge("container_memory_usage_bytes",
+              "Current memory usage in bytes, including all memory regardless of when it was accessed", Memory::usage),
+          new Gauge("container_memory_working_set_bytes", "Current working set in bytes.", Memory::workingSet),
+          new Gauge("container_memory_rss", "Size of RSS in bytes.", Memory::rss),
+          new Gauge("container_memory_cache", "Number of bytes of page cache memory.", Memory::cache),
+          new Gauge("container_memory_swap", "Container swap usage in bytes.", Memory::swap),
+          new Gauge("container_memory_mapped_file", "Size of memory mapped files in bytes.", Memory::mappedFile),
+          new Gauge("container_memory_kernel_usage", "Size of kernel memory allocated in bytes.", Memory::kernel),
+          new Gauge("container_memory_max_usage_bytes", "Maximum memory usage recorded in bytes", Memory::maxUsage),
+          new Gauge("container_memory_total_active_file_bytes", "Current total active file in bytes.", Memory::activeFile),
+          new Gauge("container_memory_total_inactive_file_bytes", "Current total inactive file in bytes.", Memory::inactiveFile),
+          new Gauge("container_spec_memory_limit_bytes", "Memory limit for the container.", Memory::limit),
+          new Gauge("container_spec_memory_swap_limit_bytes", "Memory swap limit for the container.", Memory::swapLimit),
+          new Gauge("container_spec_memory_reservation_limit_bytes", "Memory reservation limit for the container.",
+              Memory::reservation));
+
+  private final MetricFamilies f;
+  private final boolean perCpu;
+  private final BlockDeviceNames devices;
+
+  ContainerMetrics(MetricFamilies families, boolean perCpu, BlockDeviceNames devices) {
+    this.f = families;
+    this.perCpu = perCpu;
+    this.devices = devices;
+  }
+
+  /** Lifecycle series, for every container (running or stopped within retention). */
+  void lifecycle(Labels l, ContainerInfo c, double nowSeconds) {
+    var state = f.gauge("container_state",
+        "Lifecycle state of the container: 1 for its current state (created, running, paused, restarting, exited, dead).");
+    for (ContainerState s : ContainerState.values()) {
+      state.add(s == c.state() ? 1 : 0, l.add("state", s.label()));
+    }
+    if (c.state() == ContainerState.EXITED || c.state() == ContainerState.DEAD) {
+      c.exitCode().ifPresent(code -> f.gauge("container_exit_code", "Exit code of a stopped container.").add(code, l));
+      f.gauge("container_oom_killed", "1 if the kernel's OOM killer ended the stopped container.")
+          .add(c.oomKilled() ? 1 : 0, l);
+    }
+    c.startedAt().or(c::createdAt).ifPresent(t ->
+        f.gauge("container_start_time_seconds", "Start time of the container since unix epoch in seconds.")
+            .add(t.getEpochSecond(), l));
+    f.gauge("container_last_seen", "Last time a container was seen by the exporter").add(Math.floor(nowSeconds), l);
+  }
+
+  void stats(Labels l, ContainerStats s, double cpuRatio) {
+    ContainerStats.Cpu cpu = s.cpu();
+    var usage = f.counter("container_cpu_usage_seconds_total", "Cumulative cpu time consumed in seconds.");
+    if (perCpu && !cpu.perCpuSeconds().isEmpty()) {
+      for (int i = 0; i < cpu.perCpuSeconds().size(); i++) {
+        double v = cpu.perCpuSeconds().get(i);
+        if (v > 0) {
+          usage.add(v, l.add("cpu", String.format("cpu%02d", i)));
+        }
+      }
+    } else if (cpu.usageSeconds() > 0) {
+      usage.add(cpu.usageSeconds(), l.add("cpu", "total"));
+    }
+    f.counter("container_cpu_user_seconds_total", "Cumulative user cpu time consumed in seconds.").add(cpu.userSeconds(), l);
+    f.counter("container_cpu_system_seconds_total", "Cumulative system cpu time consumed in seconds.")
+        .add(cpu.systemSeconds(), l);
+    f.gauge("container_spec_cpu_period", "CPU period of the container.").add(cpu.periodMicros(), l);
+    f.gauge("container_spec_cpu_shares", "CPU share of the container.").add(cpu.shares(), l);
+    cpu.quotaMicros().ifPresent(q -> {
+      f.gauge("container_spec_cpu_quota", "CPU quota of the container.").add(q, l);
+      f.counter("container_cpu_cfs_periods_total", "Number of elapsed enforcement period intervals.").add(cpu.periods(), l);
+      f.counter("container_cpu_cfs_throttled_periods_total", "Number of throttled period intervals.")
+          .add(cpu.throttledPeriods(), l);
+      f.counter("container_cpu_cfs_throttled_seconds_total", "Total time duration the container has been throttled.")
+          .add(cpu.throttledSeconds(), l);
+    });
+    if (!Double.isNaN(cpuRatio)) {
+      f.gauge("container_cpu_usage_ratio",
+          "CPU used over the last cycle as a fraction of the container's CPU quota (1 = all of it).").add(cpuRatio, l);
+    }
+
+    Memory m = s.memory();
+    for (Gauge g : MEMORY_GAUGES) {
+      f.gauge(g.name(), g.help()).add(g.value().applyAsLong(m), l);
+    }
+    // A counter in cAdvisor, but without the _total suffix client_java 1.x gives every counter:
+    // the name is what queries use, so it keeps the name and is typed gauge (README, compatibility).
+    f.gauge("container_memory_failcnt", "Number of memory usage hits limits").add(m.failcnt(), l);
+    var failures = f.counter("container_memory_failures_total", "Cumulative count of memory allocation failures.");
+    for (String scope : new String[] {"container", "hierarchy"}) {
+      failures.add(m.pgfault(), l.add("failure_type", "pgfault").add("scope", scope));
+      failures.add(m.pgmajfault(), l.add("failure_type", "pgmajfault").add("scope", scope));
+    }
+    f.counter("container_oom_events_total", "Count of out of memory events observed for the container").add(m.oomKills(), l);
+    if (m.limit() > 0) {
+      f.gauge("container_memory_usage_ratio", "Working set as a fraction of the container's memory limit.")
+          .add((double) m.workingSet() / m.limit(), l);
+    }
+
+    for (BlockDevice d : s.blockIo()) {
+      Labels dl = l.add("device", devices.name(d.major(), d.minor()));
+      f.counter("container_fs_reads_bytes_total", "Cumulative count of bytes read").add(d.readBytes(), dl);
+      f.counter("container_fs_writes_bytes_total", "Cumulative count of bytes written").add(d.writeBytes(), dl);
+      f.counter("container_fs_reads_total", "Cumulative count of reads completed").add(d.reads(), dl);
+      f.counter("container_fs_writes_total", "Cumulative count of writes completed").add(d.writes(), dl);
+      var blkio = f.counter("container_blkio_device_usage_total", "Blkio Device bytes usage");
+      Labels bl = dl.add("major", Integer.toString(d.major())).add("minor", Integer.toString(d.minor()));
+      blkio.add(d.readBytes(), bl.add("operation", "Read"));
+      blkio.add(d.writeBytes(), bl.add("operation", "Write"));
+    }
+
+    f.gauge("container_processes", "Number of processes running inside the container.").add(s.pids().processes(), l);
+    f.gauge("container_threads", "Number of threads running inside the container").add(s.pids().threads(), l);
+    f.gauge("container_threads_max",
+        "Maximum number of threads allowed inside the container, infinity if value is zero").add(s.pids().threadsMax(), l);
+  }
+
+  void network(Labels l, NetDev net) {
+    for (NetDev.Interface i : net.interfaces()) {
+      Labels il = l.add("interface", i.name());
+      f.counter("container_network_receive_bytes_total", "Cumulative count of bytes received").add(i.rxBytes(), il);
+      f.counter("container_network_receive_packets_total", "Cumulative count of packets received").add(i.rxPackets(), il);
+      f.counter("container_network_receive_errors_total", "Cumulative count of errors encountered while receiving")
+          .add(i.rxErrors(), il);
+      f.counter("container_network_receive_packets_dropped_total", "Cumulative count of packets dropped while receiving")
+          .add(i.rxDropped(), il);
+      f.counter("container_network_transmit_bytes_total", "Cumulative count of bytes transmitted").add(i.txBytes(), il);
+      f.counter("container_network_transmit_packets_total", "Cumulative count of packets transmitted")
+          .add(i.txPackets(), il);
+      f.counter("container_network_transmit_errors_total", "Cumulative count of errors encountered while transmitting")
+          .add(i.txErrors(), il);
+      f.counter("container_network_transmit_packets_dropped_total",
+          "Cumulative count of packets dropped while transmitting").add(i.txDropped(), il);
+    }
+  }
+
+  static Labels labels(Map<String, String> m) {
+    return Labels.of(m.keySet().toArray(String[]::new), m.values().toArray(String[]::new));
+  }
+}

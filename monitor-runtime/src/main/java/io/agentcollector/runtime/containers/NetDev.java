@@ -1,0 +1,47 @@
+package io.agentcollector.runtime.containers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code /proc/<pid>/net/dev} of a container's init process: its network namespace's counters.
+ * Interfaces named lo*, veth*, docker* are left out, as cAdvisor does.
+ */
+record NetDev(List<Interface> interfaces) {
+
+  record Interface(
+      String name, long rxBytes, long rxPackets, long rxErrors, long rxDropped,
+      long txBytes, long txPackets, long txErrors, long txDropped) {}
+
+  static NetDev parse(String content) {
+    List<Interface> out = new ArrayList<>();
+    String[] lines = content.split("\n");
+    for (int i = 2; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      int colon = line.indexOf(':');
+      if (colon < 0) {
+        throw new IllegalArgumentException("/proc/<pid>/net/dev line " + (i + 1) + ": no ':' in \"" + line + "\"");
+      }
+      String name = line.substring(0, colon).strip();
+      String[] f = line.substring(colon + 1).strip().split("\\s+");
+      if (f.length < 16) {
+        throw new IllegalArgumentException(
+            "/proc/<pid>/net/dev line " + (i + 1) + ": " + f.length + " columns, expected 16: \"" + line + "\"");
+      }
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("lo") || lower.startsWith("veth") || lower.startsWith("docker")) {
+        continue;
+      }
+      out.add(new Interface(name, l(f[0]), l(f[1]), l(f[2]), l(f[3]), l(f[8]), l(f[9]), l(f[10]), l(f[11])));
+    }
+    return new NetDev(List.copyOf(out));
+  }
+
+  private static long l(String s) {
+    return Long.parseUnsignedLong(s);
+  }
+}
