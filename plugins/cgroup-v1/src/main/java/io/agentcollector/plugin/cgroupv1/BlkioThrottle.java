@@ -1,0 +1,39 @@
+package io.agentcollector.plugin.cgroupv1;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code blkio.throttle.io_service_bytes[_recursive]} and {@code …io_serviced[_recursive]}: lines
+ * {@code MAJ:MIN Op value} with Op in Read, Write, Sync, Async, Discard, Total, and a last
+ * {@code Total value} line (https://www.kernel.org/doc/Documentation/cgroup-v1/blkio-controller.txt).
+ * Only Read and Write per device are kept.
+ */
+record BlkioThrottle(Map<String, long[]> readWriteByDevice) {
+
+  static BlkioThrottle parse(String file, String content) {
+    Map<String, long[]> out = new LinkedHashMap<>();
+    int n = 0;
+    for (String line : content.split("\n")) {
+      n++;
+      String[] f = line.strip().split("\\s+");
+      if (line.isBlank() || f.length == 2 && f[0].equals("Total")) {
+        continue;
+      }
+      if (f.length != 3 || !f[0].contains(":")) {
+        throw new IllegalArgumentException(file + " line " + n + ": expected \"MAJ:MIN Op value\", got \"" + line + "\"");
+      }
+      long[] rw = out.computeIfAbsent(f[0], k -> new long[2]);
+      try {
+        switch (f[1]) {
+          case "Read" -> rw[0] = Long.parseLong(f[2]);
+          case "Write" -> rw[1] = Long.parseLong(f[2]);
+          default -> { }
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(file + " line " + n + ": no number in \"" + line + "\"");
+      }
+    }
+    return new BlkioThrottle(out);
+  }
+}

@@ -1,0 +1,64 @@
+package io.agentcollector.plugin.cgroupv1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentcollector.api.container.ContainerInfo;
+import io.agentcollector.api.container.ContainerStats;
+import io.agentcollector.testkit.TestContext;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reader on testdata/fixtures: a real v1 capture (build host, kernel 6.18, cpu and cpuacct
+ * mounted apart) of a cgroup with a 64 MiB limit, a 0.5-CPU quota, 512 shares and pids.max 100
+ * running a busy loop for 2 s, laid out as Docker's cgroupfs driver does.
+ */
+class CgroupV1StatsReaderTest {
+
+  static final String ID = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+  private static ContainerStats read(long pid, String cgroupPath) throws Exception {
+    CgroupV1StatsReader reader = new CgroupV1StatsReader();
+    reader.start(TestContext.forPlugin("cgroup-v1"));
+    assertThat(reader.active()).isTrue();
+    return reader.read(ContainerInfo.running("docker", ID, "busy", "local/busybox:test", pid, cgroupPath)).orElseThrow();
+  }
+
+  @Test
+  void readsTheCapturedCgroupByItsPath() throws Exception {
+    ContainerStats s = read(0, "/docker/" + ID);
+    assertThat(s.cpu().usageSeconds()).isEqualTo(1.169198052);
+    assertThat(s.cpu().userSeconds()).isEqualTo(1.16);
+    assertThat(s.cpu().systemSeconds()).isZero();
+    assertThat(s.cpu().perCpuSeconds()).hasSize(2);
+    // Captured with cat one file after the other while the loop ran: per-CPU was read later.
+    assertThat(s.cpu().perCpuSeconds()).containsExactly(0.0, 1.217226107);
+    assertThat(s.cpu().quotaMicros()).hasValue(50000);
+    assertThat(s.cpu().periodMicros()).isEqualTo(100000);
+    assertThat(s.cpu().shares()).isEqualTo(512);
+    assertThat(s.cpu().periods()).isEqualTo(22);
+    assertThat(s.cpu().throttledPeriods()).isEqualTo(21);
+    assertThat(s.cpu().throttledSeconds()).isEqualTo(1.047852419);
+    assertThat(s.memory().limit()).isEqualTo(67108864);
+    assertThat(s.memory().swapLimit()).as("unlimited memsw reads 0, as cAdvisor").isZero();
+    assertThat(s.memory().reservation()).as("unlimited soft limit").isZero();
+    assertThat(s.memory().rss()).isEqualTo(106496);
+    assertThat(s.memory().cache()).isEqualTo(20480);
+    assertThat(s.memory().workingSet()).isEqualTo(s.memory().usage() - s.memory().inactiveFile());
+    assertThat(s.pids().threadsMax()).isEqualTo(100);
+    assertThat(s.pids().threads()).isEqualTo(1);
+    assertThat(s.pids().processes()).isEqualTo(1);
+    assertThat(s.blockIo()).as("the busy loop did no I/O").isEmpty();
+  }
+
+  @Test
+  void readsTheSameCgroupThroughTheProcessesProcCgroup() throws Exception {
+    assertThat(read(4242, "")).isEqualTo(read(0, "/docker/" + ID));
+  }
+
+  @Test
+  void aContainerWithoutCgroupHasNoStats() throws Exception {
+    CgroupV1StatsReader reader = new CgroupV1StatsReader();
+    reader.start(TestContext.forPlugin("cgroup-v1"));
+    assertThat(reader.read(ContainerInfo.running("docker", "gone", "", "", 0, "/docker/gone"))).isEmpty();
+  }
+}
