@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the suite uses: JDK + Maven to build; promtool (package prometheus) and
-# node_exporter (the parity oracle). None of them is started as a service by installing.
-PACKAGES=(openjdk-17-jdk-headless maven prometheus prometheus-node-exporter)
+# Debian packages the suite uses: JDK + Maven to build; promtool (package prometheus),
+# node_exporter (the parity oracle), dockerd + containerd and busybox-static (the test image).
+# None of them is started as a service by installing.
+PACKAGES=(openjdk-17-jdk-headless maven prometheus prometheus-node-exporter docker.io containerd busybox-static)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -23,6 +24,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# Debian's prometheus package ships a service; policy-rc.d keeps it stopped here. Be sure no
-# stray exporter holds a port the tests pick (they use free loopback ports anyway).
-exec mvn -B verify "$@"
+# Private daemons for the container tests; stopped whatever happens.
+# shellcheck source=scripts/test-daemons.sh
+source scripts/test-daemons.sh
+trap stop_daemons EXIT
+if [ "$(id -u)" = 0 ] && command -v dockerd >/dev/null; then
+  start_dockerd || echo "test.sh: no dockerd: docker tests will skip (or fail under CI=true)" >&2
+else
+  echo "test.sh: not root or no dockerd: docker tests will skip (or fail under CI=true)" >&2
+fi
+
+mvn -B verify "$@"

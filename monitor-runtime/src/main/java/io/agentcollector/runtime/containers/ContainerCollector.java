@@ -124,39 +124,43 @@ public final class ContainerCollector implements Collector {
     return f.build();
   }
 
-  /** Updates what we have seen; returns the containers to expose now (stopped ones within retention). */
+  /**
+   * Updates what we have seen; returns the containers to expose now. A stopped container, and a
+   * removed one whatever its last state, stays for the retention period from when it stopped or
+   * disappeared.
+   */
   private List<ContainerInfo> track(List<ContainerInfo> current, Instant now) {
-    Map<String, ContainerInfo> byKey = new LinkedHashMap<>();
-    current.forEach(c -> byKey.put(c.runtime() + "/" + c.id(), c));
-    for (var it = seen.entrySet().iterator(); it.hasNext(); ) {
-      var e = it.next();
-      if (!byKey.containsKey(e.getKey())) {
-        // Removed: its last state stays visible (a running one that vanished was killed).
+    Map<String, Seen> next = new LinkedHashMap<>();
+    for (ContainerInfo c : current) {
+      String key = c.runtime() + "/" + c.id();
+      Seen before = seen.get(key);
+      Instant stoppedAt = null;
+      if (c.state() == ContainerState.EXITED || c.state() == ContainerState.DEAD) {
+        stoppedAt = before != null && before.stoppedAt() != null ? before.stoppedAt() : c.finishedAt().orElse(now);
+      }
+      next.put(key, new Seen(c, stoppedAt));
+    }
+    for (var e : seen.entrySet()) {
+      if (!next.containsKey(e.getKey())) {
+        // Removed: its last state stays visible; one that had processes was killed.
         ContainerInfo last = e.getValue().info();
-        if (last.state().hasProcesses()) {
+        if (last.state() != ContainerState.EXITED && last.state() != ContainerState.DEAD) {
           last = last.withState(ContainerState.EXITED, OptionalInt.empty(), false, Optional.of(now));
         }
         Instant stopped = e.getValue().stoppedAt() != null ? e.getValue().stoppedAt() : now;
-        e.setValue(new Seen(last, stopped));
-        byKey.put(e.getKey(), last);
+        next.put(e.getKey(), new Seen(last, stopped));
       }
     }
+    seen.clear();
     List<ContainerInfo> out = new ArrayList<>();
-    for (var e : byKey.entrySet()) {
-      ContainerInfo c = e.getValue();
-      boolean stopped = c.state() == ContainerState.EXITED || c.state() == ContainerState.DEAD;
-      Seen before = seen.get(e.getKey());
-      Instant stoppedAt = null;
-      if (stopped) {
-        stoppedAt = before != null && before.stoppedAt() != null ? before.stoppedAt() : c.finishedAt().orElse(now);
-        if (now.isAfter(stoppedAt.plus(config.retention()))) {
-          seen.remove(e.getKey());
-          lastCpu.remove(e.getKey());
-          continue;
-        }
+    for (var e : next.entrySet()) {
+      Instant stoppedAt = e.getValue().stoppedAt();
+      if (stoppedAt != null && now.isAfter(stoppedAt.plus(config.retention()))) {
+        lastCpu.remove(e.getKey());
+        continue;
       }
-      seen.put(e.getKey(), new Seen(c, stoppedAt));
-      out.add(c);
+      seen.put(e.getKey(), e.getValue());
+      out.add(e.getValue().info());
     }
     return out;
   }

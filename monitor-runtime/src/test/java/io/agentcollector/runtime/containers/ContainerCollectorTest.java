@@ -172,6 +172,17 @@ class ContainerCollectorTest {
   }
 
   @Test
+  void aCreatedContainerRemovedBeforeItRanGoesAfterTheRetention() throws Exception {
+    docker.containers.set(0, new ContainerInfo("docker", "c2", "churn", "img", Map.of(), ContainerState.CREATED, 0,
+        OptionalInt.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), "/docker/c2", true));
+    collector.collect();
+    docker.containers.clear();
+    assertThat(Exposition.value(collector.collect(), "container_state", "name", "churn", "state", "exited")).hasValue(1);
+    clock.advance(Duration.ofMinutes(6));
+    assertThat(Exposition.text(collector.collect())).doesNotContain("churn");
+  }
+
+  @Test
   void runtimeDownFailsTheCycleWhenItIsTheOnlyOne() throws Exception {
     collector.collect();
     docker.down = true;

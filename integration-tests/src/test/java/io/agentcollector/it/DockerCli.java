@@ -1,0 +1,56 @@
+package io.agentcollector.it;
+
+import io.agentcollector.testkit.Infra;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Debian's /usr/bin/docker against the private dockerd that scripts/test.sh starts. */
+final class DockerCli {
+
+  final String host;
+  final String image;
+
+  private DockerCli(String host, String image) {
+    this.host = host;
+    this.image = image;
+  }
+
+  static DockerCli fromEnvironment() {
+    String host = System.getenv("MONITOR_TEST_DOCKER_HOST");
+    String image = System.getenv().getOrDefault("MONITOR_TEST_IMAGE", "local/busybox:test");
+    if (host == null || !Infra.findCommand("/usr/bin/docker").isPresent()) {
+      Infra.missing("a private dockerd (MONITOR_TEST_DOCKER_HOST, set by scripts/test.sh) and /usr/bin/docker");
+    }
+    return new DockerCli(host, image);
+  }
+
+  /** Runs a docker command; returns its trimmed stdout, fails with its output on a non-zero exit. */
+  String run(String... args) {
+    List<String> cmd = new ArrayList<>(List.of("/usr/bin/docker", "-H", host));
+    cmd.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new AssertionError("docker " + String.join(" ", args) + " failed: " + out);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** docker run -d --network none … image sh -c script; returns the container id. */
+  String start(String name, List<String> options, String script) {
+    List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "none"));
+    args.addAll(options);
+    args.addAll(List.of(image, "sh", "-c", script));
+    return run(args.toArray(String[]::new));
+  }
+}

@@ -1,0 +1,209 @@
+package io.agentcollector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.agentcollector.testkit.AgentProcess;
+import io.agentcollector.testkit.Distribution;
+import io.agentcollector.testkit.ExpositionSamples;
+import io.agentcollector.testkit.ExpositionSamples.Sample;
+import io.agentcollector.testkit.Ports;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real tarball with the docker and cgroup-v1 plugins against a real dockerd (private socket,
+ * started by scripts/test.sh): values from real containers, read from /metrics.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DockerContainersIT {
+
+  @TempDir static Path tmp;
+  static DockerCli docker;
+  static AgentProcess agent;
+
+  @BeforeAll
+  static void startAgent() throws Exception {
+    docker = DockerCli.fromEnvironment();
+    Path home = Distribution.unpack(tmp);
+    Path conf = tmp.resolve("docker.conf");
+    Files.writeString(conf, """
+        host.label = ""
+        self-metrics.jvm = false
+        plugins.defaults.interval = 1s
+        plugins.docker.socket = "%s"
+        plugins.containers.retention = 4s
+        """.formatted(docker.host));
+    agent = AgentProcess.start(home, Ports.free(), Map.of(), "--config", conf.toString());
+    agent.awaitReady(Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stopAgent() {
+    if (agent != null) {
+      agent.stop();
+    }
+    if (docker != null) {
+      String ids = docker.run("ps", "-aq", "--filter", "name=it-");
+      if (!ids.isBlank()) {
+        List<String> args = new java.util.ArrayList<>(List.of("rm", "-f"));
+        args.addAll(List.of(ids.split("\\s+")));
+        docker.run(args.toArray(String[]::new));
+      }
+    }
+  }
+
+  private static ExpositionSamples scrape() {
+    return ExpositionSamples.parse(agent.metrics());
+  }
+
+  private static OptionalDouble value(ExpositionSamples s, String family, String name, String... more) {
+    Map<String, String> want = new java.util.HashMap<>();
+    want.put("name", name);
+    for (int i = 0; i < more.length; i += 2) {
+      want.put(more[i], more[i + 1]);
+    }
+    for (Sample x : s.family(family)) {
+      if (x.labels().entrySet().containsAll(want.entrySet())) {
+        return OptionalDouble.of(x.value());
+      }
+    }
+    return OptionalDouble.empty();
+  }
+
+  /** Polls /metrics until the condition holds (at most a few 1 s cycles), then returns that scrape. */
+  private static ExpositionSamples await(String what, Predicate<ExpositionSamples> condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    ExpositionSamples s = scrape();
+    while (!condition.test(s)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 15 s: " + what + "\nlog:\n" + agent.log());
+      }
+      Thread.sleep(200);
+      s = scrape();
+    }
+    return s;
+  }
+
+  @Test
+  @Order(1)
+  void halfACpuBurnsHalfACpuSecondPerSecond() throws Exception {
+    docker.start("it-cpu", List.of("--cpus", "0.5", "--memory", "64m"), "while :; do :; done");
+    ExpositionSamples s0 = await("it-cpu usage", s -> value(s, "container_cpu_usage_seconds_total", "it-cpu").isPresent());
+    double u0 = value(s0, "container_cpu_usage_seconds_total", "it-cpu", "cpu", "total").orElseThrow();
+    long t0 = System.nanoTime();
+    Thread.sleep(10_000);
+    // The next cycle after the sleep: a fresh reading.
+    ExpositionSamples s1 = await("a newer reading", s -> value(s, "container_cpu_usage_seconds_total", "it-cpu").orElse(0) > u0 + 4);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double rate = (value(s1, "container_cpu_usage_seconds_total", "it-cpu").orElseThrow() - u0) / seconds;
+    assertThat(rate).as("CPU s/s of a --cpus 0.5 busy loop").isCloseTo(0.5, within(0.05));
+    assertThat(value(s1, "container_spec_cpu_quota", "it-cpu")).hasValue(50000);
+    assertThat(value(s1, "container_spec_cpu_period", "it-cpu")).hasValue(100000);
+    assertThat(value(s1, "container_spec_memory_limit_bytes", "it-cpu")).hasValue(67108864);
+    assertThat(value(s1, "container_cpu_usage_ratio", "it-cpu").orElseThrow()).isCloseTo(1.0, within(0.15));
+    assertThat(value(s1, "container_cpu_cfs_throttled_periods_total", "it-cpu").orElseThrow()).isPositive();
+    assertThat(value(s1, "container_state", "it-cpu", "state", "running")).hasValue(1);
+    Sample any = s1.family("container_cpu_usage_seconds_total").get(0);
+    assertThat(any.labels()).containsKeys("id", "name", "image", "container", "pod", "namespace");
+    assertThat(value(s1, "container_cpu_usage_seconds_total", "it-cpu", "image", docker.image, "container", "it-cpu")).isPresent();
+  }
+
+  @Test
+  @Order(2)
+  void workingSetOfAProcessHolding20MiB() throws Exception {
+    docker.start("it-mem", List.of("--memory", "64m"),
+        "dd if=/dev/zero of=/dev/shm/fill bs=1048576 count=20 2>/dev/null; while :; do sleep 1; done");
+    ExpositionSamples s = await("it-mem holds 20 MiB",
+        x -> value(x, "container_memory_working_set_bytes", "it-mem").orElse(0) > 18 * 1048576.0);
+    double ws = value(s, "container_memory_working_set_bytes", "it-mem").orElseThrow();
+    assertThat(ws).isCloseTo(20 * 1048576.0, within(0.25 * 20 * 1048576));
+    assertThat(value(s, "container_spec_memory_limit_bytes", "it-mem")).hasValue(67108864);
+    assertThat(value(s, "container_memory_usage_ratio", "it-mem").orElseThrow()).isCloseTo(ws / 67108864, within(0.02));
+  }
+
+  @Test
+  @Order(3)
+  void pauseUnpauseStopAndRemoveMoveTheStateWithinACycle() throws Exception {
+    docker.start("it-life", List.of(), "while :; do sleep 1; done");
+    await("running", s -> value(s, "container_state", "it-life", "state", "running").orElse(0) == 1);
+    docker.run("pause", "it-life");
+    await("paused", s -> value(s, "container_state", "it-life", "state", "paused").orElse(0) == 1);
+    docker.run("unpause", "it-life");
+    await("running again", s -> value(s, "container_state", "it-life", "state", "running").orElse(0) == 1);
+    docker.run("stop", "-t", "1", "it-life");
+    ExpositionSamples stopped = await("exited", s -> value(s, "container_state", "it-life", "state", "exited").orElse(0) == 1);
+    assertThat(value(stopped, "container_exit_code", "it-life")).hasValue(137);
+    assertThat(value(stopped, "container_oom_killed", "it-life")).hasValue(0);
+    docker.run("rm", "it-life");
+    await("gone after the 4 s retention", s -> value(s, "container_state", "it-life", "state", "exited").isEmpty());
+  }
+
+  @Test
+  @Order(4)
+  void oomKillsAreCountedAndTheKilledContainerStaysVisible() throws Exception {
+    // tail buffers /dev/zero (no newline) until the OOM killer ends it; the shell survives.
+    docker.start("it-oom-child", List.of("--memory", "32m", "--memory-swap", "32m"),
+        "tail /dev/zero; while :; do sleep 1; done");
+    await("an OOM kill counted", s -> value(s, "container_oom_events_total", "it-oom-child").orElse(0) >= 1);
+    // Here the OOM killer ends the container's init: it exits, OOM-killed.
+    docker.start("it-oom", List.of("--memory", "32m", "--memory-swap", "32m"), "exec tail /dev/zero");
+    ExpositionSamples s = await("it-oom exited", x -> value(x, "container_state", "it-oom", "state", "exited").orElse(0) == 1);
+    assertThat(value(s, "container_oom_killed", "it-oom")).hasValue(1);
+    assertThat(value(s, "container_exit_code", "it-oom")).hasValue(137);
+    docker.run("rm", "it-oom");
+    Thread.sleep(2000);
+    assertThat(value(scrape(), "container_oom_killed", "it-oom")).as("still within the retention").hasValue(1);
+  }
+
+  @Test
+  @Order(5)
+  void fiftyCreateRemoveCyclesLeakNoSeries() throws Exception {
+    for (int i = 0; i < 50; i++) {
+      docker.run("run", "-d", "--name", "it-churn-" + i, "--network", "none", docker.image, "true");
+      docker.run("rm", "-f", "it-churn-" + i);
+    }
+    Thread.sleep(6000); // the retention (4 s) and a cycle
+    ExpositionSamples s = scrape();
+    assertThat(s.samples().stream().filter(x -> x.labels().getOrDefault("name", "").startsWith("it-churn-")))
+        .as("no series of removed containers after the retention").isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void dockerdRestartIsSurvived() throws Exception {
+    String pidfile = System.getenv("MONITOR_TEST_DOCKER_PIDFILE");
+    String cmd = System.getenv("MONITOR_TEST_DOCKERD_CMD");
+    if (pidfile == null || cmd == null) {
+      io.agentcollector.testkit.Infra.missing("MONITOR_TEST_DOCKER_PIDFILE / MONITOR_TEST_DOCKERD_CMD from scripts/test.sh");
+    }
+    long pid = Long.parseLong(Files.readString(Path.of(pidfile)).strip());
+    ProcessHandle dockerd = ProcessHandle.of(pid).orElseThrow();
+    dockerd.destroy();
+    dockerd.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+    ExpositionSamples down = await("runtime down", s -> s.family("monitor_container_runtime_up").stream()
+        .anyMatch(x -> x.value() == 0) || s.family("monitor_collector_success").stream()
+        .anyMatch(x -> "containers".equals(x.labels().get("collector")) && x.value() == 0));
+    assertThat(down.family("monitor_collector_success")).as("/metrics answers while dockerd is down").isNotEmpty();
+    new ProcessBuilder("sh", "-c", cmd + " >> " + tmp.resolve("dockerd-restart.log") + " 2>&1 &").start().waitFor();
+    ExpositionSamples back = await("runtime back", s -> s.family("monitor_container_runtime_up").stream()
+        .anyMatch(x -> x.value() == 1) && s.family("monitor_collector_success").stream()
+        .anyMatch(x -> "containers".equals(x.labels().get("collector")) && x.value() == 1));
+    docker.start("it-after-restart", List.of(), "while :; do sleep 1; done");
+    await("a new container after the restart",
+        s -> value(s, "container_state", "it-after-restart", "state", "running").orElse(0) == 1);
+    assertThat(back.family("machine_cpu_cores")).isNotEmpty();
+  }
+}
