@@ -39,8 +39,12 @@ stop_daemons() {
   local b=$TEST_DAEMONS_DIR/docker
   if [ -f "$b/docker.pid" ]; then
     /usr/bin/docker -H "unix://$b/docker.sock" ps -aq 2>/dev/null | xargs -r /usr/bin/docker -H "unix://$b/docker.sock" rm -f >/dev/null 2>&1
-    kill -TERM "$(cat "$b/docker.pid")" 2>/dev/null
-    for _ in $(seq 1 50); do kill -0 "$(cat "$b/docker.pid")" 2>/dev/null || break; sleep 0.1; done
+    local pid
+    pid=$(cat "$b/docker.pid" 2>/dev/null)
+    if [ -n "$pid" ]; then
+      kill -TERM "$pid" 2>/dev/null
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
   fi
   # Unmount anything dockerd left under our private dirs before removing them.
   grep -o " $TEST_DAEMONS_DIR[^ ]*" /proc/mounts 2>/dev/null | sort -r | xargs -r -n1 umount -l 2>/dev/null

@@ -50,6 +50,8 @@ class EndToEndGoldenIT {
         # One cycle per collector during the test: counters that count cycles stay at 1.
         plugins.defaults.interval = 1h
         plugins.example.enabled = true
+        # No container runtime on fixture roots; the docker tests cover containers.
+        plugins.docker.enabled = false
         """.formatted(fixtures.resolve("proc"), fixtures.resolve("sys"), fixtures.resolve("rootfs")));
     String metrics;
     try (AgentProcess agent = AgentProcess.start(home, Ports.free(), Map.of(), "--config", conf.toString())) {
