@@ -27,11 +27,13 @@ fi
 # Private daemons for the container tests; stopped whatever happens.
 # shellcheck source=scripts/test-daemons.sh
 source scripts/test-daemons.sh
-trap stop_daemons EXIT
+trap 'stop_daemons || true' EXIT
 if [ "$(id -u)" = 0 ] && command -v dockerd >/dev/null; then
   start_dockerd || echo "test.sh: no dockerd: docker tests will skip (or fail under CI=true)" >&2
 else
   echo "test.sh: not root or no dockerd: docker tests will skip (or fail under CI=true)" >&2
 fi
 
-mvn -B verify "$@"
+status=0
+mvn -B verify "$@" || status=$?
+exit "$status"

@@ -1,0 +1,80 @@
+package io.agentcollector.plugin.net;
+
+import io.agentcollector.api.Collector;
+import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.InvalidConfigException;
+import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.api.PluginConfig;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.pf4j.Extension;
+
+/**
+ * node_exporter's netdev collector: {@code node_network_<column>_total{device}} for every
+ * /proc/net/dev column, plus {@code receive_nohandler} from sysfs (node_exporter 1.5 reads it
+ * through netlink; the value is the same). Golden file: src/test/golden/netdev.prom.
+ */
+@Extension
+public final class NetdevCollector implements Collector {
+
+  private HostPaths paths;
+  private Optional<Pattern> exclude;
+  private Optional<Pattern> include;
+
+  @Override
+  public String name() {
+    return "netdev";
+  }
+
+  @Override
+  public boolean mirrorsNodeExporter() {
+    return true;
+  }
+
+  @Override
+  public void start(CollectorContext context) {
+    PluginConfig c = context.config();
+    paths = context.hostPaths();
+    exclude = c.getPattern("device-exclude");
+    include = c.getPattern("device-include");
+    if (exclude.isPresent() && include.isPresent()) {
+      throw new InvalidConfigException(c.key("device-include"), c.getString("device-include"),
+          "only one of device-include and device-exclude, as node_exporter");
+    }
+  }
+
+  @Override
+  public MetricSnapshots collect() throws Exception {
+    ProcNetDev dev = ProcNetDev.parse(Files.readString(paths.proc("net", "dev")));
+    MetricFamilies f = new MetricFamilies();
+    for (ProcNetDev.Device d : dev.devices()) {
+      if (exclude.isPresent() && exclude.get().matcher(d.name()).find()
+          || include.isPresent() && !include.get().matcher(d.name()).find()) {
+        continue;
+      }
+      for (Map.Entry<String, Long> e : d.counters().entrySet()) {
+        counter(f, e.getKey()).add(e.getValue(), "device", d.name());
+      }
+      nohandler(d.name()).ifPresent(v -> counter(f, "receive_nohandler").add(v, "device", d.name()));
+    }
+    return f.build();
+  }
+
+  private static MetricFamilies.Family counter(MetricFamilies f, String key) {
+    return f.counter("node_network_" + key + "_total", "Network device statistic " + key + ".");
+  }
+
+  /** /sys/class/net/<dev>/statistics/rx_nohandler, absent on old kernels and odd devices. */
+  private Optional<Long> nohandler(String device) {
+    try {
+      return Optional.of(Long.parseLong(Files.readString(paths.sys("class", "net", device, "statistics", "rx_nohandler")).strip()));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

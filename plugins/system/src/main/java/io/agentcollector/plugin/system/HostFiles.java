@@ -1,0 +1,39 @@
+package io.agentcollector.plugin.system;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Reads whole procfs/sysfs files, telling "not on this host" apart from real failures. */
+final class HostFiles {
+
+  private HostFiles() {}
+
+  /**
+   * The file's text, or empty when it is absent: missing (ENOENT), unreadable (EACCES), refused
+   * by the driver (EINVAL) or disabled in the kernel (EOPNOTSUPP, e.g. PSI with {@code psi=0}).
+   */
+  static Optional<String> read(Path file) throws IOException {
+    try {
+      return Optional.of(Files.readString(file));
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      return Optional.empty();
+    } catch (FileSystemException e) {
+      if (isAbsent(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isAbsent(FileSystemException e) {
+    String reason = String.valueOf(e.getReason());
+    return reason.contains("Invalid argument")
+        || reason.contains("not supported")
+        || reason.contains("No such device");
+  }
+}

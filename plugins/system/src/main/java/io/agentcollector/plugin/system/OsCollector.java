@@ -1,0 +1,78 @@
+package io.agentcollector.plugin.system;
+
+import io.agentcollector.api.Collector;
+import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.MetricFamilies;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pf4j.Extension;
+import org.slf4j.Logger;
+
+/**
+ * node_exporter's os collector: {@code node_os_info{build_id,id,id_like,image_id,image_version,name,
+ * pretty_name,variant,variant_id,version,version_codename,version_id}} and {@code
+ * node_os_version{id,id_like,name}} (major.minor of VERSION_ID, left out when there is none), from
+ * the rootfs's {@code /etc/os-release}, else {@code /usr/lib/os-release}. Golden file: {@code
+ * src/test/golden/os.prom}.
+ */
+@Extension
+public final class OsCollector implements Collector {
+
+  private static final List<String> FILES = List.of("/etc/os-release", "/usr/lib/os-release");
+  private static final Pattern MAJOR_MINOR = Pattern.compile("^[0-9]+\\.?[0-9]*");
+
+  private HostPaths paths;
+  private Logger log;
+
+  @Override
+  public String name() {
+    return "os";
+  }
+
+  @Override
+  public boolean mirrorsNodeExporter() {
+    return true;
+  }
+
+  @Override
+  public void start(CollectorContext context) {
+    paths = context.hostPaths();
+    log = context.logger();
+  }
+
+  @Override
+  public MetricSnapshots collect() throws Exception {
+    MetricFamilies f = new MetricFamilies();
+    for (String file : FILES) {
+      Path p = paths.rootfs(file);
+      Optional<String> content = HostFiles.read(p);
+      if (content.isPresent()) {
+        map(OsRelease.parse(p.toString(), content.get()), f);
+        return f.build();
+      }
+    }
+    log.debug("no os-release file under {}", paths.rootfs("/"));
+    return f.build();
+  }
+
+  private static void map(OsRelease os, MetricFamilies f) {
+    f.info("node_os_info", "Operating system identity from os-release.")
+        .addInfo("build_id", os.get("BUILD_ID"), "id", os.get("ID"), "id_like", os.get("ID_LIKE"),
+            "image_id", os.get("IMAGE_ID"), "image_version", os.get("IMAGE_VERSION"),
+            "name", os.get("NAME"), "pretty_name", os.get("PRETTY_NAME"),
+            "variant", os.get("VARIANT"), "variant_id", os.get("VARIANT_ID"),
+            "version", os.get("VERSION"), "version_codename", os.get("VERSION_CODENAME"),
+            "version_id", os.get("VERSION_ID"));
+    Matcher m = MAJOR_MINOR.matcher(os.get("VERSION_ID"));
+    double version = m.find() ? Double.parseDouble(m.group()) : 0;
+    if (version > 0) {
+      f.gauge("node_os_version", "major.minor of the operating system's VERSION_ID.")
+          .add(version, "id", os.get("ID"), "id_like", os.get("ID_LIKE"), "name", os.get("NAME"));
+    }
+  }
+}

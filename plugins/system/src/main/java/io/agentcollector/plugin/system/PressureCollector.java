@@ -1,0 +1,78 @@
+package io.agentcollector.plugin.system;
+
+import io.agentcollector.api.Collector;
+import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.MetricFamilies;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.List;
+import java.util.Optional;
+import org.pf4j.Extension;
+import org.slf4j.Logger;
+
+/**
+ * node_exporter's pressure collector: {@code node_pressure_cpu_waiting_seconds_total}, {@code
+ * node_pressure_{io,memory}_{waiting,stalled}_seconds_total} from {@code /proc/pressure/}. Like
+ * 1.5.0 there is no cpu "stalled" family. Without PSI (kernel &lt; 4.20, {@code psi=0}) the result
+ * is empty. Golden file: {@code src/test/golden/pressure.prom}.
+ */
+@Extension
+public final class PressureCollector implements Collector {
+
+  private static final List<String> RESOURCES = List.of("cpu", "io", "memory");
+
+  private HostPaths paths;
+  private Logger log;
+
+  @Override
+  public String name() {
+    return "pressure";
+  }
+
+  @Override
+  public boolean mirrorsNodeExporter() {
+    return true;
+  }
+
+  @Override
+  public void start(CollectorContext context) {
+    paths = context.hostPaths();
+    log = context.logger();
+  }
+
+  @Override
+  public MetricSnapshots collect() throws Exception {
+    MetricFamilies f = new MetricFamilies();
+    for (String resource : RESOURCES) {
+      Optional<String> content = HostFiles.read(paths.proc("pressure", resource));
+      if (content.isEmpty()) {
+        // node_exporter stops at the first missing resource; so do we.
+        log.debug("no pressure information for {} (needs kernel 4.20+ with PSI enabled)", resource);
+        break;
+      }
+      ProcPressure p = ProcPressure.parse(resource, content.get());
+      switch (resource) {
+        case "cpu" -> p.someSeconds().ifPresent(v ->
+            f.counter("node_pressure_cpu_waiting_seconds_total",
+                "Seconds some tasks waited for a CPU.").add(v));
+        case "io" -> {
+          p.someSeconds().ifPresent(v ->
+              f.counter("node_pressure_io_waiting_seconds_total",
+                  "Seconds some tasks waited for IO.").add(v));
+          p.fullSeconds().ifPresent(v ->
+              f.counter("node_pressure_io_stalled_seconds_total",
+                  "Seconds all non-idle tasks were stalled on IO at once.").add(v));
+        }
+        default -> {
+          p.someSeconds().ifPresent(v ->
+              f.counter("node_pressure_memory_waiting_seconds_total",
+                  "Seconds some tasks waited for memory.").add(v));
+          p.fullSeconds().ifPresent(v ->
+              f.counter("node_pressure_memory_stalled_seconds_total",
+                  "Seconds all non-idle tasks were stalled on memory at once.").add(v));
+        }
+      }
+    }
+    return f.build();
+  }
+}

@@ -1,0 +1,37 @@
+package io.agentcollector.plugin.system;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code /proc/vmstat}: one {@code name value} pair per line, virtual memory counters
+ * (https://docs.kernel.org/filesystems/proc.html). Values are kept raw: the kernel's units vary
+ * per field (pages, KiB for pgpgin/pgpgout, events).
+ *
+ * @param fields value per field name, in file order
+ */
+record ProcVmstat(Map<String, Double> fields) {
+
+  static ProcVmstat parse(String content) {
+    Map<String, Double> fields = new LinkedHashMap<>();
+    String[] lines = content.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] f = line.split("\\s+");
+      if (f.length < 2) {
+        throw new IllegalArgumentException(
+            "/proc/vmstat line " + (i + 1) + ": expected \"name value\", got \"" + line + "\"");
+      }
+      try {
+        fields.put(f[0], Double.parseDouble(f[1]));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "/proc/vmstat line " + (i + 1) + ": not a number in \"" + line + "\"");
+      }
+    }
+    return new ProcVmstat(Map.copyOf(fields));
+  }
+}

@@ -1,0 +1,64 @@
+package io.agentcollector.plugin.system;
+
+import io.agentcollector.api.Collector;
+import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.MetricFamilies;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.pf4j.Extension;
+import org.slf4j.Logger;
+
+/**
+ * node_exporter's uname collector: {@code node_uname_info{sysname,release,version,machine,nodename,
+ * domainname}}. Java has no uname(2), so the values come from {@code /proc/sys/kernel/} (see
+ * {@link ProcSysKernelUname}); they equal the syscall's. Golden file: {@code
+ * src/test/golden/uname.prom}.
+ */
+@Extension
+public final class UnameCollector implements Collector {
+
+  private final Supplier<Optional<String>> machineFallback;
+  private HostPaths paths;
+  private Logger log;
+
+  public UnameCollector() {
+    this(Libc::unameMachine);
+  }
+
+  UnameCollector(Supplier<Optional<String>> machineFallback) {
+    this.machineFallback = machineFallback;
+  }
+
+  @Override
+  public String name() {
+    return "uname";
+  }
+
+  @Override
+  public boolean mirrorsNodeExporter() {
+    return true;
+  }
+
+  @Override
+  public void start(CollectorContext context) {
+    paths = context.hostPaths();
+    log = context.logger();
+  }
+
+  @Override
+  public MetricSnapshots collect() throws Exception {
+    MetricFamilies f = new MetricFamilies();
+    Optional<ProcSysKernelUname> u = ProcSysKernelUname.read(paths, machineFallback);
+    if (u.isEmpty()) {
+      log.debug("no uname files under {}", paths.proc("sys", "kernel"));
+      return f.build();
+    }
+    ProcSysKernelUname v = u.get();
+    f.info("node_uname_info", "System identity as reported by uname(2).")
+        .addInfo("sysname", v.sysname(), "release", v.release(), "version", v.version(),
+            "machine", v.machine(), "nodename", v.nodename(), "domainname", v.domainname());
+    return f.build();
+  }
+}

@@ -1,0 +1,59 @@
+package io.agentcollector.plugin.system;
+
+import io.agentcollector.api.Collector;
+import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.MetricFamilies;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.pf4j.Extension;
+import org.slf4j.Logger;
+
+/**
+ * node_exporter's vmstat collector: {@code node_vmstat_<field>} (untyped, as node_exporter) for
+ * the {@code /proc/vmstat} fields matching {@code vmstat.fields}. Golden file: {@code
+ * src/test/golden/vmstat.prom}.
+ */
+@Extension
+public final class VmstatCollector implements Collector {
+
+  private HostPaths paths;
+  private Optional<Pattern> fields;
+  private Logger log;
+
+  @Override
+  public String name() {
+    return "vmstat";
+  }
+
+  @Override
+  public boolean mirrorsNodeExporter() {
+    return true;
+  }
+
+  @Override
+  public void start(CollectorContext context) {
+    fields = SystemConfig.from(context.config()).vmstatFields();
+    paths = context.hostPaths();
+    log = context.logger();
+  }
+
+  @Override
+  public MetricSnapshots collect() throws Exception {
+    MetricFamilies f = new MetricFamilies();
+    Optional<String> content = HostFiles.read(paths.proc("vmstat"));
+    if (content.isEmpty()) {
+      log.debug("no {}", paths.proc("vmstat"));
+      return f.build();
+    }
+    for (Map.Entry<String, Double> e : ProcVmstat.parse(content.get()).fields().entrySet()) {
+      if (SystemConfig.matches(fields, e.getKey())) {
+        f.untyped("node_vmstat_" + e.getKey(), "Field " + e.getKey() + " of /proc/vmstat.")
+            .add(e.getValue());
+      }
+    }
+    return f.build();
+  }
+}
