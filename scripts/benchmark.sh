@@ -4,6 +4,8 @@
 #   - start: fork of bin/monitor -> first HTTP 200 from /metrics
 #   - RSS after 100 sequential scrapes, CPU ms per scrape
 #   - /metrics latency p50/p99 under 10 concurrent scrapers (10 x 100 requests)
+#   - agent CPU per collection cycle: process CPU over IDLE_SECONDS without scrapes, divided by
+#     the cycles run (IDLE_SECONDS / the 5 s default interval)
 # The agent runs with the plugins enabled in configs/monitor.conf plus EXTRA_ENV (e.g.
 # CONFIG_FORCE_plugins_example_enabled=true).
 set -euo pipefail
@@ -29,7 +31,12 @@ for i in $(seq 1 "$runs"); do
   wait_200 "http://127.0.0.1:$port/metrics"
   t1=$(now_ms)
   sleep 6 # let every collector finish a cycle or two
-  echo "agent run $i: start_ms=$((t1 - t0)) $(java "$top/scripts/bench/Scrape.java" "http://127.0.0.1:$port/metrics" "$pid")"
+  idle=${IDLE_SECONDS:-30}
+  c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  sleep "$idle"
+  c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  cycle_ms=$(( (c1 - c0) * 10 * 5 / idle )) # ticks are 10 ms; one cycle per 5 s
+  echo "agent run $i: start_ms=$((t1 - t0)) cpu_ms_per_cycle=$cycle_ms $(java "$top/scripts/bench/Scrape.java" "http://127.0.0.1:$port/metrics" "$pid")"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 
   if command -v prometheus-node-exporter >/dev/null; then

@@ -1,6 +1,8 @@
 package io.agentcollector.plugin.system;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -14,12 +16,16 @@ final class HostFiles {
   private HostFiles() {}
 
   /**
-   * The file's text, or empty when it is absent: missing (ENOENT), unreadable (EACCES), refused
-   * by the driver (EINVAL) or disabled in the kernel (EOPNOTSUPP, e.g. PSI with {@code psi=0}).
+   * The file's text, or empty when it is absent: missing (ENOENT), unreadable (EACCES), refused by
+   * the driver (EINVAL) or disabled in the kernel (EOPNOTSUPP, e.g. PSI with {@code psi=0}).
    */
   static Optional<String> read(Path file) throws IOException {
-    try {
-      return Optional.of(Files.readString(file));
+    // Not Files.readString: for a file of size 0 it reads one byte, then continues at offset 1,
+    // and numeric sysctls (/proc/sys/fs/file-nr, .../random/poolsize) return EOF for any read
+    // not starting at offset 0, so it would yield "1" for "1183 0 2466160". readAllBytes reads
+    // 8 KiB chunks, so the first read gets the whole file.
+    try (InputStream in = Files.newInputStream(file)) {
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (NoSuchFileException | AccessDeniedException e) {
       return Optional.empty();
     } catch (FileSystemException e) {

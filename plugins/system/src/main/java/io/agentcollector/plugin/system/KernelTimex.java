@@ -1,10 +1,10 @@
 package io.agentcollector.plugin.system;
 
 /**
- * What adjtimex(2) returns: the clock state and the raw fields of {@code struct timex} node_exporter
- * uses (https://man7.org/linux/man-pages/man2/adjtimex.2.html). Units are the kernel's: offset and
- * jitter in µs, or ns when {@code status} has STA_NANO; maxerror, esterror and tick in µs; freq,
- * ppsfreq and stabil in ppm with a 16-bit fraction ("scaled ppm").
+ * What adjtimex(2) returns: the clock state and the raw fields of {@code struct timex}
+ * node_exporter uses (https://man7.org/linux/man-pages/man2/adjtimex.2.html). Units are the
+ * kernel's: offset and jitter in µs, or ns when {@code status} has STA_NANO; maxerror, esterror and
+ * tick in µs; freq, ppsfreq and stabil in ppm with a 16-bit fraction ("scaled ppm").
  *
  * @param state the return value: TIME_OK (0) ... TIME_ERROR (5)
  */

@@ -39,7 +39,11 @@ final class Libc {
       return Optional.empty();
     }
     byte[] buf = new byte[6 * UTSNAME_FIELD];
-    LIBC.get().uname(buf);
+    try {
+      LIBC.get().uname(buf);
+    } catch (LastErrorException e) {
+      return Optional.empty();
+    }
     int start = 4 * UTSNAME_FIELD; // sysname nodename release version machine domainname
     int end = start;
     while (end < start + UTSNAME_FIELD && buf[end] != 0) {
@@ -58,8 +62,23 @@ final class Libc {
     C c = LIBC.orElseThrow(() -> new IllegalStateException("libc is not available through JNA"));
     TimexStruct t = new TimexStruct();
     int state = c.adjtimex(t);
-    return new KernelTimex(state, t.offset, t.freq, t.maxerror, t.esterror, t.status, t.constant,
-        t.tick, t.ppsfreq, t.jitter, t.shift, t.stabil, t.jitcnt, t.calcnt, t.errcnt, t.stbcnt,
+    return new KernelTimex(
+        state,
+        t.offset,
+        t.freq,
+        t.maxerror,
+        t.esterror,
+        t.status,
+        t.constant,
+        t.tick,
+        t.ppsfreq,
+        t.jitter,
+        t.shift,
+        t.stabil,
+        t.jitcnt,
+        t.calcnt,
+        t.errcnt,
+        t.stbcnt,
         t.tai);
   }
 
@@ -81,13 +100,32 @@ final class Libc {
   }
 
   /**
-   * {@code struct timex} of {@code <sys/timex.h>} on 64-bit Linux (x86_64, aarch64: C {@code
-   * long} is 64 bits), 208 bytes. Zeroed, so {@code modes = 0} makes the call read-only.
+   * {@code struct timex} of {@code <sys/timex.h>} on 64-bit Linux (x86_64, aarch64: C {@code long}
+   * is 64 bits), 208 bytes. Zeroed, so {@code modes = 0} makes the call read-only.
    */
   @Structure.FieldOrder({
-    "modes", "offset", "freq", "maxerror", "esterror", "status", "constant", "precision",
-    "tolerance", "timeSec", "timeUsec", "tick", "ppsfreq", "jitter", "shift", "stabil", "jitcnt",
-    "calcnt", "errcnt", "stbcnt", "tai", "reserved"
+    "modes",
+    "offset",
+    "freq",
+    "maxerror",
+    "esterror",
+    "status",
+    "constant",
+    "precision",
+    "tolerance",
+    "timeSec",
+    "timeUsec",
+    "tick",
+    "ppsfreq",
+    "jitter",
+    "shift",
+    "stabil",
+    "jitcnt",
+    "calcnt",
+    "errcnt",
+    "stbcnt",
+    "tai",
+    "reserved"
   })
   public static final class TimexStruct extends Structure {
     public int modes;

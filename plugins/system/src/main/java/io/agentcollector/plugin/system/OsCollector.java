@@ -14,7 +14,8 @@ import org.pf4j.Extension;
 import org.slf4j.Logger;
 
 /**
- * node_exporter's os collector: {@code node_os_info{build_id,id,id_like,image_id,image_version,name,
+ * node_exporter's os collector: {@code
+ * node_os_info{build_id,id,id_like,image_id,image_version,name,
  * pretty_name,variant,variant_id,version,version_codename,version_id}} and {@code
  * node_os_version{id,id_like,name}} (major.minor of VERSION_ID, left out when there is none), from
  * the rootfs's {@code /etc/os-release}, else {@code /usr/lib/os-release}. Golden file: {@code
@@ -62,12 +63,31 @@ public final class OsCollector implements Collector {
 
   private static void map(OsRelease os, MetricFamilies f) {
     f.info("node_os_info", "Operating system identity from os-release.")
-        .addInfo("build_id", os.get("BUILD_ID"), "id", os.get("ID"), "id_like", os.get("ID_LIKE"),
-            "image_id", os.get("IMAGE_ID"), "image_version", os.get("IMAGE_VERSION"),
-            "name", os.get("NAME"), "pretty_name", os.get("PRETTY_NAME"),
-            "variant", os.get("VARIANT"), "variant_id", os.get("VARIANT_ID"),
-            "version", os.get("VERSION"), "version_codename", os.get("VERSION_CODENAME"),
-            "version_id", os.get("VERSION_ID"));
+        .addInfo(
+            "build_id",
+            os.get("BUILD_ID"),
+            "id",
+            os.get("ID"),
+            "id_like",
+            os.get("ID_LIKE"),
+            "image_id",
+            os.get("IMAGE_ID"),
+            "image_version",
+            os.get("IMAGE_VERSION"),
+            "name",
+            os.get("NAME"),
+            "pretty_name",
+            os.get("PRETTY_NAME"),
+            "variant",
+            os.get("VARIANT"),
+            "variant_id",
+            os.get("VARIANT_ID"),
+            "version",
+            os.get("VERSION"),
+            "version_codename",
+            os.get("VERSION_CODENAME"),
+            "version_id",
+            os.get("VERSION_ID"));
     Matcher m = MAJOR_MINOR.matcher(os.get("VERSION_ID"));
     double version = m.find() ? Double.parseDouble(m.group()) : 0;
     if (version > 0) {

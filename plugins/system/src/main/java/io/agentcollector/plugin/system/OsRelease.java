@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * {@code /etc/os-release} or {@code /usr/lib/os-release}: shell-style {@code KEY=value} lines with
- * optional single or double quotes (https://www.freedesktop.org/software/systemd/man/os-release.html).
- * Parsed like node_exporter's parser (hashicorp/go-envparse): {@code #} comments, an optional
- * {@code export} prefix, backslash escapes inside double quotes; empty values are dropped.
+ * optional single or double quotes
+ * (https://www.freedesktop.org/software/systemd/man/os-release.html). Parsed like node_exporter's
+ * parser (hashicorp/go-envparse): {@code #} comments, an optional {@code export} prefix, backslash
+ * escapes inside double quotes; empty values are dropped.
  *
  * @param fields value per key
  */
@@ -116,6 +117,7 @@ record OsRelease(Map<String, String> fields) {
   }
 
   private static IllegalArgumentException error(String file, int i, String what, String line) {
-    return new IllegalArgumentException(file + " line " + (i + 1) + ": " + what + " in \"" + line + "\"");
+    return new IllegalArgumentException(
+        file + " line " + (i + 1) + ": " + what + " in \"" + line + "\"");
   }
 }

@@ -52,24 +52,45 @@ public final class PressureCollector implements Collector {
       }
       ProcPressure p = ProcPressure.parse(resource, content.get());
       switch (resource) {
-        case "cpu" -> p.someSeconds().ifPresent(v ->
-            f.counter("node_pressure_cpu_waiting_seconds_total",
-                "Seconds some tasks waited for a CPU.").add(v));
+        case "cpu" ->
+            p.someSeconds()
+                .ifPresent(
+                    v ->
+                        f.counter(
+                                "node_pressure_cpu_waiting_seconds_total",
+                                "Seconds some tasks waited for a CPU.")
+                            .add(v));
         case "io" -> {
-          p.someSeconds().ifPresent(v ->
-              f.counter("node_pressure_io_waiting_seconds_total",
-                  "Seconds some tasks waited for IO.").add(v));
-          p.fullSeconds().ifPresent(v ->
-              f.counter("node_pressure_io_stalled_seconds_total",
-                  "Seconds all non-idle tasks were stalled on IO at once.").add(v));
+          p.someSeconds()
+              .ifPresent(
+                  v ->
+                      f.counter(
+                              "node_pressure_io_waiting_seconds_total",
+                              "Seconds some tasks waited for IO.")
+                          .add(v));
+          p.fullSeconds()
+              .ifPresent(
+                  v ->
+                      f.counter(
+                              "node_pressure_io_stalled_seconds_total",
+                              "Seconds all non-idle tasks were stalled on IO at once.")
+                          .add(v));
         }
         default -> {
-          p.someSeconds().ifPresent(v ->
-              f.counter("node_pressure_memory_waiting_seconds_total",
-                  "Seconds some tasks waited for memory.").add(v));
-          p.fullSeconds().ifPresent(v ->
-              f.counter("node_pressure_memory_stalled_seconds_total",
-                  "Seconds all non-idle tasks were stalled on memory at once.").add(v));
+          p.someSeconds()
+              .ifPresent(
+                  v ->
+                      f.counter(
+                              "node_pressure_memory_waiting_seconds_total",
+                              "Seconds some tasks waited for memory.")
+                          .add(v));
+          p.fullSeconds()
+              .ifPresent(
+                  v ->
+                      f.counter(
+                              "node_pressure_memory_stalled_seconds_total",
+                              "Seconds all non-idle tasks were stalled on memory at once.")
+                          .add(v));
         }
       }
     }

@@ -3,8 +3,8 @@ package io.agentcollector.plugin.system;
 import java.util.OptionalDouble;
 
 /**
- * One file of {@code /proc/pressure/} ({@code cpu}, {@code io}, {@code memory}): lines {@code
- * some avg10=.. avg60=.. avg300=.. total=<µs>} and {@code full ...}
+ * One file of {@code /proc/pressure/} ({@code cpu}, {@code io}, {@code memory}): lines {@code some
+ * avg10=.. avg60=.. avg300=.. total=<µs>} and {@code full ...}
  * (https://docs.kernel.org/accounting/psi.html). Only the totals are kept; unknown lines and keys
  * are ignored.
  *
@@ -49,7 +49,12 @@ record ProcPressure(OptionalDouble someSeconds, OptionalDouble fullSeconds) {
 
   private static IllegalArgumentException malformed(String resource, int index, String line) {
     return new IllegalArgumentException(
-        "/proc/pressure/" + resource + " line " + (index + 1) + ": no total=<number> in \"" + line
+        "/proc/pressure/"
+            + resource
+            + " line "
+            + (index + 1)
+            + ": no total=<number> in \""
+            + line
             + "\"");
   }
 }

@@ -14,7 +14,11 @@ import java.util.function.Supplier;
  * including {@code domainname} = {@code (none)} when no NIS domain is set.
  */
 record ProcSysKernelUname(
-    String sysname, String release, String version, String machine, String nodename,
+    String sysname,
+    String release,
+    String version,
+    String machine,
+    String nodename,
     String domainname) {
 
   /**
@@ -22,22 +26,32 @@ record ProcSysKernelUname(
    *
    * @param machineFallback uname(2)'s machine for kernels without {@code arch}
    */
-  static Optional<ProcSysKernelUname> read(HostPaths paths, Supplier<Optional<String>> machineFallback)
-      throws IOException {
+  static Optional<ProcSysKernelUname> read(
+      HostPaths paths, Supplier<Optional<String>> machineFallback) throws IOException {
     Optional<String> sysname = value(paths, "ostype");
     Optional<String> release = value(paths, "osrelease");
     Optional<String> version = value(paths, "version");
     Optional<String> nodename = value(paths, "hostname");
     Optional<String> domainname = value(paths, "domainname");
-    if (sysname.isEmpty() || release.isEmpty() || version.isEmpty() || nodename.isEmpty()
+    if (sysname.isEmpty()
+        || release.isEmpty()
+        || version.isEmpty()
+        || nodename.isEmpty()
         || domainname.isEmpty()) {
       return Optional.empty();
     }
-    String machine = value(paths, "arch")
-        .or(machineFallback)
-        .orElseGet(() -> fromJavaArch(System.getProperty("os.arch", "")));
-    return Optional.of(new ProcSysKernelUname(sysname.get(), release.get(), version.get(), machine,
-        nodename.get(), domainname.get()));
+    String machine =
+        value(paths, "arch")
+            .or(machineFallback)
+            .orElseGet(() -> fromJavaArch(System.getProperty("os.arch", "")));
+    return Optional.of(
+        new ProcSysKernelUname(
+            sysname.get(),
+            release.get(),
+            version.get(),
+            machine,
+            nodename.get(),
+            domainname.get()));
   }
 
   /** The kernel's name for a JVM's {@code os.arch}, last resort without arch file and JNA. */

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * {@code /proc/vmstat}: one {@code name value} pair per line, virtual memory counters
- * (https://docs.kernel.org/filesystems/proc.html). Values are kept raw: the kernel's units vary
- * per field (pages, KiB for pgpgin/pgpgout, events).
+ * (https://docs.kernel.org/filesystems/proc.html). Values are kept raw: the kernel's units vary per
+ * field (pages, KiB for pgpgin/pgpgout, events).
  *
  * @param fields value per field name, in file order
  */

@@ -22,6 +22,7 @@ public final class TimexCollector implements Collector {
 
   private static final double NANOS = 1e9;
   private static final double MICROS = 1e6;
+
   /** freq, ppsfreq and stabil are ppm with a 16-bit binary fraction (adjtimex(2), NOTES). */
   private static final double PPM16FRAC = 1000000.0 * 65536.0;
 
@@ -74,11 +75,20 @@ public final class TimexCollector implements Collector {
   /** Converts the kernel's units as node_exporter 1.5.0 does. */
   static void map(KernelTimex t, MetricFamilies f) {
     double divisor = (t.status() & KernelTimex.STA_NANO) != 0 ? NANOS : MICROS;
-    gauge(f, "sync_status", "1 if the clock is synchronised to a reliable server, else 0.",
+    gauge(
+        f,
+        "sync_status",
+        "1 if the clock is synchronised to a reliable server, else 0.",
         t.state() == KernelTimex.TIME_ERROR ? 0 : 1);
-    gauge(f, "offset_seconds", "Offset between the local and the reference clock.",
+    gauge(
+        f,
+        "offset_seconds",
+        "Offset between the local and the reference clock.",
         t.offset() / divisor);
-    gauge(f, "frequency_adjustment_ratio", "Frequency adjustment of the local clock.",
+    gauge(
+        f,
+        "frequency_adjustment_ratio",
+        "Frequency adjustment of the local clock.",
         1 + t.freq() / PPM16FRAC);
     gauge(f, "maxerror_seconds", "Maximum error.", t.maxerror() / MICROS);
     gauge(f, "estimated_error_seconds", "Estimated error.", t.esterror() / MICROS);
@@ -88,13 +98,15 @@ public final class TimexCollector implements Collector {
     gauge(f, "pps_frequency_hertz", "PPS frequency.", t.ppsfreq() / PPM16FRAC);
     gauge(f, "pps_jitter_seconds", "PPS jitter.", t.jitter() / divisor);
     gauge(f, "pps_shift_seconds", "PPS interval duration (log2 seconds).", t.shift());
-    gauge(f, "pps_stability_hertz", "PPS stability (average of recent frequency changes).",
+    gauge(
+        f,
+        "pps_stability_hertz",
+        "PPS stability (average of recent frequency changes).",
         t.stabil() / PPM16FRAC);
     counter(f, "pps_jitter_total", "PPS jitter limit exceeded events.", t.jitcnt());
     counter(f, "pps_calibration_total", "PPS calibration intervals.", t.calcnt());
     counter(f, "pps_error_total", "PPS calibration errors.", t.errcnt());
-    counter(f, "pps_stability_exceeded_total", "PPS stability limit exceeded events.",
-        t.stbcnt());
+    counter(f, "pps_stability_exceeded_total", "PPS stability limit exceeded events.", t.stbcnt());
     gauge(f, "tai_offset_seconds", "Offset of International Atomic Time (TAI) from UTC.", t.tai());
   }
 

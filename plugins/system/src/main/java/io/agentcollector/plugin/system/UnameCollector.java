@@ -12,9 +12,8 @@ import org.slf4j.Logger;
 
 /**
  * node_exporter's uname collector: {@code node_uname_info{sysname,release,version,machine,nodename,
- * domainname}}. Java has no uname(2), so the values come from {@code /proc/sys/kernel/} (see
- * {@link ProcSysKernelUname}); they equal the syscall's. Golden file: {@code
- * src/test/golden/uname.prom}.
+ * domainname}}. Java has no uname(2), so the values come from {@code /proc/sys/kernel/} (see {@link
+ * ProcSysKernelUname}); they equal the syscall's. Golden file: {@code src/test/golden/uname.prom}.
  */
 @Extension
 public final class UnameCollector implements Collector {
@@ -57,8 +56,19 @@ public final class UnameCollector implements Collector {
     }
     ProcSysKernelUname v = u.get();
     f.info("node_uname_info", "System identity as reported by uname(2).")
-        .addInfo("sysname", v.sysname(), "release", v.release(), "version", v.version(),
-            "machine", v.machine(), "nodename", v.nodename(), "domainname", v.domainname());
+        .addInfo(
+            "sysname",
+            v.sysname(),
+            "release",
+            v.release(),
+            "version",
+            v.version(),
+            "machine",
+            v.machine(),
+            "nodename",
+            v.nodename(),
+            "domainname",
+            v.domainname());
     return f.build();
   }
 }

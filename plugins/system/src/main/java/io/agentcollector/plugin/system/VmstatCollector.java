@@ -12,8 +12,8 @@ import org.pf4j.Extension;
 import org.slf4j.Logger;
 
 /**
- * node_exporter's vmstat collector: {@code node_vmstat_<field>} (untyped, as node_exporter) for
- * the {@code /proc/vmstat} fields matching {@code vmstat.fields}. Golden file: {@code
+ * node_exporter's vmstat collector: {@code node_vmstat_<field>} (untyped, as node_exporter) for the
+ * {@code /proc/vmstat} fields matching {@code vmstat.fields}. Golden file: {@code
  * src/test/golden/vmstat.prom}.
  */
 @Extension

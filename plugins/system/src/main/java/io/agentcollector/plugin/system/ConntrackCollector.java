@@ -1,0 +1,91 @@
+package io.agentcollector.plugin.system;
+
+import io.agentcollector.api.Collector;
+import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.MetricFamilies;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.pf4j.Extension;
+import org.slf4j.Logger;
+
+/**
+ * node_exporter's conntrack collector: {@code node_nf_conntrack_entries}, {@code
+ * node_nf_conntrack_entries_limit} and the {@code node_nf_conntrack_stat_*} sums of {@code
+ * /proc/net/stat/nf_conntrack} (gauges, as in node_exporter 1.5.0, though they are counters).
+ * Without the nf_conntrack module the result is empty. Golden file: {@code
+ * src/test/golden/conntrack.prom}.
+ */
+@Extension
+public final class ConntrackCollector implements Collector {
+
+  /** A column of /proc/net/stat/nf_conntrack, also the family's suffix. */
+  private record Stat(String column, String help) {}
+
+  private static final List<Stat> STATS =
+      List.of(
+          new Stat("found", "Lookups that found an entry."),
+          new Stat("invalid", "Packets that could not be tracked."),
+          new Stat("ignore", "Packets already attached to a conntrack entry."),
+          new Stat("insert", "Entries inserted."),
+          new Stat("insert_failed", "Entries whose insertion failed."),
+          new Stat("drop", "Packets dropped because conntrack failed."),
+          new Stat("early_drop", "Entries dropped to make room when the table was full."),
+          new Stat("search_restart", "Lookups restarted because the hash table was resized."));
+
+  private HostPaths paths;
+  private Logger log;
+
+  @Override
+  public String name() {
+    return "conntrack";
+  }
+
+  @Override
+  public boolean mirrorsNodeExporter() {
+    return true;
+  }
+
+  @Override
+  public void start(CollectorContext context) {
+    paths = context.hostPaths();
+    log = context.logger();
+  }
+
+  @Override
+  public MetricSnapshots collect() throws Exception {
+    MetricFamilies f = new MetricFamilies();
+    // Like node_exporter, stop at the first missing file.
+    OptionalDouble count = number("nf_conntrack_count");
+    if (count.isEmpty()) {
+      log.debug("no nf_conntrack_count: conntrack module probably not loaded");
+      return f.build();
+    }
+    f.gauge("node_nf_conntrack_entries", "Connection tracking entries in use.")
+        .add(count.getAsDouble());
+    OptionalDouble max = number("nf_conntrack_max");
+    if (max.isEmpty()) {
+      return f.build();
+    }
+    f.gauge("node_nf_conntrack_entries_limit", "Size of the connection tracking table.")
+        .add(max.getAsDouble());
+    Optional<String> stat = HostFiles.read(paths.proc("net", "stat", "nf_conntrack"));
+    if (stat.isEmpty()) {
+      return f.build();
+    }
+    ProcNetStatNfConntrack s = ProcNetStatNfConntrack.parse(stat.get());
+    for (Stat st : STATS) {
+      f.gauge("node_nf_conntrack_stat_" + st.column(), st.help()).add(s.total(st.column()));
+    }
+    return f.build();
+  }
+
+  private OptionalDouble number(String file) throws Exception {
+    Optional<String> content = HostFiles.read(paths.proc("sys", "net", "netfilter", file));
+    return content.isEmpty()
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(SysctlNumber.parse("/proc/sys/net/netfilter/" + file, content.get()));
+  }
+}

@@ -1,0 +1,55 @@
+package io.agentcollector.plugin.system;
+
+import io.agentcollector.api.Collector;
+import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.MetricFamilies;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import org.pf4j.Extension;
+
+/**
+ * node_exporter's entropy collector: {@code node_entropy_available_bits} and {@code
+ * node_entropy_pool_size_bits} from {@code /proc/sys/kernel/random/}. Golden file: {@code
+ * src/test/golden/entropy.prom}.
+ */
+@Extension
+public final class EntropyCollector implements Collector {
+
+  private HostPaths paths;
+
+  @Override
+  public String name() {
+    return "entropy";
+  }
+
+  @Override
+  public boolean mirrorsNodeExporter() {
+    return true;
+  }
+
+  @Override
+  public void start(CollectorContext context) {
+    paths = context.hostPaths();
+  }
+
+  @Override
+  public MetricSnapshots collect() throws Exception {
+    MetricFamilies f = new MetricFamilies();
+    ProcSysKernelRandom r = ProcSysKernelRandom.read(paths);
+    r.entropyAvailable()
+        .ifPresent(
+            v ->
+                f.gauge(
+                        "node_entropy_available_bits",
+                        "Entropy available to the kernel's RNG, in bits.")
+                    .add(v));
+    r.poolSize()
+        .ifPresent(
+            v ->
+                f.gauge(
+                        "node_entropy_pool_size_bits",
+                        "Size of the kernel's entropy pool, in bits.")
+                    .add(v));
+    return f.build();
+  }
+}

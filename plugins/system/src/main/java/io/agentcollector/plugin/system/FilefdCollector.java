@@ -1,0 +1,51 @@
+package io.agentcollector.plugin.system;
+
+import io.agentcollector.api.Collector;
+import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.MetricFamilies;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.Optional;
+import org.pf4j.Extension;
+import org.slf4j.Logger;
+
+/**
+ * node_exporter's filefd collector: {@code node_filefd_allocated} and {@code node_filefd_maximum}
+ * from {@code /proc/sys/fs/file-nr}. Golden file: {@code src/test/golden/filefd.prom}.
+ */
+@Extension
+public final class FilefdCollector implements Collector {
+
+  private HostPaths paths;
+  private Logger log;
+
+  @Override
+  public String name() {
+    return "filefd";
+  }
+
+  @Override
+  public boolean mirrorsNodeExporter() {
+    return true;
+  }
+
+  @Override
+  public void start(CollectorContext context) {
+    paths = context.hostPaths();
+    log = context.logger();
+  }
+
+  @Override
+  public MetricSnapshots collect() throws Exception {
+    MetricFamilies f = new MetricFamilies();
+    Optional<String> content = HostFiles.read(paths.proc("sys", "fs", "file-nr"));
+    if (content.isEmpty()) {
+      log.debug("no {}", paths.proc("sys", "fs", "file-nr"));
+      return f.build();
+    }
+    ProcSysFsFileNr nr = ProcSysFsFileNr.parse(content.get());
+    f.gauge("node_filefd_allocated", "Allocated file handles.").add(nr.allocated());
+    f.gauge("node_filefd_maximum", "Maximum number of file handles.").add(nr.maximum());
+    return f.build();
+  }
+}
