@@ -1,0 +1,41 @@
+package io.agentcollector.plugin.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One sysfs attribute: its trimmed text, or empty when the kernel will not give it. Reading
+ * {@code speed} of an interface that is down fails with EINVAL, {@code lo/speed} always does:
+ * such an attribute is absent for that device, not an error.
+ */
+final class SysfsAttributes {
+
+  private SysfsAttributes() {}
+
+  static Optional<String> read(Path file) {
+    // One large read: some kernel files answer only a read that starts at offset 0.
+    try (InputStream in = Files.newInputStream(file)) {
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+    } catch (FileSystemException e) {
+      return Optional.empty(); // ENOENT, EACCES, EINVAL, EOPNOTSUPP: not available here
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A decimal or 0x-hex number, empty when absent or not a number. */
+  static Optional<Long> number(Path file) {
+    return read(file).flatMap(s -> {
+      try {
+        return Optional.of(s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    });
+  }
+}
