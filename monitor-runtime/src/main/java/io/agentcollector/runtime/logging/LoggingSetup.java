@@ -33,6 +33,10 @@ public final class LoggingSetup {
     root.setLevel(Level.toLevel(config.level(), Level.INFO));
     // PF4J logs stack traces for problems the agent already reports in one line.
     ctx.getLogger("org.pf4j").setLevel(Level.OFF);
+    // Client libraries of plugins log every retry at INFO; the plugins log state changes once.
+    ctx.getLogger("org.apache.hc").setLevel(Level.WARN);
+    ctx.getLogger("com.github.dockerjava").setLevel(Level.WARN);
+    ctx.getLogger("io.fabric8").setLevel(Level.WARN);
     if (config.console()) {
       ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
       console.setContext(ctx);

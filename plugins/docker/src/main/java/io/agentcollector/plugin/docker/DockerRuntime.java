@@ -38,6 +38,8 @@ public final class DockerRuntime implements ContainerRuntime {
   private volatile String down = "not connected yet";
   private volatile boolean running = true;
   private volatile boolean systemdDriver;
+  /** Once connected, losing dockerd is a failure; before, a missing socket means "no Docker here". */
+  private volatile boolean everConnected;
   /** Released when the first connection attempt has succeeded or failed. */
   private final CountDownLatch firstAttempt = new CountDownLatch(1);
   private DockerConfig config;
@@ -76,6 +78,9 @@ public final class DockerRuntime implements ContainerRuntime {
     firstAttempt.await(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
     String problem = down;
     if (problem != null) {
+      if (notInstalled()) {
+        return List.of();
+      }
       throw new IOException("docker at " + config.socket() + ": " + problem);
     }
     return new ArrayList<>(cache.values());
@@ -175,6 +180,7 @@ public final class DockerRuntime implements ContainerRuntime {
   }
 
   private void markUp() {
+    everConnected = true;
     firstAttempt.countDown();
     if (down != null) {
       log.info("connected to docker at {} ({} containers)", config.socket(), cache.size());
@@ -186,9 +192,19 @@ public final class DockerRuntime implements ContainerRuntime {
     boolean first = firstAttempt.getCount() > 0;
     firstAttempt.countDown();
     if (down == null || first) {
-      log.warn("lost docker at {}: {}; reconnecting", config.socket(), reason);
+      if (notInstalled()) {
+        log.debug("no docker socket at {}: no Docker containers on this host", config.socket());
+      } else {
+        log.warn("lost docker at {}: {}; reconnecting", config.socket(), reason);
+      }
     }
     down = reason;
+  }
+
+  /** Never connected and no socket file: Docker is not on this host (an empty result, not an error). */
+  private boolean notInstalled() {
+    return !everConnected && "unix".equals(config.socket().getScheme())
+        && !java.nio.file.Files.exists(java.nio.file.Path.of(config.socket().getPath()));
   }
 
   private static String describe(Throwable t) {
