@@ -4,52 +4,64 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.api.PluginConfig;
+import io.agentcollector.plugin.disk.ProcDiskstats.Field;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.HashMap;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import org.pf4j.Extension;
+import org.slf4j.Logger;
 
 /**
- * node_exporter's diskstats collector: the /proc/diskstats counters per device, and node_disk_info
- * with udev's labels when {@code <rootfs>/run/udev/data} has them. Golden file:
- * src/test/golden/diskstats.prom.
+ * node_exporter's diskstats collector: the {@code node_disk_*} counters of /proc/diskstats per
+ * device (discard and flush families only where the kernel has those columns), {@code
+ * node_disk_info}, and the udev-derived {@code node_disk_filesystem_info}, {@code
+ * node_disk_device_mapper_info} and {@code node_disk_ata_*} from {@code <rootfs>/run/udev/data}
+ * (node_exporter's {@code --path.udev.data}). Golden files: src/test/golden/diskstats.prom and
+ * diskstats-udev.prom.
  */
 @Extension
 public final class DiskstatsCollector implements Collector {
 
-  /** One /proc/diskstats column: metric, type, HELP, conversion. */
-  private record Column(String name, boolean counter, String help, double scale) {}
+  /** How a /proc/diskstats field is exposed. */
+  private record Family(String name, boolean counter, String help) {}
 
-  /** Sectors are 512 bytes whatever the device; times are milliseconds. */
-  private static final List<Column> COLUMNS = List.of(
-      new Column("node_disk_reads_completed_total", true, "The total number of reads completed successfully.", 1),
-      new Column("node_disk_reads_merged_total", true, "The total number of reads merged.", 1),
-      new Column("node_disk_read_bytes_total", true, "The total number of bytes read successfully.", 512),
-      new Column("node_disk_read_time_seconds_total", true, "The total number of seconds spent by all reads.", 0.001),
-      new Column("node_disk_writes_completed_total", true, "The total number of writes completed successfully.", 1),
-      new Column("node_disk_writes_merged_total", true, "The number of writes merged.", 1),
-      new Column("node_disk_written_bytes_total", true, "The total number of bytes written successfully.", 512),
-      new Column("node_disk_write_time_seconds_total", true, "This is the total number of seconds spent by all writes.", 0.001),
-      new Column("node_disk_io_now", false, "The number of I/Os currently in progress.", 1),
-      new Column("node_disk_io_time_seconds_total", true, "Total seconds spent doing I/Os.", 0.001),
-      new Column("node_disk_io_time_weighted_seconds_total", true, "The weighted # of seconds spent doing I/Os.", 0.001),
-      new Column("node_disk_discards_completed_total", true, "The total number of discards completed successfully.", 1),
-      new Column("node_disk_discards_merged_total", true, "The total number of discards merged.", 1),
-      // node_exporter keeps discarded sectors in sectors.
-      new Column("node_disk_discarded_sectors_total", true, "The total number of sectors discarded successfully.", 1),
-      new Column("node_disk_discard_time_seconds_total", true, "This is the total number of seconds spent by all discards.", 0.001),
-      new Column("node_disk_flush_requests_total", true, "The total number of flush requests completed successfully", 1),
-      new Column("node_disk_flush_requests_time_seconds_total", true, "This is the total number of seconds spent by all flush requests.", 0.001));
+  private static final Map<Field, Family> FAMILIES = new EnumMap<>(Map.ofEntries(
+      Map.entry(Field.READS_COMPLETED, new Family("node_disk_reads_completed_total", true, "Reads completed.")),
+      Map.entry(Field.READS_MERGED, new Family("node_disk_reads_merged_total", true, "Adjacent reads merged.")),
+      Map.entry(Field.READ_BYTES, new Family("node_disk_read_bytes_total", true, "Bytes read.")),
+      Map.entry(Field.READ_TIME_SECONDS, new Family("node_disk_read_time_seconds_total", true, "Seconds spent reading.")),
+      Map.entry(Field.WRITES_COMPLETED, new Family("node_disk_writes_completed_total", true, "Writes completed.")),
+      Map.entry(Field.WRITES_MERGED, new Family("node_disk_writes_merged_total", true, "Adjacent writes merged.")),
+      Map.entry(Field.WRITTEN_BYTES, new Family("node_disk_written_bytes_total", true, "Bytes written.")),
+      Map.entry(Field.WRITE_TIME_SECONDS, new Family("node_disk_write_time_seconds_total", true, "Seconds spent writing.")),
+      Map.entry(Field.IO_NOW, new Family("node_disk_io_now", false, "I/Os in progress.")),
+      Map.entry(Field.IO_TIME_SECONDS, new Family("node_disk_io_time_seconds_total", true, "Seconds the device was busy with I/O.")),
+      Map.entry(Field.IO_TIME_WEIGHTED_SECONDS, new Family("node_disk_io_time_weighted_seconds_total", true,
+          "Seconds spent on I/O weighted by the number of I/Os in progress.")),
+      Map.entry(Field.DISCARDS_COMPLETED, new Family("node_disk_discards_completed_total", true, "Discards completed.")),
+      Map.entry(Field.DISCARDS_MERGED, new Family("node_disk_discards_merged_total", true, "Adjacent discards merged.")),
+      Map.entry(Field.DISCARDED_SECTORS, new Family("node_disk_discarded_sectors_total", true, "Sectors discarded.")),
+      Map.entry(Field.DISCARD_TIME_SECONDS, new Family("node_disk_discard_time_seconds_total", true, "Seconds spent discarding.")),
+      Map.entry(Field.FLUSH_REQUESTS, new Family("node_disk_flush_requests_total", true, "Flush requests completed.")),
+      Map.entry(Field.FLUSH_TIME_SECONDS, new Family("node_disk_flush_requests_time_seconds_total", true,
+          "Seconds spent flushing."))));
+
+  /** udev properties of ATA disks → gauge; only for disks udev marks ID_ATA. */
+  private static final List<String[]> ATA = List.of(
+      new String[] {"ID_ATA_WRITE_CACHE", "node_disk_ata_write_cache", "Whether the ATA disk has a write cache."},
+      new String[] {"ID_ATA_WRITE_CACHE_ENABLED", "node_disk_ata_write_cache_enabled",
+          "Whether the ATA disk's write cache is enabled."},
+      new String[] {"ID_ATA_ROTATION_RATE_RPM", "node_disk_ata_rotation_rate_rpm",
+          "Rotation rate of the ATA disk in RPM, 0 for SSDs."});
 
   private HostPaths paths;
-  private Optional<Pattern> exclude;
-  private Optional<Pattern> include;
+  private DiskConfig config;
+  private Logger log;
 
   @Override
   public String name() {
@@ -63,54 +75,81 @@ public final class DiskstatsCollector implements Collector {
 
   @Override
   public void start(CollectorContext context) {
-    PluginConfig c = context.config();
+    config = DiskConfig.from(context.config());
     paths = context.hostPaths();
-    include = c.getPattern("device-include");
-    // node_exporter takes one or the other; an include replaces the shipped exclude.
-    exclude = include.isPresent() ? Optional.empty() : c.getPattern("device-exclude");
+    log = context.logger();
+    if (!Files.isDirectory(udevDir())) {
+      log.debug("{} not found: node_disk_info labels from udev stay empty", udevDir());
+    }
   }
 
   @Override
-  public MetricSnapshots collect() throws Exception {
-    ProcDiskstats stats = ProcDiskstats.parse(Files.readString(paths.proc("diskstats")));
+  public MetricSnapshots collect() throws IOException {
+    Path file = paths.proc("diskstats");
+    String content;
+    try {
+      content = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      log.debug("{} not found: no block device statistics", file);
+      return new MetricFamilies().build();
+    }
     MetricFamilies f = new MetricFamilies();
-    for (ProcDiskstats.Device d : stats.devices()) {
-      if (exclude.isPresent() && exclude.get().matcher(d.name()).find()
-          || include.isPresent() && !include.get().matcher(d.name()).find()) {
+    for (ProcDiskstats.Device d : ProcDiskstats.parse(content).devices()) {
+      if (config.ignoresDevice(d.name())) {
         continue;
       }
-      for (int i = 0; i < d.counters().length; i++) {
-        Column c = COLUMNS.get(i);
-        double v = d.counters()[i] * c.scale();
-        (c.counter() ? f.counter(c.name(), c.help()) : f.gauge(c.name(), c.help())).add(v, "device", d.name());
+      String dev = d.name();
+      UdevData udev = udev(d);
+      f.info("node_disk_info", "Block device identity; the labels other than major and minor come from udev.")
+          .addInfo("device", dev, "major", Integer.toString(d.major()), "minor", Integer.toString(d.minor()),
+              "path", udev.get("ID_PATH"), "wwn", udev.get("ID_WWN"), "model", udev.get("ID_MODEL"),
+              "serial", udev.get("ID_SERIAL_SHORT"), "revision", udev.get("ID_REVISION"));
+      d.values().forEach((field, v) -> {
+        Family fam = FAMILIES.get(field);
+        (fam.counter() ? f.counter(fam.name(), fam.help()) : f.gauge(fam.name(), fam.help())).add(v, "device", dev);
+      });
+      if (!udev.get("ID_FS_TYPE").isEmpty()) {
+        f.info("node_disk_filesystem_info", "Filesystem udev found on the block device.")
+            .addInfo("device", dev, "type", udev.get("ID_FS_TYPE"), "usage", udev.get("ID_FS_USAGE"),
+                "uuid", udev.get("ID_FS_UUID"), "version", udev.get("ID_FS_VERSION"));
       }
-      Map<String, String> udev = udev(d);
-      f.info("node_disk_info", "Info of /sys/block/<block_device>.").addInfo(
-          "device", d.name(), "major", Integer.toString(d.major()), "minor", Integer.toString(d.minor()),
-          "path", udev.getOrDefault("ID_PATH", ""), "wwn", udev.getOrDefault("ID_WWN", ""),
-          "model", udev.getOrDefault("ID_MODEL", ""), "serial", udev.getOrDefault("ID_SERIAL_SHORT", ""),
-          "revision", udev.getOrDefault("ID_REVISION", ""));
-      if (!udev.getOrDefault("ID_FS_TYPE", "").isEmpty()) {
-        f.info("node_disk_filesystem_info", "Info about disk filesystem.").addInfo(
-            "device", d.name(), "type", udev.get("ID_FS_TYPE"), "usage", udev.getOrDefault("ID_FS_USAGE", ""),
-            "uuid", udev.getOrDefault("ID_FS_UUID", ""), "version", udev.getOrDefault("ID_FS_VERSION", ""));
+      if (!udev.get("DM_NAME").isEmpty()) {
+        f.info("node_disk_device_mapper_info", "Device-mapper identity of the block device.")
+            .addInfo("device", dev, "name", udev.get("DM_NAME"), "uuid", udev.get("DM_UUID"),
+                "vg_name", udev.get("DM_VG_NAME"), "lv_name", udev.get("DM_LV_NAME"),
+                "lv_layer", udev.get("DM_LV_LAYER"));
+      }
+      if (!udev.get("ID_ATA").isEmpty()) {
+        ata(f, dev, udev);
       }
     }
     return f.build();
   }
 
-  /** udev's {@code E:KEY=value} lines for the device, empty when udev keeps no data here. */
-  private Map<String, String> udev(ProcDiskstats.Device d) {
-    Map<String, String> out = new HashMap<>();
-    try {
-      for (String line : Files.readAllLines(paths.rootfs("/run/udev/data/b" + d.major() + ":" + d.minor()))) {
-        if (line.startsWith("E:") && line.indexOf('=') > 2) {
-          out.put(line.substring(2, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
-        }
+  private void ata(MetricFamilies f, String dev, UdevData udev) {
+    for (String[] a : ATA) {
+      String raw = udev.properties().get(a[0]);
+      if (raw == null) {
+        continue;
       }
-    } catch (IOException e) {
-      // No udev (containers, minimal VMs): node_exporter reports the labels empty too.
+      try {
+        f.gauge(a[1], a[2]).add(Double.parseDouble(raw), "device", dev);
+      } catch (NumberFormatException e) {
+        log.warn("{} of {} in udev data is not a number: \"{}\"", a[0], dev, raw);
+      }
     }
-    return out;
+  }
+
+  private Path udevDir() {
+    return paths.rootfs("/run/udev/data");
+  }
+
+  /** The device's udev properties; none without udev (containers, minimal VMs), like node_exporter. */
+  private UdevData udev(ProcDiskstats.Device d) {
+    try {
+      return UdevData.parse(Files.readString(udevDir().resolve("b" + d.major() + ":" + d.minor())));
+    } catch (IOException e) {
+      return UdevData.NONE;
+    }
   }
 }

@@ -4,56 +4,61 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.api.PluginConfig;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
 
 /**
- * node_exporter's filesystem collector: size, free, avail, files, files_free, readonly and
- * device_error per mount from /proc/1/mounts and statfs(2). statfs runs on a small pool of its
- * own with a per-mount timeout: a mount that does not answer gets device_error 1 and is not
- * asked again until its call returns, so a hung NFS/FUSE mount never blocks the cycle nor piles
- * up threads. Golden file: src/test/golden/filesystem.prom.
+ * node_exporter's filesystem collector: {@code node_filesystem_size_bytes}, {@code free_bytes},
+ * {@code avail_bytes}, {@code files}, {@code files_free}, {@code readonly} and {@code
+ * device_error} per mount of /proc/1/mounts (or /proc/mounts), plus {@code
+ * host_filesystem_used_ratio} when {@code extra-metrics} is on. Golden file:
+ * src/test/golden/filesystem.prom.
+ *
+ * <p>statfs runs on a small pool owned by the collector, mounts in parallel, each with the mount
+ * timeout. A mount that does not answer in time gets device_error 1 and, like node_exporter's
+ * stuck mounts, is not asked again until its call returns: a hung NFS or FUSE mount holds one
+ * thread (the pool grows by one for it, up to {@link #MAX_THREADS}) and never blocks a cycle for
+ * longer than the timeout.
  */
 @Extension
 public final class FilesystemCollector implements Collector {
 
-  /** More hung mounts than this at once and the rest are reported as errors right away. */
-  static final int MAX_STATFS_THREADS = 8;
+  /** Threads for statfs besides those held by calls that have not returned from earlier cycles. */
+  static final int STATFS_THREADS = 4;
+  /** At most this many threads in all, however many mounts hang. */
+  static final int MAX_THREADS = 32;
 
   private HostPaths paths;
-  private Optional<Pattern> mountPointsExclude;
-  private Optional<Pattern> fsTypesExclude;
-  private Duration mountTimeout;
-  private boolean extraMetrics;
+  private DiskConfig config;
+  private Logger log;
   private StatFs statFs;
   private ThreadPoolExecutor pool;
-  private Logger log;
-  /** Mount points whose statfs call has not returned yet. */
+  /** Mount points (as labelled) whose statfs call is queued or running. */
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  /** Mount points reported as stuck, so the warning is logged once per episode. */
   private final Set<String> stuck = ConcurrentHashMap.newKeySet();
 
   public FilesystemCollector() {}
 
-  /** For tests: a given statfs instead of the real one. */
+  /** For tests: a given statfs instead of libc's. */
   FilesystemCollector(StatFs statFs) {
     this.statFs = statFs;
   }
@@ -70,106 +75,157 @@ public final class FilesystemCollector implements Collector {
 
   @Override
   public void start(CollectorContext context) {
-    PluginConfig c = context.config();
+    config = DiskConfig.from(context.config());
     paths = context.hostPaths();
     log = context.logger();
-    mountPointsExclude = c.getPattern("mount-points-exclude");
-    fsTypesExclude = c.getPattern("fs-types-exclude");
-    mountTimeout = c.getDuration("mount-timeout");
-    extraMetrics = c.getBoolean("extra-metrics");
     if (statFs == null) {
       statFs = new JnaStatFs();
     }
     AtomicInteger n = new AtomicInteger();
-    pool = new ThreadPoolExecutor(0, MAX_STATFS_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-      Thread t = new Thread(r, "statfs-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    pool = new ThreadPoolExecutor(STATFS_THREADS, STATFS_THREADS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "disk-statfs-" + n.incrementAndGet());
+          t.setDaemon(true); // a thread stuck in the kernel must not keep the JVM alive
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
   }
 
   @Override
-  public MetricSnapshots collect() throws Exception {
-    Path mountsFile = paths.proc("1", "mounts");
-    if (!Files.exists(mountsFile)) {
-      mountsFile = paths.proc("mounts");
-    }
-    ProcMounts mounts = ProcMounts.parse(Files.readString(mountsFile));
+  public MetricSnapshots collect() throws IOException, InterruptedException {
+    ProcMounts mounts = mounts();
+    // node_exporter reports a (device, mount point, type) once, the first line's.
     Map<List<String>, ProcMounts.Mount> selected = new LinkedHashMap<>();
     for (ProcMounts.Mount m : mounts.mounts()) {
-      if (mountPointsExclude.isPresent() && mountPointsExclude.get().matcher(m.mountPoint()).find()
-          || fsTypesExclude.isPresent() && fsTypesExclude.get().matcher(m.fsType()).find()) {
-        continue;
-      }
-      // The same mount listed twice is reported once, the first.
-      selected.putIfAbsent(List.of(m.device(), m.mountPoint(), m.fsType()), m);
-    }
-    // Start every statfs first, then wait: the timeout applies per mount, not per cycle.
-    Map<ProcMounts.Mount, Future<StatFs.Result>> calls = new LinkedHashMap<>();
-    for (ProcMounts.Mount m : selected.values()) {
-      String path = paths.rootfs(m.mountPoint()).toString();
-      if (stuck.contains(path)) {
-        calls.put(m, null);
-        continue;
-      }
-      try {
-        calls.put(m, pool.submit(() -> {
-          try {
-            return statFs.statfs(path);
-          } finally {
-            stuck.remove(path);
-          }
-        }));
-      } catch (RejectedExecutionException e) {
-        calls.put(m, null); // every statfs thread is held by a hung mount
+      String mountPoint = stripRootfs(m.mountPoint());
+      if (!config.ignoresMount(mountPoint, m.fsType())) {
+        selected.putIfAbsent(List.of(m.device(), mountPoint, m.fsType()), m);
       }
     }
+    // All calls first, then the waits: every mount gets the timeout, the cycle about one timeout.
+    // Mounts stacked on one mount point share the call: statfs sees the top one anyway.
+    // A hung call keeps its thread: grow the pool by as many, so healthy mounts still get theirs.
+    resizePool(Math.min(MAX_THREADS, STATFS_THREADS + inFlight.size()));
+    Map<String, Future<StatFs.Result>> calls = new LinkedHashMap<>();
+    selected.keySet().forEach(l -> calls.computeIfAbsent(l.get(1), this::submit));
+    long deadline = System.nanoTime() + config.mountTimeout().toNanos();
+
     MetricFamilies f = new MetricFamilies();
-    long deadline = System.nanoTime() + mountTimeout.toNanos();
-    for (var e : calls.entrySet()) {
-      ProcMounts.Mount m = e.getKey();
-      // /proc/1/mounts names mount points as the host sees them: the label never has the rootfs prefix.
-      String[] labels = {"device", m.device(), "mountpoint", m.mountPoint(), "fstype", m.fsType()};
-      StatFs.Result r = await(e.getValue(), deadline, paths.rootfs(m.mountPoint()).toString());
-      f.gauge("node_filesystem_device_error",
-          "Whether an error occurred while getting statistics for the given device.").add(r == null ? 1 : 0, labels);
+    for (var e : selected.entrySet()) {
+      List<String> l = e.getKey();
+      String[] labels = {"device", l.get(0), "mountpoint", l.get(1), "fstype", l.get(2)};
+      StatFs.Result r = await(calls.get(l.get(1)), l.get(1), deadline);
+      f.gauge("node_filesystem_device_error", "1 when statfs of the mount failed or did not answer in time, else 0.")
+          .add(r == null ? 1 : 0, labels);
       if (r == null) {
-        continue;
+        continue; // as node_exporter: no other series for a mount in error
       }
-      f.gauge("node_filesystem_size_bytes", "Filesystem size in bytes.").add((double) r.blocks() * r.blockSize(), labels);
-      f.gauge("node_filesystem_free_bytes", "Filesystem free space in bytes.").add((double) r.free() * r.blockSize(), labels);
-      f.gauge("node_filesystem_avail_bytes", "Filesystem space available to non-root users in bytes.")
-          .add((double) r.available() * r.blockSize(), labels);
-      f.gauge("node_filesystem_files", "Filesystem total file nodes.").add(r.files(), labels);
-      f.gauge("node_filesystem_files_free", "Filesystem total free file nodes.").add(r.filesFree(), labels);
-      f.gauge("node_filesystem_readonly", "Filesystem read-only status.").add(m.options().contains("ro") ? 1 : 0, labels);
-      // df's Use%: used / (used + available), used = size - free (root's reserve is not "used").
-      long used = r.blocks() - r.free();
-      if (extraMetrics && used + r.available() > 0) {
-        f.gauge("host_filesystem_used_ratio", "Used space as df reports it: used / (used + available), 0..1.")
-            .add((double) used / (used + r.available()), labels);
+      f.gauge("node_filesystem_size_bytes", "Size of the filesystem in bytes.").add(r.sizeBytes(), labels);
+      f.gauge("node_filesystem_free_bytes", "Free bytes, including those reserved for root.").add(r.freeBytes(), labels);
+      f.gauge("node_filesystem_avail_bytes", "Bytes available to unprivileged users.").add(r.availBytes(), labels);
+      f.gauge("node_filesystem_files", "Inodes of the filesystem.").add(ProcDiskstats.unsigned(r.files()), labels);
+      f.gauge("node_filesystem_files_free", "Free inodes.").add(ProcDiskstats.unsigned(r.filesFree()), labels);
+      f.gauge("node_filesystem_readonly", "1 when mounted read-only (option ro), else 0.")
+          .add(e.getValue().readOnly() ? 1 : 0, labels);
+      if (config.extraMetrics()) {
+        usedRatio(f, r, labels);
       }
     }
     return f.build();
   }
 
-  private StatFs.Result await(Future<StatFs.Result> call, long deadline, String path) throws InterruptedException {
+  /**
+   * What df prints as Use%: used / (used + avail) with used = size - free. The blocks reserved for
+   * root count neither as used nor as available, so a full disk shows 100 % even while root can
+   * still write, which {@code 1 - avail/size} (the usual dashboard formula) never reaches. df
+   * rounds up to a whole percent; this is the exact ratio. No sample when used + avail is 0.
+   */
+  private static void usedRatio(MetricFamilies f, StatFs.Result r, String[] labels) {
+    double used = ProcDiskstats.unsigned(r.blocks()) - ProcDiskstats.unsigned(r.free());
+    double usable = used + ProcDiskstats.unsigned(r.available());
+    if (usable > 0) {
+      f.gauge("host_filesystem_used_ratio", "Used space as df's Use% computes it, 0..1: used / (used + available).")
+          .add(used / usable, labels);
+    }
+  }
+
+  private ProcMounts mounts() throws IOException {
+    // /proc/1/mounts is the host's view even from a container sharing the host's pid namespace;
+    // hidepid can hide it, then the agent's own view, as node_exporter falls back.
+    for (Path file : List.of(paths.proc("1", "mounts"), paths.proc("mounts"))) {
+      try {
+        return ProcMounts.parse(file.toString(), Files.readString(file));
+      } catch (NoSuchFileException e) {
+        log.debug("{} not found", file);
+      }
+    }
+    return new ProcMounts(List.of());
+  }
+
+  /**
+   * The mount point as labelled: without the rootfs prefix when the list shows the host mounted
+   * under it (node_exporter's rootfsStripPrefix, but only at a path boundary).
+   */
+  String stripRootfs(String mountPoint) {
+    String prefix = paths.rootfs().toString();
+    if (prefix.equals("/") || !mountPoint.startsWith(prefix)) {
+      return mountPoint;
+    }
+    if (mountPoint.length() == prefix.length()) {
+      return "/";
+    }
+    return mountPoint.charAt(prefix.length()) == '/' ? mountPoint.substring(prefix.length()) : mountPoint;
+  }
+
+  private void resizePool(int size) {
+    if (size > pool.getMaximumPoolSize()) {
+      pool.setMaximumPoolSize(size);
+      pool.setCorePoolSize(size);
+    } else if (size < pool.getMaximumPoolSize()) {
+      pool.setCorePoolSize(size);
+      pool.setMaximumPoolSize(size);
+    }
+  }
+
+  /** The call for a mount point, or null when its previous call has not returned yet. */
+  private Future<StatFs.Result> submit(String mountPoint) {
+    if (!inFlight.add(mountPoint)) {
+      log.debug("statfs {} still has not returned: device_error", mountPoint);
+      return null;
+    }
+    stuck.remove(mountPoint);
+    String path = paths.rootfs(mountPoint).toString();
+    try {
+      return pool.submit(() -> {
+        try {
+          return statFs.statfs(path);
+        } finally {
+          inFlight.remove(mountPoint);
+          if (stuck.remove(mountPoint)) {
+            log.info("statfs {} returned after all; the mount is asked again", mountPoint);
+          }
+        }
+      });
+    } catch (RejectedExecutionException e) { // stopped
+      inFlight.remove(mountPoint);
+      return null;
+    }
+  }
+
+  private StatFs.Result await(Future<StatFs.Result> call, String mountPoint, long deadline)
+      throws InterruptedException {
     if (call == null) {
       return null;
     }
     try {
       return call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      if (stuck.add(path)) {
-        log.warn("statfs {} did not return within {}: reported as device_error until it does", path, mountTimeout);
-      }
-      // Cleared by the call itself when it returns, whatever it answers.
-      if (call.isDone()) {
-        stuck.remove(path);
+      if (inFlight.contains(mountPoint) && stuck.add(mountPoint)) {
+        log.warn("statfs {} did not answer within {}: device_error until it does", mountPoint, config.mountTimeout());
       }
       return null;
     } catch (ExecutionException e) {
-      log.debug("statfs {}: {}", path, e.getCause().toString());
+      log.debug("statfs {}: {}", mountPoint, e.getCause().toString());
       return null;
     }
   }

@@ -1,53 +1,63 @@
 package io.agentcollector.plugin.disk;
 
+import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Structure;
 import java.io.IOException;
 
 /**
- * statfs(2) through JNA: Java's FileStore has no inode counts and blocks forever on a hung mount.
- * struct statfs as glibc lays it out on 64-bit Linux (x86_64, aarch64): f_type, f_bsize,
- * f_blocks, f_bfree, f_bavail, f_files, f_ffree, f_fsid[2 ints], f_namelen, f_frsize, f_flags,
- * f_spare[4].
+ * statvfs(3) from libc through JNA: Java's FileStore has no inode counts and cannot be abandoned
+ * when a mount hangs. glibc fills statvfs from statfs(2) with f_bsize copied as is, so sizes equal
+ * node_exporter's (which calls statfs(2) directly). statvfs is used because its layout is the same
+ * on every 64-bit Linux, where struct statfs differs (s390x).
  */
 final class JnaStatFs implements StatFs {
 
-  interface LibC extends com.sun.jna.Library {
-    int statfs(String path, StatfsStruct buf);
+  interface LibC extends Library {
+    int statvfs(String path, Statvfs buf);
   }
 
-  @Structure.FieldOrder({"f_type", "f_bsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree",
-      "f_fsid", "f_namelen", "f_frsize", "f_flags", "f_spare"})
-  public static final class StatfsStruct extends Structure {
-    public long f_type;
+  /** struct statvfs of glibc on 64-bit Linux (bits/statvfs.h): 112 bytes. */
+  @Structure.FieldOrder({"f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree",
+      "f_favail", "f_fsid", "f_flag", "f_namemax", "f_spare"})
+  public static final class Statvfs extends Structure {
     public long f_bsize;
+    public long f_frsize;
     public long f_blocks;
     public long f_bfree;
     public long f_bavail;
     public long f_files;
     public long f_ffree;
-    public int[] f_fsid = new int[2];
-    public long f_namelen;
-    public long f_frsize;
-    public long f_flags;
-    public long[] f_spare = new long[4];
+    public long f_favail;
+    public long f_fsid;
+    public long f_flag;
+    public long f_namemax;
+    // f_type (glibc 2.39+) and the spare ints.
+    public int[] f_spare = new int[6];
   }
 
   private final LibC libc;
 
+  /**
+   * @throws IllegalStateException off 64-bit Linux, or when libc cannot be loaded
+   */
   JnaStatFs() {
     if (!Platform.isLinux() || !Platform.is64Bit()) {
-      throw new IllegalStateException("statfs layout known for 64-bit Linux only");
+      throw new IllegalStateException("statvfs layout known for 64-bit Linux only, not " + Platform.ARCH);
     }
-    libc = Native.load("c", LibC.class);
+    try {
+      libc = Native.load("c", LibC.class);
+    } catch (UnsatisfiedLinkError e) {
+      throw new IllegalStateException("libc not loadable through JNA: " + e.getMessage(), e);
+    }
   }
 
   @Override
   public Result statfs(String path) throws IOException {
-    StatfsStruct s = new StatfsStruct();
-    if (libc.statfs(path, s) != 0) {
-      throw new IOException("statfs " + path + ": errno " + Native.getLastError());
+    Statvfs s = new Statvfs();
+    if (libc.statvfs(path, s) != 0) {
+      throw new IOException("statvfs " + path + ": errno " + Native.getLastError());
     }
     return new Result(s.f_bsize, s.f_blocks, s.f_bfree, s.f_bavail, s.f_files, s.f_ffree);
   }

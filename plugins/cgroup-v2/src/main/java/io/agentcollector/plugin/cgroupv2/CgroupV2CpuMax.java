@@ -1,0 +1,29 @@
+package io.agentcollector.plugin.cgroupv2;
+
+import java.util.OptionalLong;
+
+/**
+ * {@code cpu.max}: {@code $MAX $PERIOD} in microseconds, {@code max} for no quota
+ * (https://docs.kernel.org/admin-guide/cgroup-v2.html#cpu-interface-files).
+ *
+ * @param quotaMicros the quota per period, absent when {@code max}
+ * @param periodMicros the period, 0 when the file gives none
+ */
+record CgroupV2CpuMax(OptionalLong quotaMicros, long periodMicros) {
+
+  static final CgroupV2CpuMax NONE = new CgroupV2CpuMax(OptionalLong.empty(), 0);
+
+  static CgroupV2CpuMax parse(String content) {
+    String s = content.strip();
+    if (s.isEmpty()) {
+      return NONE;
+    }
+    String[] f = s.split("\\s+");
+    if (f.length > 2) {
+      throw new IllegalArgumentException("cpu.max line 1: expected \"$MAX $PERIOD\", got \"" + s + "\"");
+    }
+    OptionalLong quota = f[0].equals("max") ? OptionalLong.empty() : OptionalLong.of(FlatKeyed.number("cpu.max", 1, f[0]));
+    long period = f.length == 2 ? FlatKeyed.number("cpu.max", 1, f[1]) : 0;
+    return new CgroupV2CpuMax(quota, period);
+  }
+}

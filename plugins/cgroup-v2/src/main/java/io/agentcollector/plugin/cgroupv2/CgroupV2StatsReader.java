@@ -1,0 +1,171 @@
+package io.agentcollector.plugin.cgroupv2;
+
+import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.container.ContainerInfo;
+import io.agentcollector.api.container.ContainerStats;
+import io.agentcollector.api.container.ContainerStatsReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.pf4j.Extension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Container stats from the cgroup v2 unified hierarchy: the cgroup v2 column of
+ * shared/reference/cadvisor-metrics.md, sections 2.1–2.4 and 2.7. Active only on a pure v2 host
+ * (section 2.9); hybrid hosts belong to the cgroup-v1 reader. The container's directory comes
+ * from the {@code 0::} line of {@code /proc/<pid>/cgroup}, else from the runtime's cgroup path.
+ */
+@Extension
+public final class CgroupV2StatsReader implements ContainerStatsReader {
+
+  /** Spec memory values above this are "unlimited" and exported as 0, as cAdvisor does. */
+  static final long UNLIMITED = 1L << 62;
+
+  private HostPaths paths;
+  private Optional<CgroupV2Mount> mount = Optional.empty();
+  private Logger log = LoggerFactory.getLogger(CgroupV2StatsReader.class);
+
+  @Override
+  public String name() {
+    return "cgroup-v2";
+  }
+
+  @Override
+  public void start(CollectorContext context) throws IOException {
+    paths = context.hostPaths();
+    log = context.logger();
+    // pid 1's view is the host's when the agent runs in a container with the host's /proc.
+    for (Path mountinfo : List.of(paths.proc("1", "mountinfo"), paths.proc("self", "mountinfo"))) {
+      String content = readOptional(mountinfo);
+      if (content != null) {
+        mount = CgroupV2Mount.find(Mountinfo.parse(content), paths);
+        log.debug("cgroup v2 at {}: {}", paths.cgroup(), mount.isPresent() ? "unified hierarchy" : "not a pure v2 host");
+        return;
+      }
+    }
+    log.debug("no mountinfo under {}: cgroup v2 reader inactive", paths.proc());
+  }
+
+  @Override
+  public boolean active() {
+    return mount.isPresent();
+  }
+
+  @Override
+  public Optional<ContainerStats> read(ContainerInfo c) throws IOException {
+    Optional<Path> dir = directory(c);
+    if (dir.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(read(dir.get()));
+    } catch (NoSuchFileException e) {
+      // The cgroup went away while we read it: the container has just exited.
+      if (Files.isDirectory(dir.get())) {
+        throw e;
+      }
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      throw new IOException(dir.get() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The container's cgroup directory, empty when none of its spellings exists. */
+  Optional<Path> directory(ContainerInfo c) throws IOException {
+    // Read() works without start()'s verdict too (the runtime only calls the active reader):
+    // then the configured cgroup root is the hierarchy's root.
+    CgroupV2Mount m = mount.orElseGet(() -> new CgroupV2Mount(paths.cgroup(), "/"));
+    List<String> tried = new ArrayList<>();
+    if (c.pid() > 0) {
+      String procCgroup = readOptional(paths.proc(Long.toString(c.pid()), "cgroup"));
+      if (procCgroup != null) {
+        ProcPidCgroup.parse(procCgroup).unifiedPath().ifPresent(tried::add);
+      }
+    }
+    tried.addAll(CgroupV2Paths.candidates(c.cgroupPath()));
+    for (String path : tried) {
+      Optional<Path> dir = m.resolve(path);
+      if (dir.isPresent() && Files.isDirectory(dir.get())) {
+        return dir;
+      }
+    }
+    log.debug("no cgroup v2 directory for {}/{} (tried {})", c.runtime(), c.id(), tried);
+    return Optional.empty();
+  }
+
+  static ContainerStats read(Path dir) throws IOException {
+    // cpu.stat and cgroup.procs exist in every v2 cgroup; the rest depends on enabled controllers.
+    CgroupV2CpuStat stat = CgroupV2CpuStat.parse(Files.readString(dir.resolve("cpu.stat")));
+    CgroupV2CpuMax max = optional(dir, "cpu.max", CgroupV2CpuMax::parse, CgroupV2CpuMax.NONE);
+    CgroupV2CpuWeight weight = optional(dir, "cpu.weight", CgroupV2CpuWeight::parse, CgroupV2CpuWeight.NONE);
+    var cpu = new ContainerStats.Cpu(stat.usageSeconds(), List.of(), stat.userSeconds(), stat.systemSeconds(),
+        stat.periods(), stat.throttledPeriods(), stat.throttledSeconds(), max.quotaMicros(), max.periodMicros(),
+        weight.shares());
+
+    CgroupV2MemoryStat ms = optional(dir, "memory.stat", CgroupV2MemoryStat::parse, CgroupV2MemoryStat.NONE);
+    long usage = value(dir, "memory.current");
+    var memory = new ContainerStats.Memory(
+        usage,
+        ms.workingSet(usage),
+        ms.anon(),
+        ms.file(),
+        value(dir, "memory.swap.current"),
+        ms.fileMapped(),
+        0, // v2 has no separate kernel-memory counter (cAdvisor reports 0)
+        0, // nor a failcnt
+        value(dir, "memory.peak"), // kernel >= 5.19
+        limit(dir, "memory.max"),
+        limit(dir, "memory.swap.max"),
+        limit(dir, "memory.min"),
+        ms.pgfault(),
+        ms.pgmajfault(),
+        ms.activeFile(),
+        ms.inactiveFile(),
+        optional(dir, "memory.events", CgroupV2MemoryEvents::parse, CgroupV2MemoryEvents.NONE).oomKills());
+
+    List<ContainerStats.BlockDevice> io = new ArrayList<>();
+    for (CgroupV2IoStat.Device d : optional(dir, "io.stat", CgroupV2IoStat::parse, new CgroupV2IoStat(List.of())).devices()) {
+      io.add(new ContainerStats.BlockDevice(d.major(), d.minor(), d.readBytes(), d.writeBytes(), d.reads(), d.writes()));
+    }
+
+    long processes = Files.readString(dir.resolve("cgroup.procs")).lines().filter(l -> !l.isBlank()).count();
+    // Without the pids controller cAdvisor counts cgroup.procs as threads.
+    long threads = Files.exists(dir.resolve("pids.current")) ? value(dir, "pids.current") : processes;
+    long threadsMax = value(dir, "pids.max");
+    return new ContainerStats(cpu, memory, io, new ContainerStats.Pids(processes, threads, threadsMax));
+  }
+
+  /** A single-value file: 0 when absent or {@code max}. */
+  private static long value(Path dir, String file) throws IOException {
+    CgroupV2Value v = optional(dir, file, s -> CgroupV2Value.parse(file, s), null);
+    return v == null || v.isMax() ? 0 : v.value();
+  }
+
+  /** A spec limit: 0 when absent, {@code max} or beyond 2^62 (cAdvisor's "no limit"). */
+  private static long limit(Path dir, String file) throws IOException {
+    long v = value(dir, file);
+    return v > UNLIMITED ? 0 : v;
+  }
+
+  private static <T> T optional(Path dir, String file, Function<String, T> parser, T absent) throws IOException {
+    String content = readOptional(dir.resolve(file));
+    return content == null ? absent : parser.apply(content);
+  }
+
+  /** A file's content, or null when this kernel or controller set does not have it. */
+  private static String readOptional(Path file) throws IOException {
+    try {
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+}
