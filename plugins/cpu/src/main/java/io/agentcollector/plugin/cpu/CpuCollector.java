@@ -5,27 +5,44 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.pf4j.Extension;
+import org.slf4j.Logger;
 
 /**
- * node_exporter's cpu collector: {@code node_cpu_seconds_total{cpu,mode}} and {@code
- * node_cpu_guest_seconds_total{cpu,mode}} from /proc/stat, plus the documented extra gauges {@code
- * host_cpu_usage_ratio} and {@code host_cpu_core_usage_ratio{cpu}}. Golden file:
- * src/test/golden/cpu.prom.
+ * node_exporter 1.5.0's cpu collector. From /proc/stat: {@code node_cpu_seconds_total{cpu,mode}}
+ * and {@code node_cpu_guest_seconds_total{cpu,mode}} (setting {@code guest}); from sysfs: {@code
+ * node_cpu_isolated{cpu}}, {@code node_cpu_core_throttles_total{package,core}} and {@code
+ * node_cpu_package_throttles_total{package}} where the files exist; from /proc/cpuinfo, off by
+ * default: {@code node_cpu_info}, {@code node_cpu_flag_info{flag}}, {@code node_cpu_bug_info{bug}}.
+ * With {@code extra-metrics}: {@code host_cpu_usage_ratio} and {@code
+ * host_cpu_core_usage_ratio{cpu}} (see {@link CpuUsageRatios}). Golden files:
+ * src/test/golden/cpu.prom, cpu-bare-metal.prom.
  */
 @Extension
 public final class CpuCollector implements Collector {
 
-  static final String[] MODES = {"user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"};
+  private static final String[] MODES = {
+    "user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"
+  };
+
   /** /proc/stat counts USER_HZ ticks; Linux fixes USER_HZ at 100, as node_exporter assumes. */
-  static final double USER_HZ = 100.0;
+  private static final double USER_HZ = 100.0;
 
   private HostPaths paths;
   private CpuConfig config;
+  private Logger log;
+  private List<Integer> isolated = List.of();
+  private boolean throttles;
   private final CpuCounterGuard guard = new CpuCounterGuard();
-  private double[][] previous;
+  private final CpuUsageRatios usage = new CpuUsageRatios();
 
   @Override
   public String name() {
@@ -38,103 +55,153 @@ public final class CpuCollector implements Collector {
   }
 
   @Override
-  public void start(CollectorContext context) {
+  public void start(CollectorContext context) throws IOException {
     paths = context.hostPaths();
     config = CpuConfig.from(context.config());
+    log = context.logger();
+    // node_exporter reads the isolated list once, when the collector is created.
+    Path isolatedFile = cpuDir().resolve("isolated");
+    try {
+      isolated = SysCpuIsolated.parse(Files.readString(isolatedFile)).cpus();
+    } catch (NoSuchFileException e) {
+      log.debug("{} not present: no node_cpu_isolated", isolatedFile);
+    }
+    throttles = SysCpuThrottles.present(cpuDir());
   }
 
   @Override
-  public MetricSnapshots collect() throws Exception {
-    ProcStat stat = ProcStat.parse(Files.readString(paths.proc("stat")));
-    double[][] seconds = guard.apply(stat.cpus());
+  public MetricSnapshots collect() throws IOException {
     MetricFamilies f = new MetricFamilies();
-    var cpuSeconds = f.counter("node_cpu_seconds_total", "Seconds the CPUs spent in each mode.");
-    var guest = f.counter("node_cpu_guest_seconds_total", "Seconds the CPUs spent in guests (VMs) for each mode.");
-    for (int cpu = 0; cpu < seconds.length; cpu++) {
-      String label = Integer.toString(cpu);
-      for (int m = 0; m < MODES.length; m++) {
-        cpuSeconds.add(seconds[cpu][m], "cpu", label, "mode", MODES[m]);
-      }
-      if (config.guest()) {
-        guest.add(seconds[cpu][8], "cpu", label, "mode", "user");
-        guest.add(seconds[cpu][9], "cpu", label, "mode", "nice");
-      }
+    if (config.info()) {
+      info(f);
     }
-    if (config.extraMetrics()) {
-      usageRatios(f, seconds);
+    Path statFile = paths.proc("stat");
+    Optional<String> stat = read(statFile);
+    if (stat.isPresent()) {
+      times(f, ProcStat.parse(stat.get()));
     }
-    previous = seconds;
+    var isolatedFamily =
+        f.gauge("node_cpu_isolated", "1 for each CPU isolated from the scheduler.");
+    isolated.forEach(cpu -> isolatedFamily.add(1, "cpu", Integer.toString(cpu)));
+    if (throttles) {
+      throttles(f, SysCpuThrottles.read(cpuDir()));
+    }
     return f.build();
   }
 
-  /** Busy (all modes but idle and iowait) over elapsed time since the last cycle, per CPU and in all. */
-  private void usageRatios(MetricFamilies f, double[][] now) {
-    if (previous == null || previous.length != now.length) {
-      return;
-    }
-    var perCpu = f.gauge("host_cpu_core_usage_ratio", "Busy fraction of each CPU over the last cycle (0..1).");
-    double busyAll = 0;
-    double totalAll = 0;
-    for (int cpu = 0; cpu < now.length; cpu++) {
-      double total = 0;
-      double idle = 0;
-      // Guest time is already inside user and nice: only the eight modes add up to elapsed time.
+  private void times(MetricFamilies f, ProcStat stat) {
+    List<long[]> ticks = guard.apply(stat.cpus());
+    var seconds = f.counter("node_cpu_seconds_total", "CPU time spent in each mode, in seconds.");
+    var guest =
+        f.counter(
+            "node_cpu_guest_seconds_total",
+            "CPU time spent running guests (VMs), also counted in user and nice, in seconds.");
+    for (int cpu = 0; cpu < ticks.size(); cpu++) {
+      String label = Integer.toString(cpu);
+      long[] t = ticks.get(cpu);
       for (int m = 0; m < MODES.length; m++) {
-        double d = now[cpu][m] - previous[cpu][m];
-        total += d;
-        if (m == 3 || m == 4) {
-          idle += d;
-        }
+        seconds.add(t[m] / USER_HZ, "cpu", label, "mode", MODES[m]);
       }
-      if (total > 0) {
-        perCpu.add((total - idle) / total, "cpu", Integer.toString(cpu));
-        busyAll += total - idle;
-        totalAll += total;
+      if (config.guest()) {
+        guest.add(t[ProcStat.CpuTicks.GUEST] / USER_HZ, "cpu", label, "mode", "user");
+        guest.add(t[ProcStat.CpuTicks.GUEST_NICE] / USER_HZ, "cpu", label, "mode", "nice");
       }
     }
-    if (totalAll > 0) {
-      f.gauge("host_cpu_usage_ratio", "Busy fraction of all CPUs together over the last cycle (0..1).")
-          .add(busyAll / totalAll);
+    CpuUsageRatios.Ratios ratios = usage.next(ticks);
+    if (config.extraMetrics()) {
+      var core =
+          f.gauge(
+              "host_cpu_core_usage_ratio",
+              "Busy share (not idle, not iowait) of each CPU since the previous cycle, 0..1.");
+      ratios.perCpu().forEach((cpu, r) -> core.add(r, "cpu", Integer.toString(cpu)));
+      ratios
+          .all()
+          .ifPresent(
+              r ->
+                  f.gauge(
+                          "host_cpu_usage_ratio",
+                          "Busy share (not idle, not iowait) of all CPUs since the previous cycle,"
+                              + " 0..1.")
+                      .add(r));
     }
   }
 
-  /**
-   * node_exporter's guard against counters going backwards (iowait does on some kernels): a lower
-   * reading keeps the last value; idle dropping by 3 s or more means the CPU was hot-plugged, so
-   * its history is dropped; a different CPU count starts over.
-   */
-  static final class CpuCounterGuard {
-    private double[][] last;
-
-    double[][] apply(List<ProcStat.CpuTicks> cpus) {
-      double[][] now = new double[cpus.size()][ProcStat.CpuTicks.COLUMNS];
-      for (int c = 0; c < cpus.size(); c++) {
-        for (int i = 0; i < ProcStat.CpuTicks.COLUMNS; i++) {
-          now[c][i] = cpus.get(c).get(i) / USER_HZ;
-        }
-      }
-      if (last == null || last.length != now.length) {
-        last = now;
-        return copy(now);
-      }
-      for (int c = 0; c < now.length; c++) {
-        if (last[c][3] - now[c][3] >= 3) {
-          last[c] = now[c];
-          continue;
-        }
-        for (int i = 0; i < ProcStat.CpuTicks.COLUMNS; i++) {
-          last[c][i] = Math.max(last[c][i], now[c][i]);
-        }
-      }
-      return copy(last);
+  private void info(MetricFamilies f) throws IOException {
+    Optional<String> content = read(paths.proc("cpuinfo"));
+    if (content.isEmpty()) {
+      return;
     }
+    List<ProcCpuinfo.Processor> cpus = ProcCpuinfo.parse(content.get()).processors();
+    var info = f.info("node_cpu_info", "Identity of each CPU from /proc/cpuinfo.");
+    for (ProcCpuinfo.Processor p : cpus) {
+      info.addInfo(
+          "package",
+          p.physicalId(),
+          "core",
+          p.coreId(),
+          "cpu",
+          Long.toString(p.processor()),
+          "vendor",
+          p.vendor(),
+          "family",
+          p.family(),
+          "model",
+          p.model(),
+          "model_name",
+          p.modelName(),
+          "microcode",
+          p.microcode(),
+          "stepping",
+          p.stepping(),
+          "cachesize",
+          p.cacheSize());
+    }
+    if (!cpus.isEmpty()) {
+      // node_exporter takes flags and bugs from the first CPU only.
+      words(
+          f.info("node_cpu_flag_info", "A flag of the first CPU in /proc/cpuinfo."),
+          "flag",
+          cpus.get(0).flags(),
+          config.infoFlagsInclude());
+      words(
+          f.info("node_cpu_bug_info", "A bug of the first CPU in /proc/cpuinfo."),
+          "bug",
+          cpus.get(0).bugs(),
+          config.infoBugsInclude());
+    }
+  }
 
-    private static double[][] copy(double[][] a) {
-      double[][] out = new double[a.length][];
-      for (int i = 0; i < a.length; i++) {
-        out[i] = a[i].clone();
-      }
-      return out;
+  private static void words(
+      MetricFamilies.Family family, String label, List<String> words, Optional<Pattern> include) {
+    include.ifPresent(
+        p ->
+            words.stream().filter(w -> p.matcher(w).find()).forEach(w -> family.addInfo(label, w)));
+  }
+
+  private static void throttles(MetricFamilies f, SysCpuThrottles t) {
+    var pkg =
+        f.counter("node_cpu_package_throttles_total", "Thermal throttle events of a CPU package.");
+    t.packages().forEach((p, n) -> pkg.add(n, "package", Long.toString(p)));
+    var core = f.counter("node_cpu_core_throttles_total", "Thermal throttle events of a CPU core.");
+    for (Map.Entry<Long, Map<Long, Long>> e : t.cores().entrySet()) {
+      e.getValue()
+          .forEach(
+              (c, n) ->
+                  core.add(n, "package", Long.toString(e.getKey()), "core", Long.toString(c)));
+    }
+  }
+
+  private Path cpuDir() {
+    return paths.sys("devices", "system", "cpu");
+  }
+
+  /** The file's content, or empty (logged at debug) when this host does not have it. */
+  private Optional<String> read(Path file) throws IOException {
+    try {
+      return Optional.of(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      log.debug("{} not present", file);
+      return Optional.empty();
     }
   }
 }

@@ -5,14 +5,22 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import org.pf4j.Extension;
+import org.slf4j.Logger;
 
-/** node_exporter's loadavg collector: node_load1/5/15. Golden file: src/test/golden/loadavg.prom. */
+/**
+ * node_exporter 1.5.0's loadavg collector: {@code node_load1}, {@code node_load5}, {@code
+ * node_load15} from /proc/loadavg. Golden file: src/test/golden/loadavg.prom.
+ */
 @Extension
 public final class LoadavgCollector implements Collector {
 
   private HostPaths paths;
+  private Logger log;
 
   @Override
   public String name() {
@@ -27,15 +35,24 @@ public final class LoadavgCollector implements Collector {
   @Override
   public void start(CollectorContext context) {
     paths = context.hostPaths();
+    log = context.logger();
   }
 
   @Override
-  public MetricSnapshots collect() throws Exception {
-    ProcLoadavg l = ProcLoadavg.parse(Files.readString(paths.proc("loadavg")));
+  public MetricSnapshots collect() throws IOException {
     MetricFamilies f = new MetricFamilies();
-    f.gauge("node_load1", "1m load average.").add(l.load1());
-    f.gauge("node_load5", "5m load average.").add(l.load5());
-    f.gauge("node_load15", "15m load average.").add(l.load15());
+    Path file = paths.proc("loadavg");
+    String content;
+    try {
+      content = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      log.debug("{} not present", file);
+      return f.build();
+    }
+    ProcLoadavg l = ProcLoadavg.parse(content);
+    f.gauge("node_load1", "Load average over the last minute.").add(l.load1());
+    f.gauge("node_load5", "Load average over the last 5 minutes.").add(l.load5());
+    f.gauge("node_load15", "Load average over the last 15 minutes.").add(l.load15());
     return f.build();
   }
 }

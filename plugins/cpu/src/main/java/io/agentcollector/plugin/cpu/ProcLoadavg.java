@@ -1,17 +1,32 @@
 package io.agentcollector.plugin.cpu;
 
-/** {@code /proc/loadavg}: {@code 0.54 0.20 0.07 1/90 6650}; the first three fields are used. */
+/**
+ * {@code /proc/loadavg} (https://docs.kernel.org/filesystems/proc.html#kernel-data), e.g. {@code
+ * 0.54 0.20 0.07 1/90 6650}: the 1, 5 and 15 minute load averages are used, as node_exporter does;
+ * the running/total tasks and last PID fields are ignored.
+ */
 record ProcLoadavg(double load1, double load5, double load15) {
 
   static ProcLoadavg parse(String content) {
-    String[] f = content.strip().split("\\s+");
+    String line = content.strip();
+    String[] f = line.split("\\s+");
     if (f.length < 3) {
-      throw new IllegalArgumentException("/proc/loadavg: expected 3 load averages, got \"" + content.strip() + "\"");
+      throw new IllegalArgumentException(
+          "/proc/loadavg line 1: expected 3 load averages in \"" + line + "\"");
     }
+    return new ProcLoadavg(load(f[0], line), load(f[1], line), load(f[2], line));
+  }
+
+  private static double load(String value, String line) {
     try {
-      return new ProcLoadavg(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]));
+      double v = Double.parseDouble(value);
+      if (Double.isFinite(v)) {
+        return v;
+      }
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("/proc/loadavg: not a number in \"" + content.strip() + "\"");
+      // reported below
     }
+    throw new IllegalArgumentException(
+        "/proc/loadavg line 1: bad value \"" + value + "\" in \"" + line + "\"");
   }
 }

@@ -1,15 +1,20 @@
 package io.agentcollector.plugin.cpu;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * {@code /proc/stat} (https://docs.kernel.org/filesystems/proc.html, section 1.8): per-CPU time in
- * USER_HZ ticks and the system-wide counters. Lines and trailing columns a kernel does not write
- * are zero/absent; lines it adds are ignored.
+ * {@code /proc/stat}
+ * (https://docs.kernel.org/filesystems/proc.html#miscellaneous-kernel-statistics-in-proc-stat):
+ * per-CPU time in USER_HZ ticks and the system-wide counters. Columns an older kernel does not
+ * write are zero, lines it does not write are absent, lines and columns a newer kernel adds are
+ * ignored. The aggregate {@code cpu} line is skipped: node_exporter exports per-CPU lines only.
  *
- * @param cpus per CPU, indexed by CPU number; CPUs missing from the file (offline) are all zero
+ * @param cpus per CPU, indexed by CPU number; a CPU missing from the file (offline) below the
+ *     highest one present is all zero, as in procfs
+ * @param softirqs per-vector softirq counts (hi, timer, net_tx, …), empty without a softirq line
  */
 record ProcStat(
     List<CpuTicks> cpus,
@@ -18,14 +23,53 @@ record ProcStat(
     OptionalLong bootTime,
     OptionalLong forks,
     OptionalLong procsRunning,
-    OptionalLong procsBlocked) {
+    OptionalLong procsBlocked,
+    List<Long> softirqs) {
 
-  /** USER_HZ ticks: user nice system idle iowait irq softirq steal guest guest_nice. */
+  /** A bound well above any real machine, so a corrupt CPU number cannot make us allocate GBs. */
+  private static final int MAX_CPUS = 1 << 16;
+
+  /**
+   * One {@code cpuN} line in USER_HZ ticks, in the kernel's column order: user nice system idle
+   * iowait irq softirq steal guest guest_nice.
+   */
   record CpuTicks(long[] ticks) {
     static final int COLUMNS = 10;
+    static final int IDLE = 3;
+    static final int IOWAIT = 4;
+    static final int GUEST = 8;
+    static final int GUEST_NICE = 9;
+
+    CpuTicks {
+      ticks = Arrays.copyOf(ticks, COLUMNS);
+    }
+
+    static CpuTicks of(long... ticks) {
+      return new CpuTicks(ticks);
+    }
 
     long get(int column) {
       return ticks[column];
+    }
+
+    @Override
+    public long[] ticks() {
+      return ticks.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CpuTicks t && Arrays.equals(ticks, t.ticks);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(ticks);
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(ticks);
     }
   }
 
@@ -37,44 +81,78 @@ record ProcStat(
     OptionalLong processes = OptionalLong.empty();
     OptionalLong running = OptionalLong.empty();
     OptionalLong blocked = OptionalLong.empty();
-    int n = 0;
-    for (String line : content.split("\n")) {
-      n++;
+    List<Long> softirqs = List.of();
+    String[] lines = content.split("\n");
+    for (int n = 0; n < lines.length; n++) {
+      String line = lines[n];
       String[] f = line.strip().split("\\s+");
       if (f.length < 2) {
         continue;
       }
       String key = f[0];
-      try {
-        if (key.startsWith("cpu") && key.length() > 3) {
-          int index = Integer.parseInt(key.substring(3));
-          long[] ticks = new long[CpuTicks.COLUMNS];
-          for (int i = 0; i < CpuTicks.COLUMNS && i + 1 < f.length; i++) {
-            ticks[i] = Long.parseLong(f[i + 1]);
+      switch (key) {
+        case "cpu" -> {}
+        case "intr" -> intr = OptionalLong.of(number(f[1], n, line));
+        case "ctxt" -> ctxt = OptionalLong.of(number(f[1], n, line));
+        case "btime" -> btime = OptionalLong.of(number(f[1], n, line));
+        case "processes" -> processes = OptionalLong.of(number(f[1], n, line));
+        case "procs_running" -> running = OptionalLong.of(number(f[1], n, line));
+        case "procs_blocked" -> blocked = OptionalLong.of(number(f[1], n, line));
+        case "softirq" -> {
+          // Column 1 is the total; the per-vector counts follow.
+          List<Long> v = new ArrayList<>();
+          for (int i = 2; i < f.length; i++) {
+            v.add(number(f[i], n, line));
           }
-          while (cpus.size() < index) {
-            cpus.add(new CpuTicks(new long[CpuTicks.COLUMNS]));
-          }
-          if (cpus.size() == index) {
-            cpus.add(new CpuTicks(ticks));
-          } else {
-            cpus.set(index, new CpuTicks(ticks));
-          }
-        } else {
-          switch (key) {
-            case "intr" -> intr = OptionalLong.of(Long.parseLong(f[1]));
-            case "ctxt" -> ctxt = OptionalLong.of(Long.parseLong(f[1]));
-            case "btime" -> btime = OptionalLong.of(Long.parseLong(f[1]));
-            case "processes" -> processes = OptionalLong.of(Long.parseLong(f[1]));
-            case "procs_running" -> running = OptionalLong.of(Long.parseLong(f[1]));
-            case "procs_blocked" -> blocked = OptionalLong.of(Long.parseLong(f[1]));
-            default -> { }
+          softirqs = List.copyOf(v);
+        }
+        default -> {
+          if (key.startsWith("cpu")) {
+            putCpu(cpus, cpuNumber(key, n, line), f, n, line);
           }
         }
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("/proc/stat line " + n + ": not a number in \"" + line + "\"");
       }
     }
-    return new ProcStat(List.copyOf(cpus), intr, ctxt, btime, processes, running, blocked);
+    return new ProcStat(
+        List.copyOf(cpus), intr, ctxt, btime, processes, running, blocked, softirqs);
+  }
+
+  private static void putCpu(List<CpuTicks> cpus, int index, String[] f, int n, String line) {
+    long[] ticks = new long[CpuTicks.COLUMNS];
+    for (int i = 0; i < CpuTicks.COLUMNS && i + 1 < f.length; i++) {
+      ticks[i] = number(f[i + 1], n, line);
+    }
+    while (cpus.size() <= index) {
+      cpus.add(CpuTicks.of());
+    }
+    cpus.set(index, new CpuTicks(ticks));
+  }
+
+  private static int cpuNumber(String key, int n, String line) {
+    String digits = key.substring(3);
+    if (digits.isEmpty()
+        || !digits.chars().allMatch(Character::isDigit)
+        || digits.length() > 6
+        || Integer.parseInt(digits) >= MAX_CPUS) {
+      throw malformed(n, line, key);
+    }
+    return Integer.parseInt(digits);
+  }
+
+  private static long number(String value, int n, String line) {
+    try {
+      long v = Long.parseLong(value);
+      if (v >= 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw malformed(n, line, value);
+  }
+
+  private static IllegalArgumentException malformed(int n, String line, String value) {
+    return new IllegalArgumentException(
+        "/proc/stat line " + (n + 1) + ": bad value \"" + value + "\" in \"" + line.strip() + "\"");
   }
 }

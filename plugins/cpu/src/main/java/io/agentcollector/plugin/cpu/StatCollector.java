@@ -5,18 +5,43 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
 import org.pf4j.Extension;
+import org.slf4j.Logger;
 
 /**
- * node_exporter's stat collector: boot time, context switches, interrupts, forks, running and
- * blocked processes from /proc/stat. Golden file: src/test/golden/stat.prom.
+ * node_exporter 1.5.0's stat collector, from /proc/stat: {@code node_boot_time_seconds}, {@code
+ * node_context_switches_total}, {@code node_forks_total}, {@code node_intr_total}, {@code
+ * node_procs_blocked}, {@code node_procs_running} and, with {@code stat.softirq}, {@code
+ * node_softirqs_total{vector}}. A line the kernel does not write leaves its family out
+ * (node_exporter would print 0; every kernel since 2.6 writes them all). Golden files:
+ * src/test/golden/stat.prom, stat-softirq.prom.
  */
 @Extension
 public final class StatCollector implements Collector {
 
+  /** The softirq line's vectors in kernel order (include/linux/interrupt.h, softirq_to_name). */
+  private static final List<String> VECTORS =
+      List.of(
+          "hi",
+          "timer",
+          "net_tx",
+          "net_rx",
+          "block",
+          "block_iopoll",
+          "tasklet",
+          "sched",
+          "hrtimer",
+          "rcu");
+
   private HostPaths paths;
+  private Logger log;
+  private boolean softirq;
 
   @Override
   public String name() {
@@ -31,18 +56,39 @@ public final class StatCollector implements Collector {
   @Override
   public void start(CollectorContext context) {
     paths = context.hostPaths();
+    log = context.logger();
+    softirq = CpuConfig.from(context.config()).statSoftirq();
   }
 
   @Override
-  public MetricSnapshots collect() throws Exception {
-    ProcStat s = ProcStat.parse(Files.readString(paths.proc("stat")));
+  public MetricSnapshots collect() throws IOException {
     MetricFamilies f = new MetricFamilies();
-    add(s.interrupts(), f.counter("node_intr_total", "Total number of interrupts serviced."));
-    add(s.contextSwitches(), f.counter("node_context_switches_total", "Total number of context switches."));
-    add(s.forks(), f.counter("node_forks_total", "Total number of forks."));
-    add(s.bootTime(), f.gauge("node_boot_time_seconds", "Node boot time, in unixtime."));
-    add(s.procsRunning(), f.gauge("node_procs_running", "Number of processes in runnable state."));
-    add(s.procsBlocked(), f.gauge("node_procs_blocked", "Number of processes blocked waiting for I/O to complete."));
+    Path file = paths.proc("stat");
+    String content;
+    try {
+      content = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      log.debug("{} not present", file);
+      return f.build();
+    }
+    ProcStat s = ProcStat.parse(content);
+    add(s.interrupts(), f.counter("node_intr_total", "Interrupts serviced since boot."));
+    add(
+        s.contextSwitches(),
+        f.counter("node_context_switches_total", "Context switches since boot."));
+    add(s.forks(), f.counter("node_forks_total", "Processes and threads created since boot."));
+    add(
+        s.bootTime(),
+        f.gauge("node_boot_time_seconds", "Boot time, in seconds since the Unix epoch."));
+    add(s.procsRunning(), f.gauge("node_procs_running", "Processes in runnable state."));
+    add(s.procsBlocked(), f.gauge("node_procs_blocked", "Processes blocked waiting for I/O."));
+    if (softirq) {
+      var family = f.counter("node_softirqs_total", "Softirqs handled since boot, per vector.");
+      // Newer kernels may add vectors at the end: node_exporter 1.5.0 knows these ten.
+      for (int i = 0; i < Math.min(VECTORS.size(), s.softirqs().size()); i++) {
+        family.add(s.softirqs().get(i), "vector", VECTORS.get(i));
+      }
+    }
     return f.build();
   }
 

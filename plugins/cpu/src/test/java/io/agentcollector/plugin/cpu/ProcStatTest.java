@@ -3,49 +3,106 @@ package io.agentcollector.plugin.cpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agentcollector.testkit.Fixtures;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ProcStatTest {
 
   @Test
-  void perCpuTicksAndCountersFromAModernKernel() {
-    ProcStat s = ProcStat.parse("""
-        cpu  200 10 300 4000 50 6 7 8 9 1
-        cpu0 100 5 150 2000 25 3 4 4 5 1
-        cpu1 100 5 150 2000 25 3 3 4 4 0
-        intr 12345 1 2 3
-        ctxt 6789
-        btime 1795490364
-        processes 4321
-        procs_running 2
-        procs_blocked 1
-        softirq 99 1 2 3 4 5 6 7 8 9 10
-        some_future_line 1 2 3
-        """);
+  void realCaptureFromTheBuildMachine() throws Exception {
+    ProcStat s = ProcStat.parse(Files.readString(Fixtures.path("proc/stat")));
     assertThat(s.cpus()).hasSize(2);
-    assertThat(s.cpus().get(0).ticks()).containsExactly(100, 5, 150, 2000, 25, 3, 4, 4, 5, 1);
-    assertThat(s.interrupts()).hasValue(12345);
-    assertThat(s.contextSwitches()).hasValue(6789);
-    assertThat(s.bootTime()).hasValue(1795490364);
-    assertThat(s.forks()).hasValue(4321);
-    assertThat(s.procsRunning()).hasValue(2);
-    assertThat(s.procsBlocked()).hasValue(1);
+    assertThat(s.cpus().get(0))
+        .isEqualTo(ProcStat.CpuTicks.of(96801, 0, 29235, 436844, 372, 0, 1797, 0, 0, 0));
+    assertThat(s.cpus().get(1))
+        .isEqualTo(ProcStat.CpuTicks.of(103324, 0, 30772, 427628, 1467, 0, 2038, 0, 0, 0));
+    assertThat(s.interrupts()).hasValue(3255692);
+    assertThat(s.contextSwitches()).hasValue(7461835);
+    assertThat(s.bootTime()).hasValue(1795500174);
+    assertThat(s.forks()).hasValue(62090);
+    assertThat(s.procsRunning()).hasValue(1);
+    assertThat(s.procsBlocked()).hasValue(0);
+    assertThat(s.softirqs())
+        .containsExactly(0L, 212453L, 351L, 270695L, 270848L, 0L, 5L, 533168L, 0L, 496071L);
+  }
+
+  static Stream<Arguments> variants() {
+    return Stream.of(
+        Arguments.of(
+            "kernel 2.6.11+ (no guest columns)",
+            "cpu0 1 2 3 4 5 6 7 8\n",
+            List.of(ProcStat.CpuTicks.of(1, 2, 3, 4, 5, 6, 7, 8, 0, 0))),
+        Arguments.of(
+            "kernel 2.4 (four columns)",
+            "cpu  1 2 3 4\ncpu0 1 2 3 4\n",
+            List.of(ProcStat.CpuTicks.of(1, 2, 3, 4))),
+        Arguments.of(
+            "a future eleventh column",
+            "cpu0 1 2 3 4 5 6 7 8 9 10 11\n",
+            List.of(ProcStat.CpuTicks.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10))),
+        Arguments.of(
+            "offline cpu1 below cpu2",
+            "cpu0 1 1 1 1\ncpu2 2 2 2 2\n",
+            List.of(
+                ProcStat.CpuTicks.of(1, 1, 1, 1),
+                ProcStat.CpuTicks.of(),
+                ProcStat.CpuTicks.of(2, 2, 2, 2))),
+        Arguments.of(
+            "unknown lines and blank lines",
+            "\nfuture_line 1 2\ncpu0 1 2 3 4\n\nalone\n",
+            List.of(ProcStat.CpuTicks.of(1, 2, 3, 4))),
+        Arguments.of("empty file", "", List.of()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void kernelVariants(String name, String content, List<ProcStat.CpuTicks> cpus) {
+    ProcStat s = ProcStat.parse(content);
+    assertThat(s.cpus()).containsExactlyElementsOf(cpus);
   }
 
   @Test
-  void olderKernelsWriteFewerColumnsAndOfflineCpusAreZero() {
-    ProcStat s = ProcStat.parse("cpu0 1 2 3 4\ncpu2 5 6 7 8 9 10 11\n");
-    assertThat(s.cpus()).hasSize(3);
-    assertThat(s.cpus().get(0).ticks()).containsExactly(1, 2, 3, 4, 0, 0, 0, 0, 0, 0);
-    assertThat(s.cpus().get(1).ticks()).as("offline cpu1").containsOnly(0);
+  void missingLinesAreAbsent() {
+    ProcStat s = ProcStat.parse("cpu0 1 2 3 4\nctxt 5\n");
+    assertThat(s.contextSwitches()).hasValue(5);
     assertThat(s.interrupts()).isEmpty();
+    assertThat(s.bootTime()).isEmpty();
+    assertThat(s.softirqs()).isEmpty();
   }
 
-  @Test
-  void garbageNamesTheLine() {
-    assertThatThrownBy(() -> ProcStat.parse("cpu0 1 2 x 4\n"))
-        .hasMessage("/proc/stat line 1: not a number in \"cpu0 1 2 x 4\"");
-    assertThatThrownBy(() -> ProcLoadavg.parse("0.1 0.2\n"))
-        .hasMessage("/proc/loadavg: expected 3 load averages, got \"0.1 0.2\"");
+  static Stream<Arguments> malformed() {
+    return Stream.of(
+        Arguments.of(
+            "letters in a cpu line",
+            "cpu  1 2 3 4\ncpu0 1 2 x 4\n",
+            "/proc/stat line 2: bad value \"x\" in \"cpu0 1 2 x 4\""),
+        Arguments.of(
+            "negative number", "ctxt -5\n", "/proc/stat line 1: bad value \"-5\" in \"ctxt -5\""),
+        Arguments.of(
+            "cpu name without a number",
+            "cpuX 1 2 3 4\n",
+            "/proc/stat line 1: bad value \"cpuX\" in \"cpuX 1 2 3 4\""),
+        Arguments.of(
+            "absurd cpu number",
+            "cpu99999999 1 2 3 4\n",
+            "/proc/stat line 1: bad value \"cpu99999999\" in \"cpu99999999 1 2 3 4\""),
+        Arguments.of(
+            "truncated softirq",
+            "softirq 10 1 2 3.\n",
+            "/proc/stat line 1: bad value \"3.\" in \"softirq 10 1 2 3.\""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformed")
+  void malformedContentNamesLineAndValue(String name, String content, String message) {
+    assertThatThrownBy(() -> ProcStat.parse(content))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
   }
 }
