@@ -17,5 +17,15 @@ public interface ContainerEnricher extends ExtensionPoint {
   /** Labels for this container; empty when it knows nothing about it. Must not block. */
   Map<String, String> labels(ContainerInfo container);
 
+  /**
+   * Whether its source answers: {@code ok}, or one short lower-case word saying why not ({@code
+   * connecting}, {@code unreachable}, {@code forbidden}, {@code unauthorized}, ...). The agent
+   * exposes it as {@code monitor_container_enricher_up} and {@code
+   * monitor_container_enricher_status}; keep the set of words small, it becomes a label value.
+   */
+  default String status() {
+    return "ok";
+  }
+
   default void stop() {}
 }

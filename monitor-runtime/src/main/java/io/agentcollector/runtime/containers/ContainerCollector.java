@@ -44,6 +44,7 @@ public final class ContainerCollector implements Collector {
   private Logger log;
   private BlockDeviceNames devices;
   private final Map<String, Boolean> runtimeUp = new HashMap<>();
+  private final Map<String, String> enricherStates = new HashMap<>();
   /** Containers seen before, by runtime/id: to keep removed ones for the retention period. */
   private final Map<String, Seen> seen = new HashMap<>();
   private final Map<String, double[]> lastCpu = new HashMap<>();
@@ -120,6 +121,7 @@ public final class ContainerCollector implements Collector {
         network(c).ifPresent(n -> metrics.network(l, n));
       }
     }
+    enricherStatus(f);
     machine(f);
     return f.build();
   }
@@ -175,6 +177,33 @@ public final class ContainerCollector implements Collector {
       }
     }
     return out;
+  }
+
+  private void enricherStatus(MetricFamilies f) {
+    if (enrichers.isEmpty()) {
+      return;
+    }
+    var up = f.gauge("monitor_container_enricher_up", "Whether the container enricher's source (e.g. the Kubernetes API) answers.");
+    var status = f.gauge("monitor_container_enricher_status", "The container enricher's status: 1 for the current one, ok or why not.");
+    for (ContainerEnricher e : enrichers) {
+      String s;
+      try {
+        s = e.status();
+      } catch (RuntimeException ex) {
+        s = "error";
+      }
+      s = s == null || s.isBlank() ? "unknown" : s;
+      up.add("ok".equals(s) ? 1 : 0, "enricher", e.name());
+      status.add(1, "enricher", e.name(), "status", s);
+      String before = enricherStates.put(e.name(), s);
+      if (!s.equals(before) && !(before == null && "ok".equals(s))) {
+        if ("ok".equals(s) || "connecting".equals(s)) {
+          log.info("container enricher {} is ok", e.name());
+        } else {
+          log.warn("container enricher {}: {}", e.name(), s);
+        }
+      }
+    }
   }
 
   private Optional<ContainerStats> readStats(ContainerStatsReader reader, ContainerInfo c) {
