@@ -2,20 +2,72 @@ package io.agentcollector.api.container;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
  * One reading of a container's cgroup, in base units (seconds, bytes). Values a cgroup version
  * does not have are 0, as cAdvisor reports them; the CPU quota is the exception (absent = no quota).
  */
-public record ContainerStats(Cpu cpu, Memory memory, List<BlockDevice> blockIo, Pids pids) {
+public record ContainerStats(Cpu cpu, Memory memory, List<BlockDevice> blockIo, Pids pids, Extra extra) {
 
   public ContainerStats {
     Objects.requireNonNull(cpu, "cpu");
     Objects.requireNonNull(memory, "memory");
     blockIo = List.copyOf(blockIo);
     Objects.requireNonNull(pids, "pids");
+    extra = extra == null ? Extra.NONE : extra;
   }
+
+  /** Stats without the newer kernel interfaces of {@link Extra}. */
+  public ContainerStats(Cpu cpu, Memory memory, List<BlockDevice> blockIo, Pids pids) {
+    this(cpu, memory, blockIo, pids, Extra.NONE);
+  }
+
+  /**
+   * What only newer kernels and cgroup v2 provide; each part is absent where the host lacks it,
+   * and then its metrics are not exposed at all (as cAdvisor does), rather than as 0.
+   *
+   * @param burstPeriods cpu.stat {@code nr_bursts}
+   * @param burstSeconds cpu.stat {@code burst_usec}
+   * @param memoryHighEvents memory.events {@code high}: times reclaim was forced by memory.high
+   * @param memoryMaxEvents memory.events {@code max}: times usage hit memory.max
+   * @param cpuPressure cpu.pressure (PSI)
+   * @param memoryPressure memory.pressure
+   * @param ioPressure io.pressure
+   */
+  public record Extra(
+      OptionalLong burstPeriods,
+      OptionalDouble burstSeconds,
+      OptionalLong memoryHighEvents,
+      OptionalLong memoryMaxEvents,
+      Optional<Pressure> cpuPressure,
+      Optional<Pressure> memoryPressure,
+      Optional<Pressure> ioPressure) {
+
+    public static final Extra NONE = new Extra(OptionalLong.empty(), OptionalDouble.empty(), OptionalLong.empty(),
+        OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    public Extra {
+      Objects.requireNonNull(burstPeriods, "burstPeriods");
+      Objects.requireNonNull(burstSeconds, "burstSeconds");
+      Objects.requireNonNull(memoryHighEvents, "memoryHighEvents");
+      Objects.requireNonNull(memoryMaxEvents, "memoryMaxEvents");
+      Objects.requireNonNull(cpuPressure, "cpuPressure");
+      Objects.requireNonNull(memoryPressure, "memoryPressure");
+      Objects.requireNonNull(ioPressure, "ioPressure");
+    }
+  }
+
+  /**
+   * Pressure stall totals of one resource.
+   *
+   * @param waitingSeconds the {@code some} line's {@code total}: time at least one task waited
+   * @param stalledSeconds the {@code full} line's {@code total}: time no task could progress
+   *     (the kernel writes 0 for CPU in a cgroup before 5.13 or lacks the line)
+   */
+  public record Pressure(double waitingSeconds, double stalledSeconds) {}
 
   /**
    * @param usageSeconds total CPU time (v1 cpuacct.usage, v2 cpu.stat usage_usec)

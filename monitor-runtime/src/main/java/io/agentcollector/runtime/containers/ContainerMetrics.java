@@ -8,6 +8,7 @@ import io.agentcollector.api.container.ContainerStats.BlockDevice;
 import io.agentcollector.api.container.ContainerStats.Memory;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
@@ -92,6 +93,12 @@ final class ContainerMetrics {
           .add(cpu.throttledPeriods(), l);
       f.counter("container_cpu_cfs_throttled_seconds_total", "Total time duration the container has been throttled.")
           .add(cpu.throttledSeconds(), l);
+      // Like throttling, burst only means something under a quota.
+      s.extra().burstPeriods().ifPresent(n ->
+          f.counter("container_cpu_cfs_burst_periods_total", "Number of periods when burst occurs.").add(n, l));
+      s.extra().burstSeconds().ifPresent(sec ->
+          f.counter("container_cpu_cfs_burst_seconds_total", "Total time duration the container has been bursted.")
+              .add(sec, l));
     });
     if (!Double.isNaN(cpuRatio)) {
       f.gauge("container_cpu_usage_ratio",
@@ -111,6 +118,10 @@ final class ContainerMetrics {
       failures.add(m.pgmajfault(), l.add("failure_type", "pgmajfault").add("scope", scope));
     }
     f.counter("container_oom_events_total", "Count of out of memory events observed for the container").add(m.oomKills(), l);
+    s.extra().memoryHighEvents().ifPresent(n -> f.counter("container_memory_events_high_total",
+        "Cumulative count of memory.high throttle events for the container").add(n, l));
+    s.extra().memoryMaxEvents().ifPresent(n -> f.counter("container_memory_events_max_total",
+        "Cumulative count of memory.max limit hit events for the container").add(n, l));
     if (m.limit() > 0) {
       f.gauge("container_memory_usage_ratio", "Working set as a fraction of the container's memory limit.")
           .add((double) m.workingSet() / m.limit(), l);
@@ -132,6 +143,22 @@ final class ContainerMetrics {
     f.gauge("container_threads", "Number of threads running inside the container").add(s.pids().threads(), l);
     f.gauge("container_threads_max",
         "Maximum number of threads allowed inside the container, infinity if value is zero").add(s.pids().threadsMax(), l);
+
+    pressure(l, "cpu", "CPU", s.extra().cpuPressure());
+    pressure(l, "memory", "memory", s.extra().memoryPressure());
+    pressure(l, "io", "IO", s.extra().ioPressure());
+  }
+
+  /** PSI totals as cAdvisor names them: waiting = the some line, stalled = the full line. */
+  private void pressure(Labels l, String resource, String what, Optional<ContainerStats.Pressure> p) {
+    p.ifPresent(v -> {
+      f.counter("container_pressure_" + resource + "_waiting_seconds_total",
+          "Total time duration tasks in the container have waited due to " + what + " congestion.")
+          .add(v.waitingSeconds(), l);
+      f.counter("container_pressure_" + resource + "_stalled_seconds_total",
+          "Total time duration no tasks in the container could make progress due to " + what + " congestion.")
+          .add(v.stalledSeconds(), l);
+    });
   }
 
   void network(Labels l, NetDev net) {

@@ -77,7 +77,10 @@ class ContainerCollectorTest {
           new ContainerStats.Memory(30 << 20, 20 << 20, 18 << 20, 12 << 20, 0, 1 << 20, 0, 0, 31 << 20,
               67_108_864, 0, 0, 5000, 3, 2 << 20, 10 << 20, 0),
           List.of(new ContainerStats.BlockDevice(254, 0, 4096, 8192, 1, 2)),
-          new ContainerStats.Pids(1, 3, 0)));
+          new ContainerStats.Pids(1, 3, 0),
+          new ContainerStats.Extra(OptionalLong.of(7), java.util.OptionalDouble.of(0.25), OptionalLong.of(11),
+              OptionalLong.of(2), Optional.of(new ContainerStats.Pressure(1.5, 0.5)),
+              Optional.of(new ContainerStats.Pressure(0.25, 0.125)), Optional.empty())));
     }
   }
 
@@ -111,6 +114,11 @@ class ContainerCollectorTest {
       @Override
       public Map<String, String> labels(ContainerInfo c) {
         return Map.of("label_tier", "gold");
+      }
+
+      @Override
+      public String status() {
+        return "unreachable";
       }
     };
     collector = new ContainerCollector(List.of(docker), List.of(reader), List.of(k8s));

@@ -1,5 +1,8 @@
 package io.agentcollector.plugin.cgroupv2;
 
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
 /**
  * {@code cpu.stat} of a cgroup v2 directory
  * (https://docs.kernel.org/admin-guide/cgroup-v2.html#cpu-interface-files). {@code usage_usec},
@@ -13,6 +16,8 @@ package io.agentcollector.plugin.cgroupv2;
  * @param periods {@code nr_periods}
  * @param throttledPeriods {@code nr_throttled}
  * @param throttledSeconds {@code throttled_usec}
+ * @param burstPeriods {@code nr_bursts} (kernel >= 5.14), absent on older kernels
+ * @param burstSeconds {@code burst_usec}
  */
 record CgroupV2CpuStat(
     double usageSeconds,
@@ -20,7 +25,9 @@ record CgroupV2CpuStat(
     double systemSeconds,
     long periods,
     long throttledPeriods,
-    double throttledSeconds) {
+    double throttledSeconds,
+    OptionalLong burstPeriods,
+    OptionalDouble burstSeconds) {
 
   /** The kernel counts CPU time in this file in microseconds. */
   private static final double USEC_PER_SECOND = 1e6;
@@ -33,6 +40,8 @@ record CgroupV2CpuStat(
         k.get("system_usec") / USEC_PER_SECOND,
         k.get("nr_periods"),
         k.get("nr_throttled"),
-        k.get("throttled_usec") / USEC_PER_SECOND);
+        k.get("throttled_usec") / USEC_PER_SECOND,
+        k.has("nr_bursts") ? OptionalLong.of(k.get("nr_bursts")) : OptionalLong.empty(),
+        k.has("burst_usec") ? OptionalDouble.of(k.get("burst_usec") / USEC_PER_SECOND) : OptionalDouble.empty());
   }
 }

@@ -1,16 +1,25 @@
 package io.agentcollector.plugin.cgroupv2;
 
+import java.util.OptionalLong;
+
 /**
  * {@code memory.events}: hierarchical memory event counts
  * (https://docs.kernel.org/admin-guide/cgroup-v2.html#memory-interface-files).
  *
  * @param oomKills {@code oom_kill}, processes the OOM killer ended in this subtree
+ * @param high {@code high}, times reclaim was forced because usage crossed memory.high
+ * @param max {@code max}, times usage was about to cross memory.max
  */
-record CgroupV2MemoryEvents(long oomKills) {
+record CgroupV2MemoryEvents(long oomKills, OptionalLong high, OptionalLong max) {
 
-  static final CgroupV2MemoryEvents NONE = new CgroupV2MemoryEvents(0);
+  static final CgroupV2MemoryEvents NONE = new CgroupV2MemoryEvents(0, OptionalLong.empty(), OptionalLong.empty());
 
   static CgroupV2MemoryEvents parse(String content) {
-    return new CgroupV2MemoryEvents(FlatKeyed.parse("memory.events", content).get("oom_kill"));
+    FlatKeyed k = FlatKeyed.parse("memory.events", content);
+    return new CgroupV2MemoryEvents(k.get("oom_kill"), optional(k, "high"), optional(k, "max"));
+  }
+
+  private static OptionalLong optional(FlatKeyed k, String key) {
+    return k.has(key) ? OptionalLong.of(k.get(key)) : OptionalLong.empty();
   }
 }

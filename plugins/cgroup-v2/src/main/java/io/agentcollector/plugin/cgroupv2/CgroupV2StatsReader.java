@@ -111,6 +111,7 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
         weight.shares());
 
     CgroupV2MemoryStat ms = optional(dir, "memory.stat", CgroupV2MemoryStat::parse, CgroupV2MemoryStat.NONE);
+    CgroupV2MemoryEvents events = optional(dir, "memory.events", CgroupV2MemoryEvents::parse, CgroupV2MemoryEvents.NONE);
     long usage = value(dir, "memory.current");
     var memory = new ContainerStats.Memory(
         usage,
@@ -129,7 +130,7 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
         ms.pgmajfault(),
         ms.activeFile(),
         ms.inactiveFile(),
-        optional(dir, "memory.events", CgroupV2MemoryEvents::parse, CgroupV2MemoryEvents.NONE).oomKills());
+        events.oomKills());
 
     List<ContainerStats.BlockDevice> io = new ArrayList<>();
     for (CgroupV2IoStat.Device d : optional(dir, "io.stat", CgroupV2IoStat::parse, new CgroupV2IoStat(List.of())).devices()) {
@@ -140,7 +141,24 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
     // Without the pids controller cAdvisor counts cgroup.procs as threads.
     long threads = Files.exists(dir.resolve("pids.current")) ? value(dir, "pids.current") : processes;
     long threadsMax = value(dir, "pids.max");
-    return new ContainerStats(cpu, memory, io, new ContainerStats.Pids(processes, threads, threadsMax));
+    var extra = new ContainerStats.Extra(stat.burstPeriods(), stat.burstSeconds(), events.high(), events.max(),
+        pressure(dir, "cpu.pressure"), pressure(dir, "memory.pressure"), pressure(dir, "io.pressure"));
+    return new ContainerStats(cpu, memory, io, new ContainerStats.Pids(processes, threads, threadsMax), extra);
+  }
+
+  /** PSI of one resource; absent without CONFIG_PSI or with psi=0 on the kernel command line. */
+  private static Optional<ContainerStats.Pressure> pressure(Path dir, String file) throws IOException {
+    String content;
+    try {
+      content = readOptional(dir.resolve(file));
+    } catch (IOException e) {
+      // A kernel built with PSI but booted with psi=0 fails the read with EOPNOTSUPP.
+      if (Files.isDirectory(dir)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return content == null ? Optional.empty() : Optional.of(CgroupV2Pressure.parse(file, content));
   }
 
   /** A single-value file: 0 when absent or {@code max}. */

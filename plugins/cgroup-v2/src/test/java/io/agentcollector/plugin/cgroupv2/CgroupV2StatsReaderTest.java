@@ -9,7 +9,9 @@ import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStats.BlockDevice;
 import io.agentcollector.api.container.ContainerStats.Cpu;
 import io.agentcollector.api.container.ContainerStats.Memory;
+import io.agentcollector.api.container.ContainerStats.Extra;
 import io.agentcollector.api.container.ContainerStats.Pids;
+import io.agentcollector.api.container.ContainerStats.Pressure;
 import io.agentcollector.testkit.Fixtures;
 import io.agentcollector.testkit.Golden;
 import io.agentcollector.testkit.PluginDefaults;
@@ -18,6 +20,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +61,10 @@ class CgroupV2StatsReaderTest {
             3145728, 5242880, // active_file, inactive_file
             1), // memory.events oom_kill
         List.of(new BlockDevice(254, 0, 4812800, 1228800, 310, 57)),
-        new Pids(3, 7, 100));
+        new Pids(3, 7, 100),
+        // nr_bursts/burst_usec 0, memory.events high 0 max 12; this kernel was booted without PSI
+        new Extra(OptionalLong.of(0), OptionalDouble.of(0), OptionalLong.of(0), OptionalLong.of(12),
+            Optional.empty(), Optional.empty(), Optional.empty()));
     assertThat(byPid).isEqualTo(expected);
     assertThat(reader.read(ContainerInfo.running("docker", DOCKER_ID, "web", "nginx:1.27", 0, "/docker/" + DOCKER_ID)))
         .contains(expected);
@@ -87,7 +94,9 @@ class CgroupV2StatsReaderTest {
             67043328, 157286400,
             2),
         List.of(new BlockDevice(8, 0, 120586240, 33554432, 2941, 812), new BlockDevice(8, 16, 4096, 917504, 1, 224)),
-        new Pids(1, 23, 0)); // pids.max "max"
+        new Pids(1, 23, 0), // pids.max "max"
+        new Extra(OptionalLong.of(0), OptionalDouble.of(0), OptionalLong.of(0), OptionalLong.of(0),
+            Optional.empty(), Optional.empty(), Optional.empty()));
     assertThat(byPid).isEqualTo(expected);
     String dockerPluginPath = "/system.slice/docker-" + SYSTEMD_ID + ".scope";
     assertThat(reader.read(ContainerInfo.running("docker", SYSTEMD_ID, "api", "api:2", 0, dockerPluginPath)))
@@ -121,7 +130,11 @@ class CgroupV2StatsReaderTest {
             10485760, 41943040,
             0),
         List.of(new BlockDevice(259, 0, 73400320, 5242880, 1877, 342)),
-        new Pids(2, 31, 4096));
+        new Pids(2, 31, 4096),
+        new Extra(OptionalLong.of(17), OptionalDouble.of(0.412), OptionalLong.of(26), OptionalLong.of(3),
+            Optional.of(new Pressure(3.911524, 1.277342)), // cpu.pressure some/full total, usec -> s
+            Optional.of(new Pressure(0.048213, 0.030175)),
+            Optional.of(new Pressure(0.702911, 0.65504))));
     assertThat(byPid).isEqualTo(expected);
     assertThat(reader.read(ContainerInfo.running("containerd", K8S_ID, K8S_ID, "app:1", 0,
         "/kubepods.slice/kubepods-burstable.slice/" + POD_SLICE + "/cri-containerd-" + K8S_ID + ".scope")))
