@@ -52,6 +52,7 @@ class EndToEndGoldenIT {
         plugins.example.enabled = true
         # No container runtime on fixture roots; the docker tests cover containers.
         plugins.docker.enabled = false
+        plugins.containerd.enabled = false
         # statfs of the fixture rootfs would read this machine's disk; FilesystemCollectorTest has
         # the golden file of that collector (fake statfs, hung mount included).
         plugins.disk.collectors.filesystem = false
