@@ -115,7 +115,7 @@ final class CollectorSet implements AutoCloseable {
     String containers = PluginCatalog.CONTAINERS;
     if (!runtimes.isEmpty() && pluginFilter.test(containers)) {
       PluginSettings settings = config.plugin(containers);
-      ContainerCollector c = new ContainerCollector(runtimes, readers, enrichers);
+      ContainerCollector c = new ContainerCollector(runtimes, readers, enrichers, injector.labels());
       CollectorRunner runner =
           new CollectorRunner(containers, c, settings.interval(), settings.timeout(), clock, injector, owners, new PluginGate());
       try {

@@ -7,6 +7,8 @@ import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStats.BlockDevice;
 import io.agentcollector.api.container.ContainerStats.Memory;
 import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -40,6 +42,10 @@ final class ContainerMetrics {
           new Gauge("container_spec_memory_reservation_limit_bytes", "Memory reservation limit for the container.",
               Memory::reservation));
 
+  /** States in the order of their label values: the samples' order (see ContainerCollector). */
+  private static final List<ContainerState> STATES_BY_LABEL =
+      Arrays.stream(ContainerState.values()).sorted(Comparator.comparing(ContainerState::label)).toList();
+
   private final MetricFamilies f;
   private final boolean perCpu;
   private final BlockDeviceNames devices;
@@ -51,11 +57,12 @@ final class ContainerMetrics {
   }
 
   /** Lifecycle series, for every container (running or stopped within retention). */
-  void lifecycle(Labels l, ContainerInfo c, double nowSeconds) {
+  void lifecycle(SeriesLabels sl, ContainerInfo c, double nowSeconds) {
+    Labels l = sl.base();
     var state = f.gauge("container_state",
         "Lifecycle state of the container: 1 for its current state (created, running, paused, restarting, exited, dead).");
-    for (ContainerState s : ContainerState.values()) {
-      state.add(s == c.state() ? 1 : 0, l.add("state", s.label()));
+    for (ContainerState s : STATES_BY_LABEL) {
+      state.add(s == c.state() ? 1 : 0, sl.with("state", s.label()));
     }
     if (c.state() == ContainerState.EXITED || c.state() == ContainerState.DEAD) {
       c.exitCode().ifPresent(code -> f.gauge("container_exit_code", "Exit code of a stopped container.").add(code, l));
@@ -68,18 +75,19 @@ final class ContainerMetrics {
     f.gauge("container_last_seen", "Last time a container was seen by the exporter").add(Math.floor(nowSeconds), l);
   }
 
-  void stats(Labels l, ContainerStats s, double cpuRatio) {
+  void stats(SeriesLabels sl, ContainerStats s, double cpuRatio) {
+    Labels l = sl.base();
     ContainerStats.Cpu cpu = s.cpu();
     var usage = f.counter("container_cpu_usage_seconds_total", "Cumulative cpu time consumed in seconds.");
     if (perCpu && !cpu.perCpuSeconds().isEmpty()) {
       for (int i = 0; i < cpu.perCpuSeconds().size(); i++) {
         double v = cpu.perCpuSeconds().get(i);
         if (v > 0) {
-          usage.add(v, l.add("cpu", String.format("cpu%02d", i)));
+          usage.add(v, sl.with("cpu", (i < 10 ? "cpu0" : "cpu") + i));
         }
       }
     } else if (cpu.usageSeconds() > 0) {
-      usage.add(cpu.usageSeconds(), l.add("cpu", "total"));
+      usage.add(cpu.usageSeconds(), sl.with("cpu", "total"));
     }
     f.counter("container_cpu_user_seconds_total", "Cumulative user cpu time consumed in seconds.").add(cpu.userSeconds(), l);
     f.counter("container_cpu_system_seconds_total", "Cumulative system cpu time consumed in seconds.")
@@ -114,8 +122,10 @@ final class ContainerMetrics {
     f.gauge("container_memory_failcnt", "Number of memory usage hits limits").add(m.failcnt(), l);
     var failures = f.counter("container_memory_failures_total", "Cumulative count of memory allocation failures.");
     for (String scope : new String[] {"container", "hierarchy"}) {
-      failures.add(m.pgfault(), l.add("failure_type", "pgfault").add("scope", scope));
-      failures.add(m.pgmajfault(), l.add("failure_type", "pgmajfault").add("scope", scope));
+      failures.add(m.pgfault(), sl.with("failure_type", "pgfault", "scope", scope));
+    }
+    for (String scope : new String[] {"container", "hierarchy"}) {
+      failures.add(m.pgmajfault(), sl.with("failure_type", "pgmajfault", "scope", scope));
     }
     f.counter("container_oom_events_total", "Count of out of memory events observed for the container").add(m.oomKills(), l);
     s.extra().memoryHighEvents().ifPresent(n -> f.counter("container_memory_events_high_total",
@@ -127,16 +137,18 @@ final class ContainerMetrics {
           .add((double) m.workingSet() / m.limit(), l);
     }
 
-    for (BlockDevice d : s.blockIo()) {
-      Labels dl = l.add("device", devices.name(d.major(), d.minor()));
+    for (BlockDevice d : sortedByName(s.blockIo())) {
+      String device = devices.name(d.major(), d.minor());
+      Labels dl = sl.with("device", device);
       f.counter("container_fs_reads_bytes_total", "Cumulative count of bytes read").add(d.readBytes(), dl);
       f.counter("container_fs_writes_bytes_total", "Cumulative count of bytes written").add(d.writeBytes(), dl);
       f.counter("container_fs_reads_total", "Cumulative count of reads completed").add(d.reads(), dl);
       f.counter("container_fs_writes_total", "Cumulative count of writes completed").add(d.writes(), dl);
       var blkio = f.counter("container_blkio_device_usage_total", "Blkio Device bytes usage");
-      Labels bl = dl.add("major", Integer.toString(d.major())).add("minor", Integer.toString(d.minor()));
-      blkio.add(d.readBytes(), bl.add("operation", "Read"));
-      blkio.add(d.writeBytes(), bl.add("operation", "Write"));
+      String major = Integer.toString(d.major());
+      String minor = Integer.toString(d.minor());
+      blkio.add(d.readBytes(), sl.with("device", device, "major", major, "minor", minor, "operation", "Read"));
+      blkio.add(d.writeBytes(), sl.with("device", device, "major", major, "minor", minor, "operation", "Write"));
     }
 
     f.gauge("container_processes", "Number of processes running inside the container.").add(s.pids().processes(), l);
@@ -147,6 +159,13 @@ final class ContainerMetrics {
     pressure(l, "cpu", "CPU", s.extra().cpuPressure());
     pressure(l, "memory", "memory", s.extra().memoryPressure());
     pressure(l, "io", "IO", s.extra().ioPressure());
+  }
+
+  private List<BlockDevice> sortedByName(List<BlockDevice> in) {
+    if (in.size() < 2) {
+      return in;
+    }
+    return in.stream().sorted(Comparator.comparing((BlockDevice d) -> devices.name(d.major(), d.minor()))).toList();
   }
 
   /** PSI totals as cAdvisor names them: waiting = the some line, stalled = the full line. */
@@ -161,9 +180,9 @@ final class ContainerMetrics {
     });
   }
 
-  void network(Labels l, NetDev net) {
-    for (NetDev.Interface i : net.interfaces()) {
-      Labels il = l.add("interface", i.name());
+  void network(SeriesLabels sl, NetDev net) {
+    for (NetDev.Interface i : net.interfaces().stream().sorted(Comparator.comparing(NetDev.Interface::name)).toList()) {
+      Labels il = sl.with("interface", i.name());
       f.counter("container_network_receive_bytes_total", "Cumulative count of bytes received").add(i.rxBytes(), il);
       f.counter("container_network_receive_packets_total", "Cumulative count of packets received").add(i.rxPackets(), il);
       f.counter("container_network_receive_errors_total", "Cumulative count of errors encountered while receiving")
@@ -178,9 +197,5 @@ final class ContainerMetrics {
       f.counter("container_network_transmit_packets_dropped_total",
           "Cumulative count of packets dropped while transmitting").add(i.txDropped(), il);
     }
-  }
-
-  static Labels labels(Map<String, String> m) {
-    return Labels.of(m.keySet().toArray(String[]::new), m.values().toArray(String[]::new));
   }
 }

@@ -42,6 +42,15 @@ public final class LabelInjector {
     }
   }
 
+  /** The labels added, by name. */
+  public Map<String, String> labels() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      out.put(names[i], values[i]);
+    }
+    return out;
+  }
+
   public boolean isEmpty() {
     return names.length == 0;
   }
@@ -80,6 +89,9 @@ public final class LabelInjector {
   }
 
   private MetricSnapshot apply(MetricSnapshot s) {
+    if (complete(s)) {
+      return s; // every sample has the labels already: no copy (and no second validation)
+    }
     if (s instanceof GaugeSnapshot g) {
       return new GaugeSnapshot(g.getMetadata(), map(g.getDataPoints(), p ->
           new GaugeDataPointSnapshot(p.getValue(), apply(p.getLabels()), p.getExemplar(), p.getScrapeTimestampMillis())));
@@ -124,6 +136,18 @@ public final class LabelInjector {
                   apply(p.getLabels()), p.getExemplars(), p.getCreatedTimestampMillis())));
     }
     throw new IllegalArgumentException("unsupported snapshot type " + s.getClass().getName());
+  }
+
+  private boolean complete(MetricSnapshot s) {
+    for (var p : s.getDataPoints()) {
+      Labels l = p.getLabels();
+      for (String n : names) {
+        if (!l.contains(n)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static <P, Q> List<Q> map(List<P> in, Function<P, Q> f) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +30,19 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
   static final long UNLIMITED = 1L << 62;
   /** cpuacct.stat counts USER_HZ ticks, 100 per second on Linux. */
   static final double USER_HZ = 100;
+  private static final int MAX_CACHED = 4096;
+  private static final long SPEC_MAX_AGE_NANOS = 30_000_000_000L;
 
   private HostPaths paths;
   private CgroupV1Layout layout = new CgroupV1Layout(Map.of());
   private Logger log;
+  /** Resolved directories by container process; least recently used ones go first. */
+  private final Map<String, Dirs> dirs = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Dirs> eldest) {
+      return size() > MAX_CACHED;
+    }
+  };
 
   @Override
   public String name() {
@@ -62,6 +72,32 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
 
   @Override
   public Optional<ContainerStats> read(ContainerInfo c) throws IOException {
+    String key = c.runtime() + "/" + c.id() + "/" + c.pid() + "/" + c.cgroupPath();
+    Dirs d = dirs.get(key);
+    if (d == null) {
+      d = resolve(c);
+      if (d == null) {
+        return Optional.empty();
+      }
+      dirs.put(key, d);
+    }
+    try {
+      Spec spec = d.spec(c);
+      return Optional.of(new ContainerStats(cpu(d.cpuacct(), d.cpu(), spec), memory(d.memory(), spec), blkio(d.blkio()),
+          pids(d.pids(), d.cpu(), spec)));
+    } catch (NoSuchFileException e) {
+      // Removed while we read it.
+      dirs.remove(key);
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A container's directory per controller (null where the controller or directory is absent),
+   * or null without memory and cpuacct. Resolved once per container process and kept: the cgroup
+   * of a container's init does not change, and this saves a read and five stats per cycle.
+   */
+  private Dirs resolve(ContainerInfo c) throws IOException {
     Map<String, String> byController = Map.of();
     if (c.pid() > 0) {
       try {
@@ -70,18 +106,17 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
         // The process has just exited: fall back to the runtime's cgroup path.
       }
     }
-    Path memory = dir("memory", byController, c);
-    Path cpuacct = dir("cpuacct", byController, c);
-    if (memory == null || cpuacct == null || !Files.isDirectory(memory) || !Files.isDirectory(cpuacct)) {
-      return Optional.empty();
+    Path memory = existing(dir("memory", byController, c));
+    Path cpuacct = existing(dir("cpuacct", byController, c));
+    if (memory == null || cpuacct == null) {
+      return null;
     }
-    try {
-      return Optional.of(new ContainerStats(cpu(cpuacct, dir("cpu", byController, c)), memory(memory),
-          blkio(dir("blkio", byController, c)), pids(dir("pids", byController, c), dir("cpu", byController, c))));
-    } catch (NoSuchFileException e) {
-      // Removed while we read it.
-      return Optional.empty();
-    }
+    return new Dirs(memory, cpuacct, existing(dir("cpu", byController, c)), existing(dir("blkio", byController, c)),
+        existing(dir("pids", byController, c)));
+  }
+
+  private static Path existing(Path dir) {
+    return dir != null && Files.isDirectory(dir) ? dir : null;
   }
 
   private Path dir(String controller, Map<String, String> byController, ContainerInfo c) {
@@ -93,7 +128,87 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
     return path.isEmpty() ? null : ctl.resolve(path);
   }
 
-  private ContainerStats.Cpu cpu(Path cpuacct, Path cpu) throws IOException {
+  /** A container's directories, and its limits as last read. */
+  private static final class Dirs {
+    private final Path memory;
+    private final Path cpuacct;
+    private final Path cpu;
+    private final Path blkio;
+    private final Path pids;
+    private ContainerInfo specOf;
+    private long specReadAt;
+    private Spec spec;
+
+    Dirs(Path memory, Path cpuacct, Path cpu, Path blkio, Path pids) {
+      this.memory = memory;
+      this.cpuacct = cpuacct;
+      this.cpu = cpu;
+      this.blkio = blkio;
+      this.pids = pids;
+    }
+
+    Path memory() {
+      return memory;
+    }
+
+    Path cpuacct() {
+      return cpuacct;
+    }
+
+    Path cpu() {
+      return cpu;
+    }
+
+    Path blkio() {
+      return blkio;
+    }
+
+    Path pids() {
+      return pids;
+    }
+
+    /**
+     * The limits, re-read when the runtime hands a new description of the container (docker
+     * re-inspects on its update event) and at least every {@link #SPEC_MAX_AGE_NANOS}: seven
+     * files per container that almost never change.
+     */
+    Spec spec(ContainerInfo c) throws IOException {
+      long now = System.nanoTime();
+      if (spec == null || specOf != c || now - specReadAt > SPEC_MAX_AGE_NANOS) {
+        spec = Spec.read(cpu, memory, pids);
+        specOf = c;
+        specReadAt = now;
+      }
+      return spec;
+    }
+  }
+
+  /** cpu.cfs_quota_us (-1: none), cfs_period_us, shares; memory limits; pids.max (0: none). */
+  private record Spec(OptionalLong quota, long period, long shares, long memoryLimit, long swapLimit,
+      long reservation, long threadsMax) {
+
+    static Spec read(Path cpu, Path memory, Path pids) throws IOException {
+      OptionalLong quota = OptionalLong.empty();
+      long period = 0;
+      long shares = 0;
+      if (cpu != null) {
+        long q = readLongOr(cpu.resolve("cpu.cfs_quota_us"), -1);
+        quota = q > 0 ? OptionalLong.of(q) : OptionalLong.empty();
+        period = readLongOr(cpu.resolve("cpu.cfs_period_us"), 0);
+        shares = readLongOr(cpu.resolve("cpu.shares"), 0);
+      }
+      long threadsMax = 0;
+      if (pids != null) {
+        String max = readOptional(pids.resolve("pids.max"));
+        threadsMax = max == null || max.strip().equals("max") ? 0 : Long.parseLong(max.strip());
+      }
+      return new Spec(quota, period, shares, limit(memory.resolve("memory.limit_in_bytes")),
+          limit(memory.resolve("memory.memsw.limit_in_bytes")), limit(memory.resolve("memory.soft_limit_in_bytes")),
+          threadsMax);
+    }
+  }
+
+  private ContainerStats.Cpu cpu(Path cpuacct, Path cpu, Spec spec) throws IOException {
     // cpuacct.usage and usage_percpu are nanoseconds.
     double usage = readLong(cpuacct.resolve("cpuacct.usage")) / 1e9;
     List<Double> perCpu = new ArrayList<>();
@@ -107,24 +222,17 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
     long periods = 0;
     long throttled = 0;
     double throttledSeconds = 0;
-    OptionalLong quota = OptionalLong.empty();
-    long period = 0;
-    long shares = 0;
-    if (cpu != null && Files.isDirectory(cpu)) {
+    if (cpu != null) {
       KeyedValues cs = KeyedValues.parse("cpu.stat", Files.readString(cpu.resolve("cpu.stat")));
       periods = cs.get("nr_periods");
       throttled = cs.get("nr_throttled");
       throttledSeconds = cs.get("throttled_time") / 1e9; // nanoseconds
-      long q = readLongOr(cpu.resolve("cpu.cfs_quota_us"), -1);
-      quota = q > 0 ? OptionalLong.of(q) : OptionalLong.empty(); // -1: no quota
-      period = readLongOr(cpu.resolve("cpu.cfs_period_us"), 0);
-      shares = readLongOr(cpu.resolve("cpu.shares"), 0);
     }
     return new ContainerStats.Cpu(usage, perCpu, stat.get("user") / USER_HZ, stat.get("system") / USER_HZ,
-        periods, throttled, throttledSeconds, quota, period, shares);
+        periods, throttled, throttledSeconds, spec.quota(), spec.period(), spec.shares());
   }
 
-  private ContainerStats.Memory memory(Path m) throws IOException {
+  private ContainerStats.Memory memory(Path m, Spec spec) throws IOException {
     KeyedValues stat = KeyedValues.parse("memory.stat", Files.readString(m.resolve("memory.stat")));
     long usage = readLong(m.resolve("memory.usage_in_bytes"));
     // cAdvisor: the total_ variant of inactive file, whatever use_hierarchy says; absent -> usage.
@@ -142,9 +250,9 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
         readLongOr(m.resolve("memory.kmem.usage_in_bytes"), 0),
         readLongOr(m.resolve("memory.failcnt"), 0),
         readLongOr(m.resolve("memory.max_usage_in_bytes"), 0),
-        limit(m.resolve("memory.limit_in_bytes")),
-        limit(m.resolve("memory.memsw.limit_in_bytes")),
-        limit(m.resolve("memory.soft_limit_in_bytes")),
+        spec.memoryLimit(),
+        spec.swapLimit(),
+        spec.reservation(),
         stat.get("pgfault"),
         stat.get("pgmajfault"),
         stat.get("total_active_file"),
@@ -163,7 +271,7 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
   }
 
   private static List<ContainerStats.BlockDevice> blkio(Path blkio) throws IOException {
-    if (blkio == null || !Files.isDirectory(blkio)) {
+    if (blkio == null) {
       return List.of();
     }
     BlkioThrottle bytes = throttleFile(blkio, "blkio.throttle.io_service_bytes");
@@ -188,18 +296,16 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
     return BlkioThrottle.parse(base, content == null ? "" : content);
   }
 
-  private static ContainerStats.Pids pids(Path pids, Path cpu) throws IOException {
+  private static ContainerStats.Pids pids(Path pids, Path cpu, Spec spec) throws IOException {
     long processes = 0;
     if (cpu != null) {
       String procs = readOptional(cpu.resolve("cgroup.procs"));
       processes = procs == null ? 0 : procs.lines().filter(l -> !l.isBlank()).count();
     }
-    if (pids == null || !Files.isDirectory(pids)) {
+    if (pids == null) {
       return new ContainerStats.Pids(processes, 0, 0);
     }
-    String max = readOptional(pids.resolve("pids.max"));
-    long threadsMax = max == null || max.strip().equals("max") ? 0 : Long.parseLong(max.strip());
-    return new ContainerStats.Pids(processes, readLongOr(pids.resolve("pids.current"), 0), threadsMax);
+    return new ContainerStats.Pids(processes, readLongOr(pids.resolve("pids.current"), 0), spec.threadsMax());
   }
 
   private static long readLong(Path file) throws IOException {

@@ -11,24 +11,51 @@ import java.util.Map;
 record KeyedValues(Map<String, Long> values) {
 
   static KeyedValues parse(String file, String content) {
-    Map<String, Long> out = new HashMap<>();
+    // By hand, not split("\\s+"): memory.stat has ~40 lines and is read for every container
+    // every cycle.
+    Map<String, Long> out = new HashMap<>(64);
     int n = 0;
-    for (String line : content.split("\n")) {
+    int pos = 0;
+    int len = content.length();
+    while (pos < len) {
+      int end = content.indexOf('\n', pos);
+      if (end < 0) {
+        end = len;
+      }
       n++;
-      if (line.isBlank()) {
-        continue;
+      int a = skipSpace(content, pos, end);
+      if (a < end) {
+        int b = a;
+        while (b < end && !Character.isWhitespace(content.charAt(b))) {
+          b++;
+        }
+        int c = skipSpace(content, b, end);
+        int d = c;
+        while (d < end && !Character.isWhitespace(content.charAt(d))) {
+          d++;
+        }
+        if (c == end || skipSpace(content, d, end) != end) {
+          throw new IllegalArgumentException(file + " line " + n + ": expected \"key value\", got \""
+              + content.substring(pos, end) + "\"");
+        }
+        String key = content.substring(a, b);
+        try {
+          out.put(key, Long.parseLong(content, c, d, 10));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(file + " line " + n + ": " + key + " has no number: \""
+              + content.substring(c, d) + "\"");
+        }
       }
-      String[] f = line.strip().split("\\s+");
-      if (f.length != 2) {
-        throw new IllegalArgumentException(file + " line " + n + ": expected \"key value\", got \"" + line + "\"");
-      }
-      try {
-        out.put(f[0], Long.parseLong(f[1]));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(file + " line " + n + ": " + f[0] + " has no number: \"" + f[1] + "\"");
-      }
+      pos = end + 1;
     }
-    return new KeyedValues(Map.copyOf(out));
+    return new KeyedValues(out);
+  }
+
+  private static int skipSpace(String s, int from, int end) {
+    while (from < end && Character.isWhitespace(s.charAt(from))) {
+      from++;
+    }
+    return from;
   }
 
   long get(String key) {

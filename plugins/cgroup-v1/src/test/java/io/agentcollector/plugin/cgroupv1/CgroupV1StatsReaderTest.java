@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentcollector.api.container.ContainerInfo;
 import io.agentcollector.api.container.ContainerStats;
+import io.agentcollector.api.HostPaths;
+import io.agentcollector.testkit.Fixtures;
 import io.agentcollector.testkit.TestContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reader on testdata/fixtures: a real v1 capture (build host, kernel 6.18, cpu and cpuacct
@@ -60,5 +67,33 @@ class CgroupV1StatsReaderTest {
     CgroupV1StatsReader reader = new CgroupV1StatsReader();
     reader.start(TestContext.forPlugin("cgroup-v1"));
     assertThat(reader.read(ContainerInfo.running("docker", "gone", "", "", 0, "/docker/gone"))).isEmpty();
+  }
+
+  @Test
+  void limitsAreReReadWhenTheRuntimeDescribesTheContainerAnew(@TempDir Path tmp) throws Exception {
+    // A writable copy of the fixture tree: the test changes the memory limit as docker update does.
+    Path root = Fixtures.root();
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path to = tmp.resolve(root.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else if (!Files.isSymbolicLink(p)) {
+          Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    CgroupV1StatsReader reader = new CgroupV1StatsReader();
+    reader.start(TestContext.forPlugin("cgroup-v1").withHostPaths(
+        new HostPaths(tmp.resolve("proc"), tmp.resolve("sys"), tmp.resolve("rootfs"), tmp.resolve("sys/fs/cgroup"))));
+    ContainerInfo before = ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID);
+    assertThat(reader.read(before).orElseThrow().memory().limit()).isEqualTo(67108864);
+
+    Files.writeString(tmp.resolve("sys/fs/cgroup/memory/docker/" + ID + "/memory.limit_in_bytes"), "134217728\n");
+    assertThat(reader.read(before).orElseThrow().memory().limit())
+        .as("the same description: limits kept from the last read (at most 30 s)").isEqualTo(67108864);
+    ContainerInfo after = ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID);
+    assertThat(reader.read(after).orElseThrow().memory().limit())
+        .as("re-inspected after docker's update event: read again").isEqualTo(134217728);
   }
 }
