@@ -37,8 +37,8 @@ start_dockerd() {
 }
 
 # A standalone containerd on its own socket, root and state (CRI off: the tests use ctr), with
-# the busybox test image imported into the namespaces k8s.io and default. No dockerd needed: the
-# image is written as an OCI archive here.
+# the busybox test image imported into the namespaces k8s.io, default and moby (Docker's, which
+# the plugin skips by default). No dockerd needed: the image is written as an OCI archive here.
 start_containerd() {
   local c=$TEST_DAEMONS_DIR/containerd
   mkdir -p "$c"
@@ -88,7 +88,7 @@ CONF
   echo '{"imageLayoutVersion":"1.0.0"}' > "$o/oci-layout"
   tar -C "$o" -cf "$c/busybox-oci.tar" oci-layout index.json blobs
   local ns
-  for ns in k8s.io default; do
+  for ns in k8s.io default moby; do
     if ! ctr --address "$c/containerd.sock" -n "$ns" image import "$c/busybox-oci.tar" >/dev/null; then
       echo "test-daemons: importing the test image into containerd namespace $ns failed" >&2
       return 1

@@ -34,6 +34,12 @@ else
   echo "test.sh: not root or no dockerd: docker tests will skip (or fail under CI=true)" >&2
 fi
 
+if [ "$(id -u)" = 0 ] && command -v containerd >/dev/null && command -v ctr >/dev/null; then
+  start_containerd || echo "test.sh: no containerd: containerd tests will skip (or fail under CI=true)" >&2
+else
+  echo "test.sh: not root or no containerd: containerd tests will skip (or fail under CI=true)" >&2
+fi
+
 status=0
 mvn -B verify "$@" || status=$?
 exit "$status"

@@ -27,7 +27,10 @@ final class ContainerLabels {
     l.put("id", c.cgroupPath().isEmpty() ? "/" + c.runtime() + "/" + c.id() : c.cgroupPath());
     l.put("name", c.name());
     l.put("image", c.image());
-    l.put("container", firstNonEmpty(c.labels().get(CONTAINER), enriched.get("container"), c.name()));
+    // kubelet's rule for a pod's container without a container name (containerd's sandbox):
+    // container="". Only containers outside Kubernetes fall back to the runtime's name.
+    String unnamed = c.labels().containsKey(POD) ? "" : c.name();
+    l.put("container", firstNonEmpty(c.labels().get(CONTAINER), enriched.get("container"), unnamed));
     l.put("pod", firstNonEmpty(c.labels().get(POD), enriched.get("pod"), ""));
     l.put("namespace", firstNonEmpty(c.labels().get(NAMESPACE), enriched.get("namespace"), ""));
     for (String key : allowlist) {

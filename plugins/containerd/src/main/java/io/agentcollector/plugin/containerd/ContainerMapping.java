@@ -22,7 +22,6 @@ final class ContainerMapping {
 
   static final String RUNTIME = "containerd";
   static final String KIND = "io.cri-containerd.kind";
-  static final String CONTAINER_NAME = "io.kubernetes.container.name";
 
   private ContainerMapping() {}
 
@@ -58,6 +57,11 @@ final class ContainerMapping {
       return new Task(Status.STOPPED, 0, OptionalInt.of(status), at.or(() -> exitedAt), startedAt, oomKilled);
     }
 
+    /** Its task vanished while we did not watch (deleted during an outage): stopped, exit unknown. */
+    Task gone() {
+      return status == Status.STOPPED ? this : new Task(Status.STOPPED, 0, OptionalInt.empty(), exitedAt, startedAt, oomKilled);
+    }
+
     Task oom() {
       return new Task(status, pid, exitStatus, exitedAt, startedAt, true);
     }
@@ -66,21 +70,16 @@ final class ContainerMapping {
   static Meta meta(String namespace, Container c) {
     Map<String, String> labels = new HashMap<>(c.getLabelsMap());
     boolean sandbox = "sandbox".equals(labels.get(KIND));
-    // containerd has no container names: kubelet's container name, else the id. A Kubernetes
-    // sandbox (pause container) gets an empty name on purpose: with no
-    // io.kubernetes.container.name label the agent derives the `container` label from the name,
-    // and kubelet's cAdvisor on containerd reports the sandbox with container="" (not "POD",
-    // which only dockershim/cri-dockerd and CRI-O set). kubernetes-mixin filters container!=""
-    // (image!="" keeps the sandbox in the pod's CPU and memory sums, as with kubelet), and pod
-    // network series sit on the sandbox with container="". Its `id` label (the cgroup path)
-    // still tells sandboxes apart.
-    String name = sandbox ? labels.getOrDefault(CONTAINER_NAME, "") : labels.getOrDefault(CONTAINER_NAME, c.getId());
     Spec spec = Spec.of(c.hasSpec() ? c.getSpec() : null);
-    // A sandbox owns its pod's network namespace even though CRI pre-creates it (so its spec
-    // joins it by path); app containers of the pod join the sandbox's.
-    boolean ownNetwork = sandbox || !spec.joinsNetwork();
-    return new Meta(namespace, c.getId(), name, c.getImage(), labels, time(c.hasCreatedAt() ? c.getCreatedAt() : null),
-        CgroupsPath.toHierarchyPath(spec.cgroupsPath()), ownNetwork);
+    // cAdvisor's containerd handler reports only the Kubernetes sandbox's network: app containers
+    // join the sandbox's namespace (CRI even pre-creates the sandbox's own and joins it by path).
+    // A container with a namespace of its own (ctr, nerdctl) reports it too; one on the host's
+    // network (no network namespace in its spec, hostNetwork pods) does not, or every such
+    // container would repeat the host's interfaces.
+    boolean ownNetwork = sandbox || spec.network() == Network.OWN;
+    // containerd has no container names: cAdvisor (and so kubelet) names it by its id.
+    return new Meta(namespace, c.getId(), c.getId(), c.getImage(), labels,
+        time(c.hasCreatedAt() ? c.getCreatedAt() : null), CgroupsPath.toHierarchyPath(spec.cgroupsPath()), ownNetwork);
   }
 
   /** A task as listed by Tasks/List or Tasks/Get. */
@@ -123,35 +122,44 @@ final class ContainerMapping {
     return Optional.of(Instant.ofEpochSecond(t.getSeconds(), t.getNanos()));
   }
 
+  /** How a container's spec sets up its network namespace. */
+  enum Network {
+    /** A namespace of its own (a {@code network} entry without a path). */
+    OWN,
+    /** Another one's, joined by path. */
+    JOINED,
+    /** The host's (no {@code network} entry), or unknown. */
+    HOST
+  }
+
   /** The two facts read from the OCI runtime spec (JSON in the Any's value). */
-  record Spec(String cgroupsPath, boolean joinsNetwork) {
+  record Spec(String cgroupsPath, Network network) {
 
     static Spec of(Any spec) {
       if (spec == null || spec.getValue().isEmpty()) {
-        return new Spec("", false);
+        return new Spec("", Network.HOST);
       }
       try {
         JsonElement root = JsonParser.parseString(spec.getValue().toStringUtf8());
         if (!root.isJsonObject() || !root.getAsJsonObject().has("linux")
             || !root.getAsJsonObject().get("linux").isJsonObject()) {
-          return new Spec("", false);
+          return new Spec("", Network.HOST);
         }
         JsonObject linux = root.getAsJsonObject().getAsJsonObject("linux");
         String cgroups = linux.has("cgroupsPath") && linux.get("cgroupsPath").isJsonPrimitive()
             ? linux.get("cgroupsPath").getAsString() : "";
-        boolean joins = false;
+        Network network = Network.HOST;
         if (linux.has("namespaces") && linux.get("namespaces").isJsonArray()) {
           for (JsonElement ns : linux.getAsJsonArray("namespaces")) {
-            if (ns.isJsonObject() && "network".equals(string(ns.getAsJsonObject(), "type"))
-                && !string(ns.getAsJsonObject(), "path").isEmpty()) {
-              joins = true;
+            if (ns.isJsonObject() && "network".equals(string(ns.getAsJsonObject(), "type"))) {
+              network = string(ns.getAsJsonObject(), "path").isEmpty() ? Network.OWN : Network.JOINED;
             }
           }
         }
-        return new Spec(cgroups, joins);
+        return new Spec(cgroups, network);
       } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
         // Not JSON (another runtime's spec type): no cgroup path, the readers use /proc/<pid>/cgroup.
-        return new Spec("", false);
+        return new Spec("", Network.HOST);
       }
     }
 

@@ -88,7 +88,8 @@ class ContainerMappingTest {
     ContainerInfo info = ContainerMapping.toInfo(ContainerMapping.meta("k8s.io", c),
         Optional.of(ContainerMapping.task(p, Optional.empty(), false)));
 
-    assertThat(info).isEqualTo(new ContainerInfo("containerd", APP_ID, "app", "registry.k8s.io/nginx:1.27",
+    // name: cAdvisor's on containerd is the id; the pod's names come from the labels.
+    assertThat(info).isEqualTo(new ContainerInfo("containerd", APP_ID, APP_ID, "registry.k8s.io/nginx:1.27",
         Map.of("io.kubernetes.pod.name", "web-0", "io.kubernetes.pod.namespace", "shop",
             "io.kubernetes.container.name", "app", "io.cri-containerd.kind", "container"),
         ContainerState.RUNNING, 4711, OptionalInt.empty(), false, Optional.of(CREATED), Optional.empty(), Optional.empty(),
@@ -102,10 +103,11 @@ class ContainerMappingTest {
         Optional.of(ContainerMapping.task(Process.newBuilder().setContainerId(SANDBOX_ID).setPid(4242)
             .setStatus(Status.RUNNING).build(), Optional.empty(), false)));
 
-    assertThat(info.name()).as("kubelet's cAdvisor on containerd: container=\"\" for the sandbox").isEmpty();
-    assertThat(info.labels()).doesNotContainKey("io.kubernetes.container.name");
+    assertThat(info.name()).as("cAdvisor on containerd: the id").isEqualTo(SANDBOX_ID);
+    // No container name label: the agent gives container="" as kubelet does (ContainerLabels).
+    assertThat(info.labels()).doesNotContainKey("io.kubernetes.container.name").containsKey("io.kubernetes.pod.name");
     assertThat(info.image()).isEqualTo("registry.k8s.io/pause:3.9");
-    assertThat(info.ownNetwork()).as("pod network series sit on the sandbox").isTrue();
+    assertThat(info.ownNetwork()).as("pod network series sit on the sandbox, though it joins CRI's netns by path").isTrue();
     assertThat(info.cgroupPath()).endsWith("/cri-containerd-" + SANDBOX_ID + ".scope");
     assertThat(info.pid()).isEqualTo(4242);
   }
@@ -125,6 +127,20 @@ class ContainerMappingTest {
     assertThat(info.state()).as("no task yet").isEqualTo(ContainerState.CREATED);
     assertThat(info.pid()).isZero();
     assertThat(info.labels()).containsExactlyEntriesOf(Map.of("team", "a"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      own namespace (ctr, nerdctl)     | {"type":"network"}                            | container | true
+      joins another one by path       | {"type":"network","path":"/proc/1/ns/net"}     | container | false
+      host network (no entry)          | {"type":"pid"}                                | container | false
+      hostNetwork pod's sandbox        | {"type":"pid"}                                | sandbox   | true
+      """)
+  void onlyContainersWithANetworkOfTheirOwnReportIt(String what, String namespace, String kind, boolean own) {
+    Container c = Container.newBuilder().setId("c1").putLabels("io.cri-containerd.kind", kind)
+        .setSpec(spec("{\"linux\":{\"namespaces\":[" + namespace + "]}}")).build();
+
+    assertThat(ContainerMapping.meta("k8s.io", c).ownNetwork()).isEqualTo(own);
   }
 
   @Test
@@ -161,6 +177,10 @@ class ContainerMappingTest {
     assertThat(oomExit.oomKilled()).isTrue();
     assertThat(oomExit.finishedAt()).hasValue(start.plusSeconds(9));
     assertThat(oomExit.startedAt()).hasValue(start);
+    ContainerInfo gone = ContainerMapping.toInfo(m, Optional.of(t.gone()));
+    assertThat(gone.state()).as("its task vanished unseen").isEqualTo(ContainerState.EXITED);
+    assertThat(gone.exitCode()).isEmpty();
+    assertThat(gone.pid()).isZero();
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -15,6 +15,7 @@ import io.agentcollector.plugin.containerd.api.containers.ListContainersRequest;
 import io.agentcollector.plugin.containerd.api.containers.ListContainersResponse;
 import io.agentcollector.plugin.containerd.api.events.ContainerCreate;
 import io.agentcollector.plugin.containerd.api.events.ContainerDelete;
+import io.agentcollector.plugin.containerd.api.events.ContainerUpdate;
 import io.agentcollector.plugin.containerd.api.events.Envelope;
 import io.agentcollector.plugin.containerd.api.events.EventsGrpc;
 import io.agentcollector.plugin.containerd.api.events.SubscribeRequest;
@@ -111,6 +112,10 @@ class ContainerdRuntimeTest {
   ContainerdRuntime runtime;
 
   void start(List<String> namespaces) throws Exception {
+    start(namespaces, Duration.ofMillis(500));
+  }
+
+  void start(List<String> namespaces, Duration maxBackoff) throws Exception {
     String name = InProcessServerBuilder.generateName();
     ServerInterceptor header = new ServerInterceptor() {
       @Override
@@ -177,7 +182,7 @@ class ContainerdRuntimeTest {
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     runtime = new ContainerdRuntime();
     runtime.start(new ContainerdConfig(Path.of("/nonexistent/containerd.sock"), namespaces, List.of("moby"),
-        Duration.ofMinutes(10), Duration.ofMillis(500), Duration.ofSeconds(2)),
+        Duration.ofMinutes(10), maxBackoff, Duration.ofSeconds(2)),
         LoggerFactory.getLogger("containerd-test"), channel, () -> true);
   }
 
@@ -233,13 +238,19 @@ class ContainerdRuntimeTest {
     assertThat(find("c1").orElseThrow().state()).isEqualTo(ContainerState.RUNNING);
     assertThat(find("c1").orElseThrow().pid()).isEqualTo(100);
     assertThat(find("c1").orElseThrow().cgroupPath()).isEqualTo("/x/c1");
-    assertThat(find("sb").orElseThrow().name()).isEmpty();
+    assertThat(find("sb").orElseThrow().name()).isEqualTo("sb");
 
     fake.put("default", container("c2", Map.of("io.kubernetes.container.name", "app")), null);
     fake.emit("default", "/containers/create", ContainerCreate.newBuilder().setId("c2").setImage("busybox").build());
     ContainerInfo created = await("c2", c -> c.isPresent());
     assertThat(created.state()).isEqualTo(ContainerState.CREATED);
-    assertThat(created.name()).isEqualTo("app");
+    assertThat(created.name()).isEqualTo("c2");
+    assertThat(created.labels()).containsEntry("io.kubernetes.container.name", "app");
+
+    // Labels changed later (ctr containers label): looked up again.
+    fake.put("default", container("c2", Map.of("io.kubernetes.container.name", "app", "team", "a")), null);
+    fake.emit("default", "/containers/update", ContainerUpdate.newBuilder().setId("c2").build());
+    await("c2", c -> "a".equals(c.get().labels().get("team")));
 
     fake.emit("default", "/tasks/start", TaskStart.newBuilder().setContainerId("c2").setPid(200).build());
     ContainerInfo started = await("c2", c -> c.get().state() == ContainerState.RUNNING);
@@ -322,6 +333,32 @@ class ContainerdRuntimeTest {
       }
     }
     assertThat(back).extracting(ContainerInfo::id).containsExactlyInAnyOrder("c1", "c3");
+  }
+
+  @Test
+  void theFirstCycleAfterContainerdIsBackIsRightWhateverTheBackoff() throws Exception {
+    fake.put("default", container("c1", Map.of()), task("c1", 100, Status.RUNNING));
+    start(List.of(), Duration.ofMinutes(5));
+    assertThat(runtime.containers()).hasSize(1);
+
+    fake.crash();
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    int failedCycles = 0;
+    // Each failing cycle makes an attempt of its own; the backoff meanwhile grows past 8 s.
+    while (failedCycles < 6) {
+      try {
+        runtime.containers();
+        assertThat(System.nanoTime()).as("containers() fails once containerd is gone").isLessThan(deadline);
+        Thread.sleep(20);
+      } catch (java.io.IOException e) {
+        failedCycles++;
+      }
+    }
+    fake.put("default", container("c2", Map.of()), task("c2", 200, Status.RUNNING));
+    fake.up = true;
+
+    assertThat(runtime.containers()).as("the very next cycle").extracting(ContainerInfo::id)
+        .containsExactlyInAnyOrder("c1", "c2");
   }
 
   @Test
