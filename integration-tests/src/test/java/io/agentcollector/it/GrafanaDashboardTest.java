@@ -1,0 +1,80 @@
+package io.agentcollector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The dashboard's structure: what Grafana needs to import it and what makes its variables apply. */
+class GrafanaDashboardTest {
+
+  private final GrafanaDashboard dashboard = GrafanaDashboard.read(Deployments.dashboard());
+
+  @Test
+  void importable() {
+    assertThat(dashboard.root.path("uid").asString()).isEqualTo("agent-collector");
+    assertThat(dashboard.root.path("title").asString()).isNotBlank();
+    assertThat(dashboard.root.path("schemaVersion").asInt()).isPositive();
+    Set<Integer> ids = new HashSet<>();
+    List<JsonNode> all = new java.util.ArrayList<>(dashboard.panels());
+    all.addAll(dashboard.rows());
+    for (JsonNode p : all) {
+      assertThat(ids.add(p.path("id").asInt())).as("unique id %s", p.path("id")).isTrue();
+    }
+    for (JsonNode p : dashboard.panels()) {
+      assertThat(p.path("datasource").path("uid").asString("")).as(title(p)).isEqualTo("${datasource}");
+      assertThat(p.path("description").asString("")).as(title(p)).isNotBlank();
+      assertThat(p.path("targets")).as(title(p)).isNotEmpty();
+      for (JsonNode t : p.path("targets")) {
+        assertThat(t.path("datasource").path("uid").asString("")).as(title(p)).isEqualTo("${datasource}");
+      }
+    }
+  }
+
+  @Test
+  void panelsFitTheGridWithoutOverlapping() {
+    List<JsonNode> all = new java.util.ArrayList<>(dashboard.panels());
+    all.addAll(dashboard.rows());
+    for (int i = 0; i < all.size(); i++) {
+      JsonNode a = all.get(i).path("gridPos");
+      assertThat(a.path("w").asInt()).as(title(all.get(i))).isBetween(1, 24);
+      assertThat(a.path("x").asInt() + a.path("w").asInt()).as(title(all.get(i))).isLessThanOrEqualTo(24);
+      assertThat(a.path("h").asInt()).as(title(all.get(i))).isPositive();
+      for (int j = i + 1; j < all.size(); j++) {
+        JsonNode b = all.get(j).path("gridPos");
+        boolean overlap = a.path("x").asInt() < b.path("x").asInt() + b.path("w").asInt()
+            && b.path("x").asInt() < a.path("x").asInt() + a.path("w").asInt()
+            && a.path("y").asInt() < b.path("y").asInt() + b.path("h").asInt()
+            && b.path("y").asInt() < a.path("y").asInt() + a.path("h").asInt();
+        assertThat(overlap).as("%s overlaps %s", title(all.get(i)), title(all.get(j))).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void everyQueryFollowsTheJobHostAndContainerVariables() {
+    assertThat(dashboard.variables()).extracting(GrafanaDashboard.Variable::name).containsExactly("job", "host", "container");
+    for (GrafanaDashboard.Query q : dashboard.queries()) {
+      assertThat(q.expr()).as("%s %s", q.panel(), q.refId()).contains("job=~\"$job\"");
+      Set<String> names = PromqlNames.of(q.expr());
+      // Prometheus' per-target series have no host label: joined to monitor_build_info's, except
+      // up, whose 0 (agent down) has no agent series left to join.
+      if (!names.equals(Set.of("up"))) {
+        assertThat(q.expr()).as("%s %s", q.panel(), q.refId()).contains("host=~\"$host\"");
+      }
+      if (names.stream().anyMatch(n -> n.startsWith("container_"))) {
+        assertThat(q.expr()).as("%s %s", q.panel(), q.refId()).contains("name=~\"$container\"");
+      }
+      assertThat(GrafanaDashboard.substitute(q.expr(), Map.of("job", "j", "host", "h", "container", "c", "__rate_interval", "1m")))
+          .doesNotContain("$");
+    }
+  }
+
+  private static String title(JsonNode panel) {
+    return panel.path("title").asString("(untitled)");
+  }
+}
