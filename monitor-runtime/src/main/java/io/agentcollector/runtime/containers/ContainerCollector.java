@@ -235,7 +235,7 @@ public final class ContainerCollector implements Collector {
       String before = enricherStates.put(e.name(), s);
       if (!s.equals(before) && !(before == null && "ok".equals(s))) {
         if ("ok".equals(s) || "connecting".equals(s)) {
-          log.info("container enricher {} is ok", e.name());
+          log.info("container enricher {} is {}", e.name(), s);
         } else {
           log.warn("container enricher {}: {}", e.name(), s);
         }
