@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.pf4j.Extension;
@@ -25,6 +27,15 @@ import org.slf4j.LoggerFactory;
  */
 @Extension
 public final class CgroupV2StatsReader implements ContainerStatsReader {
+
+  private static final int MAX_CACHED = 4096;
+  /** Container cgroup directories by container process; least recently used ones go first. */
+  private final Map<String, Path> dirs = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Path> eldest) {
+      return size() > MAX_CACHED;
+    }
+  };
 
   /** Spec memory values above this are "unlimited" and exported as 0, as cAdvisor does. */
   static final long UNLIMITED = 1L << 62;
@@ -61,13 +72,21 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
 
   @Override
   public Optional<ContainerStats> read(ContainerInfo c) throws IOException {
-    Optional<Path> dir = directory(c);
+    // Resolved once per container process and kept: its cgroup does not change, and this saves
+    // reading /proc/<pid>/cgroup and a stat per spelling every cycle.
+    String key = c.runtime() + "/" + c.id() + "/" + c.pid() + "/" + c.cgroupPath();
+    Optional<Path> dir = Optional.ofNullable(dirs.get(key));
     if (dir.isEmpty()) {
-      return Optional.empty();
+      dir = directory(c);
+      if (dir.isEmpty()) {
+        return Optional.empty();
+      }
+      dirs.put(key, dir.get());
     }
     try {
       return Optional.of(read(dir.get()));
     } catch (NoSuchFileException e) {
+      dirs.remove(key);
       // The cgroup went away while we read it: the container has just exited.
       if (Files.isDirectory(dir.get())) {
         throw e;
