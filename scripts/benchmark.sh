@@ -30,7 +30,7 @@ for i in $(seq 1 "$runs"); do
   pid=$!
   wait_200 "http://127.0.0.1:$port/metrics"
   t1=$(now_ms)
-  sleep 6 # let every collector finish a cycle or two
+  sleep "${WARM_SECONDS:-6}" # let every collector finish a cycle or two (longer: JIT done too)
   idle=${IDLE_SECONDS:-30}
   c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   sleep "$idle"

@@ -101,7 +101,7 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
     Map<String, String> byController = Map.of();
     if (c.pid() > 0) {
       try {
-        byController = ProcPidCgroup.parse(Files.readString(paths.proc(Long.toString(c.pid()), "cgroup"))).pathByController();
+        byController = ProcPidCgroup.parse(CgroupFiles.read(paths.proc(Long.toString(c.pid()), "cgroup"))).pathByController();
       } catch (NoSuchFileException e) {
         // The process has just exited: fall back to the runtime's cgroup path.
       }
@@ -218,12 +218,12 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
         perCpu.add(Long.parseLong(v) / 1e9);
       }
     }
-    KeyedValues stat = KeyedValues.parse("cpuacct.stat", Files.readString(cpuacct.resolve("cpuacct.stat")));
+    KeyedValues stat = KeyedValues.parse("cpuacct.stat", CgroupFiles.read(cpuacct.resolve("cpuacct.stat")));
     long periods = 0;
     long throttled = 0;
     double throttledSeconds = 0;
     if (cpu != null) {
-      KeyedValues cs = KeyedValues.parse("cpu.stat", Files.readString(cpu.resolve("cpu.stat")));
+      KeyedValues cs = KeyedValues.parse("cpu.stat", CgroupFiles.read(cpu.resolve("cpu.stat")));
       periods = cs.get("nr_periods");
       throttled = cs.get("nr_throttled");
       throttledSeconds = cs.get("throttled_time") / 1e9; // nanoseconds
@@ -233,7 +233,7 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
   }
 
   private ContainerStats.Memory memory(Path m, Spec spec) throws IOException {
-    KeyedValues stat = KeyedValues.parse("memory.stat", Files.readString(m.resolve("memory.stat")));
+    KeyedValues stat = KeyedValues.parse("memory.stat", CgroupFiles.read(m.resolve("memory.stat")));
     long usage = readLong(m.resolve("memory.usage_in_bytes"));
     // cAdvisor: the total_ variant of inactive file, whatever use_hierarchy says; absent -> usage.
     long inactive = stat.get("total_inactive_file");
@@ -309,7 +309,7 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
   }
 
   private static long readLong(Path file) throws IOException {
-    String s = Files.readString(file).strip();
+    String s = CgroupFiles.read(file).strip();
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
@@ -325,7 +325,7 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
   /** A file's content, or null when the kernel does not have it (older/newer kernels). */
   private static String readOptional(Path file) throws IOException {
     try {
-      return Files.readString(file);
+      return CgroupFiles.read(file);
     } catch (NoSuchFileException e) {
       return null;
     }
