@@ -3,6 +3,7 @@ package io.agentcollector.runtime.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
@@ -101,13 +102,22 @@ public final class ConfigLoader {
     for (InstalledPlugin p : plugins.values()) {
       merged = merged.withFallback(p.defaults().atPath(AgentConfig.quoted(p.id())));
     }
+    Config resolvedUser;
     try {
       merged = merged.withFallback(reference).resolve();
+      // Substitutions in the file (host.label = ${?NODE_NAME}) resolved, or the key check
+      // cannot read their values. Within the user's own settings first (resolveWith fails on
+      // a key set twice, the usual "default, then ${?ENV}" pattern); references to the
+      // agent's defaults against the merged config.
+      resolvedUser = user.resolve(ConfigResolveOptions.defaults().setAllowUnresolved(true));
+      if (!resolvedUser.isResolved()) {
+        resolvedUser = resolvedUser.resolveWith(merged);
+      }
     } catch (ConfigException e) {
       throw new ConfigError(oneLine(e));
     }
     try {
-      checkKnown(user, reference, plugins);
+      checkKnown(resolvedUser, reference, plugins);
       AgentConfig config = AgentConfig.from(merged, home, hostname);
       // The shared defaults first, so an error there names plugins.defaults.<key>.
       config.plugin("defaults");

@@ -129,6 +129,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void substitutionsInTheFileResolve() throws IOException {
+    // As a DaemonSet's config would do with NODE_NAME: an optional environment substitution.
+    AgentConfig c = load("""
+        host.label = "from-file"
+        host.label = ${?AGENT_COLLECTOR_TEST_SURELY_UNSET}
+        labels { site = ${host.label} }
+        """, Map.of());
+    assertThat(c.hostLabel()).hasValue("from-file");
+    assertThat(c.staticLabels()).containsEntry("site", "from-file");
+    // A reference to one of the agent's defaults the file does not set.
+    assertThat(load("labels { root = ${host.rootfs-path} }", Map.of()).staticLabels()).containsEntry("root", "/");
+  }
+
+  @Test
   void aSectionThatDisablesAnAbsentPluginIsAccepted() throws IOException {
     assertThat(load("plugins.docker.enabled = false", Map.of()).plugin("cpu").enabled()).isTrue();
   }
