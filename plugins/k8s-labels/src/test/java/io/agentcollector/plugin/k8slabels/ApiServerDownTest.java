@@ -28,7 +28,7 @@ class ApiServerDownTest {
       enricher.stop();
     }
     if (server != null) {
-      server.destroy();
+      MockApi.destroy(server);
     }
   }
 

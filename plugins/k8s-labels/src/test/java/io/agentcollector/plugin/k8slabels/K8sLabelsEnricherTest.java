@@ -38,7 +38,7 @@ class K8sLabelsEnricherTest {
       enricher.stop();
     }
     admin.close();
-    server.destroy();
+    MockApi.destroy(server);
   }
 
   private static ContainerInfo byId(String id) {

@@ -38,7 +38,7 @@ class NodeFilterTest {
     if (enricher != null) {
       enricher.stop();
     }
-    server.destroy();
+    MockApi.destroy(server);
   }
 
   private static ContainerInfo main(Pod p) {
