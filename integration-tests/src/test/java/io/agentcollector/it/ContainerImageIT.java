@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentcollector.testkit.Distribution;
 import io.agentcollector.testkit.ExpositionSamples;
-import io.agentcollector.testkit.ExpositionSamples.Sample;
 import io.agentcollector.testkit.Fixtures;
 import io.agentcollector.testkit.Ports;
 import io.fabric8.kubernetes.api.model.Container;
@@ -31,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.Set;
@@ -372,12 +370,7 @@ class ContainerImageIT {
   }
 
   private static OptionalDouble value(ExpositionSamples s, String name, String... labelPairs) {
-    Map<String, String> want = new java.util.HashMap<>();
-    for (int i = 0; i < labelPairs.length; i += 2) {
-      want.put(labelPairs[i], labelPairs[i + 1]);
-    }
-    return s.samples().stream().filter(x -> x.name().equals(name) && x.labels().entrySet().containsAll(want.entrySet()))
-        .mapToDouble(Sample::value).findFirst();
+    return s.value(name, labelPairs);
   }
 
   private static HttpResponse<String> get(int port, String path) {

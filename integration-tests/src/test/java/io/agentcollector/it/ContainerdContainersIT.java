@@ -12,7 +12,6 @@ import io.agentcollector.testkit.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -81,16 +80,7 @@ class ContainerdContainersIT {
 
   /** The first sample of a family whose labels include these pairs. */
   private static OptionalDouble value(ExpositionSamples s, String family, String... labels) {
-    Map<String, String> want = new HashMap<>();
-    for (int i = 0; i < labels.length; i += 2) {
-      want.put(labels[i], labels[i + 1]);
-    }
-    for (Sample x : s.family(family)) {
-      if (x.labels().entrySet().containsAll(want.entrySet())) {
-        return OptionalDouble.of(x.value());
-      }
-    }
-    return OptionalDouble.empty();
+    return s.value(family, labels);
   }
 
   private static double state(ExpositionSamples s, String name, String state) {

@@ -1,13 +1,10 @@
 package io.agentcollector.it;
 
 import io.agentcollector.testkit.Infra;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * containerd's ctr against the private containerd that scripts/test.sh starts (start_containerd).
@@ -39,19 +36,7 @@ final class CtrCli {
   String run(String namespace, String... args) {
     List<String> cmd = new ArrayList<>(List.of("ctr", "--address", address, "-n", namespace));
     cmd.addAll(List.of(args));
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new AssertionError(String.join(" ", cmd) + " failed: " + out);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return Commands.run(cmd);
   }
 
   /** {@code ctr run -d --null-io [options] image id sh -c script}: no FIFOs left on the host. */

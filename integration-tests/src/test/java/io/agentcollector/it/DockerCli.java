@@ -1,11 +1,8 @@
 package io.agentcollector.it;
 
 import io.agentcollector.testkit.Infra;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Debian's /usr/bin/docker against the private dockerd that scripts/test.sh starts. */
 final class DockerCli {
@@ -31,19 +28,7 @@ final class DockerCli {
   String run(String... args) {
     List<String> cmd = new ArrayList<>(List.of("/usr/bin/docker", "-H", host));
     cmd.addAll(List.of(args));
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new AssertionError("docker " + String.join(" ", args) + " failed: " + out);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return Commands.run(cmd);
   }
 
   /** docker run -d --network none … image sh -c script; returns the container id. */

@@ -70,17 +70,9 @@ class DockerContainersIT {
   }
 
   private static OptionalDouble value(ExpositionSamples s, String family, String name, String... more) {
-    Map<String, String> want = new java.util.HashMap<>();
-    want.put("name", name);
-    for (int i = 0; i < more.length; i += 2) {
-      want.put(more[i], more[i + 1]);
-    }
-    for (Sample x : s.family(family)) {
-      if (x.labels().entrySet().containsAll(want.entrySet())) {
-        return OptionalDouble.of(x.value());
-      }
-    }
-    return OptionalDouble.empty();
+    List<String> pairs = new java.util.ArrayList<>(List.of("name", name));
+    pairs.addAll(List.of(more));
+    return s.value(family, pairs.toArray(String[]::new));
   }
 
   /** Polls /metrics until the condition holds (at most a few 1 s cycles), then returns that scrape. */
@@ -277,10 +269,8 @@ class DockerContainersIT {
     throw new AssertionError(iface + " not in /proc/" + pid + "/net/dev");
   }
 
-  private static void sh(String command) throws Exception {
-    Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(command + ": " + out).isZero();
+  private static void sh(String command) {
+    Commands.run(List.of("sh", "-c", command));
   }
 
   @Test

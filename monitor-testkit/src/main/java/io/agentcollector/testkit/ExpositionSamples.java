@@ -1,9 +1,11 @@
 package io.agentcollector.testkit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -101,6 +103,23 @@ public final class ExpositionSamples {
 
   public List<Sample> samples() {
     return samples;
+  }
+
+  /**
+   * The value of the first sample of {@code family} whose labels include {@code labelPairs}
+   * (alternating name and value); empty when none has them.
+   */
+  public OptionalDouble value(String family, String... labelPairs) {
+    Map<String, String> want = new HashMap<>();
+    for (int i = 0; i < labelPairs.length; i += 2) {
+      want.put(labelPairs[i], labelPairs[i + 1]);
+    }
+    for (Sample s : family(family)) {
+      if (s.labels().entrySet().containsAll(want.entrySet())) {
+        return OptionalDouble.of(s.value());
+      }
+    }
+    return OptionalDouble.empty();
   }
 
   /** Samples whose name is {@code family} or a summary/histogram part of it. */
