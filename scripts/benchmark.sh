@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 top=$(pwd)
 runs=${1:-3}
-tarball=$(ls distribution/target/agent-collector-*.tar.gz | head -n 1)
+tarball=${TARBALL:-$(ls distribution/target/agent-collector-*.tar.gz | head -n 1)}
 work=$(mktemp -d)
 trap 'pkill -f "monitor.home=$work" 2>/dev/null || true; [ -n "${ne_pid:-}" ] && kill $ne_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 tar -xzf "$tarball" -C "$work"

@@ -67,6 +67,7 @@ public final class Agent implements AutoCloseable {
               config.listenAddress(),
               config.maxRequests(),
               registry,
+              metrics::version,
               new StatusPage(build, runners, versions, catalog.failures()));
     } catch (RuntimeException e) {
       collectors.close();

@@ -2,30 +2,34 @@ package io.agentcollector.runtime.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
 import io.agentcollector.runtime.config.ConfigError;
 import io.agentcollector.runtime.config.ListenAddress;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * client_java's HTTP server: {@code /metrics} (text, OpenMetrics, protobuf, gzip), {@code
- * /-/healthy}, and our {@code /} landing page and {@code /-/ready}.
+ * The JDK HTTP server with {@code /metrics} (text and OpenMetrics cached per version of the data;
+ * protobuf, filters and gzip through client_java), client_java's {@code /-/healthy}, and our
+ * {@code /} landing page and {@code /-/ready}.
  */
 public final class HttpEndpoint implements AutoCloseable {
 
-  private final HTTPServer server;
+  private final HttpServer server;
   private final ExecutorService executor;
 
-  private HttpEndpoint(HTTPServer server, ExecutorService executor) {
+  private HttpEndpoint(HttpServer server, ExecutorService executor) {
     this.server = server;
     this.executor = executor;
   }
@@ -33,9 +37,31 @@ public final class HttpEndpoint implements AutoCloseable {
   /**
    * Binds and starts serving. A busy port or an unknown host is the user's to fix: {@link
    * ConfigError} naming {@code web.listen-address}.
+   *
+   * @param version changes whenever what {@code registry} would return changes (see {@link
+   *     CachedMetricsHandler})
    */
   public static HttpEndpoint start(
-      ListenAddress address, int threads, PrometheusRegistry registry, StatusPage status) {
+      ListenAddress address,
+      int threads,
+      PrometheusRegistry registry,
+      Supplier<Object> version,
+      StatusPage status) {
+    String where = "web.listen-address = \"" + address + "\"";
+    HttpServer server;
+    try {
+      InetSocketAddress bind =
+          address.host().isEmpty()
+              ? new InetSocketAddress(address.port())
+              : new InetSocketAddress(InetAddress.getByName(address.host()), address.port());
+      server = HttpServer.create(bind, 3);
+    } catch (BindException e) {
+      throw new ConfigError(where + ": cannot listen: " + e.getMessage() + " (is another exporter running on port " + address.port() + "?)");
+    } catch (UnknownHostException e) {
+      throw new ConfigError(where + ": unknown host " + address.host());
+    } catch (IOException e) {
+      throw new ConfigError(where + ": cannot listen: " + e);
+    }
     AtomicInteger n = new AtomicInteger();
     ExecutorService executor =
         Executors.newFixedThreadPool(
@@ -45,38 +71,21 @@ public final class HttpEndpoint implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    HTTPServer.Builder b =
-        HTTPServer.builder()
-            .port(address.port())
-            .registry(registry)
-            .executorService(executor)
-            .registerHealthHandler(true)
-            .defaultHandler(new Pages(status));
-    String where = "web.listen-address = \"" + address + "\"";
-    try {
-      if (!address.host().isEmpty()) {
-        b.inetAddress(InetAddress.getByName(address.host()));
-      }
-      return new HttpEndpoint(b.buildAndStart(), executor);
-    } catch (BindException e) {
-      executor.shutdownNow();
-      throw new ConfigError(where + ": cannot listen: " + e.getMessage() + " (is another exporter running on port " + address.port() + "?)");
-    } catch (UnknownHostException e) {
-      executor.shutdownNow();
-      throw new ConfigError(where + ": unknown host " + address.host());
-    } catch (IOException e) {
-      executor.shutdownNow();
-      throw new ConfigError(where + ": cannot listen: " + e);
-    }
+    server.setExecutor(executor);
+    server.createContext("/metrics", new CachedMetricsHandler(registry, version));
+    server.createContext("/-/healthy", new HealthyHandler());
+    server.createContext("/", new Pages(status));
+    server.start();
+    return new HttpEndpoint(server, executor);
   }
 
   public int port() {
-    return server.getPort();
+    return server.getAddress().getPort();
   }
 
   @Override
   public void close() {
-    server.stop();
+    server.stop(0);
     executor.shutdownNow();
   }
 

@@ -47,6 +47,8 @@ public final class CollectorRunner {
   private volatile boolean finishedOnce;
   /** A cycle was abandoned at its timeout but its thread has not returned yet. */
   private volatile boolean stuck;
+  /** Bumped on every change of what {@link #current()} or the self-metrics report. */
+  private final AtomicLong updates = new AtomicLong();
 
   public CollectorRunner(
       String plugin,
@@ -152,6 +154,7 @@ public final class CollectorRunner {
     CollectorState before = state;
     state = CollectorState.OK;
     finishedOnce = true;
+    updates.incrementAndGet();
     if (before == CollectorState.FAILING) {
       log.info("collector {} recovered", id());
     }
@@ -170,6 +173,7 @@ public final class CollectorRunner {
     }
     state = CollectorState.FAILING;
     finishedOnce = true;
+    updates.incrementAndGet();
     if (before != CollectorState.FAILING) {
       log.warn("collector {} failing: {}", id(), reason);
     }
@@ -184,16 +188,27 @@ public final class CollectorRunner {
     state = CollectorState.DISABLED;
     finishedOnce = true;
     last = MetricSnapshots.of();
+    updates.incrementAndGet();
     log.error("collector {} disabled: {}", id(), reason);
   }
 
   /** The last good result, unless it is stale. */
   public MetricSnapshots current() {
+    return stale() ? MetricSnapshots.of() : last;
+  }
+
+  private boolean stale() {
     long ok = lastSuccessMillis;
-    if (ok < 0 || clock.millis() - ok > STALE_AFTER_INTERVALS * interval.toMillis()) {
-      return MetricSnapshots.of();
-    }
-    return last;
+    return ok < 0 || clock.millis() - ok > STALE_AFTER_INTERVALS * interval.toMillis();
+  }
+
+  /**
+   * Changes whenever {@link #current()} or this runner's self-metrics would: a cycle ended, the
+   * runner was disabled, or its result went stale. Comparable with {@code ==} only.
+   */
+  public long version() {
+    long u = updates.get();
+    return stale() ? -u - 1 : u;
   }
 
   public String id() {

@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,32 @@ public final class AgentMetrics implements MultiCollector {
       labels.apply(jvm.scrape()).forEach(all::add);
     }
     return new MetricSnapshots(all);
+  }
+
+  /**
+   * Changes whenever {@link #collect()} would return something else: a collector finished a cycle
+   * or went stale. With JVM metrics on, also every second, so those are at most a second old in a
+   * cached exposition.
+   */
+  public Object version() {
+    long[] v = new long[runners.size() + 1];
+    for (int i = 0; i < runners.size(); i++) {
+      v[i] = runners.get(i).version();
+    }
+    v[runners.size()] = jvm == null ? 0 : System.currentTimeMillis() / 1000;
+    return new Version(v);
+  }
+
+  private record Version(long[] parts) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Version other && Arrays.equals(parts, other.parts);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(parts);
+    }
   }
 
   /** The self-metrics alone (also used by {@code snapshot}). */

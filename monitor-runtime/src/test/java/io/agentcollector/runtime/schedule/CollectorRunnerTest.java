@@ -155,6 +155,26 @@ class CollectorRunnerTest {
   }
 
   @Test
+  void versionChangesWithEveryCycleAndWhenTheResultGoesStale() throws Exception {
+    Scripted c = new Scripted("x_value");
+    CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), new PluginGate());
+    long pending = r.version();
+    r.runOnce(timer);
+    long ok = r.version();
+    assertThat(ok).isNotEqualTo(pending);
+    assertThat(r.version()).as("nothing happened").isEqualTo(ok);
+    c.fail = true;
+    r.runOnce(timer);
+    long failed = r.version();
+    assertThat(failed).as("the self-metrics changed").isNotEqualTo(ok);
+    clock.advance(Duration.ofSeconds(16));
+    assertThat(r.version()).as("stale: current() is empty now").isNotEqualTo(failed);
+    c.fail = false;
+    r.runOnce(timer);
+    assertThat(r.version()).isNotIn(pending, ok, failed);
+  }
+
+  @Test
   void aCycleOverItsTimeoutIsInterruptedAndCountedAsFailure() throws Exception {
     Scripted c = new Scripted("x_value");
     c.block = new CountDownLatch(1);
