@@ -48,7 +48,7 @@ public final class AgentPluginManager extends DefaultPluginManager {
   @Override
   protected ExtensionFinder createExtensionFinder() {
     DefaultExtensionFinder finder = new DefaultExtensionFinder(this);
-    finder.addServiceProviderExtensionFinder();
+    finder.add(new SpiServiceFinder(this));
     return finder;
   }
 
