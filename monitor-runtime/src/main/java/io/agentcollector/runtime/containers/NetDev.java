@@ -1,5 +1,6 @@
 package io.agentcollector.runtime.containers;
 
+import io.agentcollector.api.Fields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,25 +17,25 @@ record NetDev(List<Interface> interfaces) {
 
   static NetDev parse(String content) {
     List<Interface> out = new ArrayList<>();
-    String[] lines = content.split("\n");
+    String[] lines = content.split("\n"); // one char: no regular expression
     for (int i = 2; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty()) {
+      String line = lines[i];
+      if (line.isBlank()) {
         continue;
       }
       int colon = line.indexOf(':');
       if (colon < 0) {
-        throw new IllegalArgumentException("/proc/<pid>/net/dev line " + (i + 1) + ": no ':' in \"" + line + "\"");
+        throw new IllegalArgumentException("/proc/<pid>/net/dev line " + (i + 1) + ": no ':' in \"" + line.strip() + "\"");
       }
       String name = line.substring(0, colon).strip();
-      String[] f = line.substring(colon + 1).strip().split("\\s+");
-      if (f.length < 16) {
-        throw new IllegalArgumentException(
-            "/proc/<pid>/net/dev line " + (i + 1) + ": " + f.length + " columns, expected 16: \"" + line + "\"");
-      }
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.startsWith("lo") || lower.startsWith("veth") || lower.startsWith("docker")) {
-        continue;
+        continue; // before splitting: most containers have lo and one more
+      }
+      String[] f = Fields.split(line, colon + 1, line.length());
+      if (f.length < 16) {
+        throw new IllegalArgumentException(
+            "/proc/<pid>/net/dev line " + (i + 1) + ": " + f.length + " columns, expected 16: \"" + line.strip() + "\"");
       }
       out.add(new Interface(name, l(f[0]), l(f[1]), l(f[2]), l(f[3]), l(f[8]), l(f[9]), l(f[10]), l(f[11])));
     }

@@ -1,5 +1,6 @@
 package io.agentcollector.plugin.cgroupv1;
 
+import io.agentcollector.api.Fields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ record BlkioThrottle(Map<String, long[]> readWriteByDevice) {
     int n = 0;
     for (String line : content.split("\n")) {
       n++;
-      String[] f = line.strip().split("\\s+");
+      String[] f = Fields.split(line);
       if (line.isBlank() || f.length == 2 && f[0].equals("Total")) {
         continue;
       }

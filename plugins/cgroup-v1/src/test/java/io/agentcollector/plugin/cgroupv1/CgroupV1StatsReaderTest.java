@@ -33,11 +33,11 @@ class CgroupV1StatsReaderTest {
   @Test
   void readsTheCapturedCgroupByItsPath() throws Exception {
     ContainerStats s = read(0, "/docker/" + ID);
-    assertThat(s.cpu().usageSeconds()).isEqualTo(1.169198052);
+    // Captured with cat one file after the other while the loop ran: cpuacct.usage (1169198052)
+    // was read before usage_percpu. The total is the per-CPU sum, read at once, so they agree.
+    assertThat(s.cpu().usageSeconds()).isEqualTo(1.217226107);
     assertThat(s.cpu().userSeconds()).isEqualTo(1.16);
     assertThat(s.cpu().systemSeconds()).isZero();
-    assertThat(s.cpu().perCpuSeconds()).hasSize(2);
-    // Captured with cat one file after the other while the loop ran: per-CPU was read later.
     assertThat(s.cpu().perCpuSeconds()).containsExactly(0.0, 1.217226107);
     assertThat(s.cpu().quotaMicros()).hasValue(50000);
     assertThat(s.cpu().periodMicros()).isEqualTo(100000);
@@ -70,8 +70,19 @@ class CgroupV1StatsReaderTest {
   }
 
   @Test
-  void limitsAreReReadWhenTheRuntimeDescribesTheContainerAnew(@TempDir Path tmp) throws Exception {
-    // A writable copy of the fixture tree: the test changes the memory limit as docker update does.
+  void withoutUsagePercpuTheTotalComesFromCpuacctUsage(@TempDir Path tmp) throws Exception {
+    Files.delete(copyFixtures(tmp).resolve("sys/fs/cgroup/cpuacct/docker/" + ID + "/cpuacct.usage_percpu"));
+    CgroupV1StatsReader reader = new CgroupV1StatsReader();
+    reader.start(TestContext.forPlugin("cgroup-v1").withHostPaths(
+        new HostPaths(tmp.resolve("proc"), tmp.resolve("sys"), tmp.resolve("rootfs"), tmp.resolve("sys/fs/cgroup"))));
+    ContainerStats s = reader.read(ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID))
+        .orElseThrow();
+    assertThat(s.cpu().usageSeconds()).isEqualTo(1.169198052);
+    assertThat(s.cpu().perCpuSeconds()).isEmpty();
+  }
+
+  /** A writable copy of the fixture tree. */
+  private static Path copyFixtures(Path tmp) throws Exception {
     Path root = Fixtures.root();
     try (Stream<Path> all = Files.walk(root)) {
       for (Path p : (Iterable<Path>) all::iterator) {
@@ -83,6 +94,13 @@ class CgroupV1StatsReaderTest {
         }
       }
     }
+    return tmp;
+  }
+
+  @Test
+  void limitsAreReReadWhenTheRuntimeDescribesTheContainerAnew(@TempDir Path tmp) throws Exception {
+    // The test changes the memory limit as docker update does.
+    copyFixtures(tmp);
     CgroupV1StatsReader reader = new CgroupV1StatsReader();
     reader.start(TestContext.forPlugin("cgroup-v1").withHostPaths(
         new HostPaths(tmp.resolve("proc"), tmp.resolve("sys"), tmp.resolve("rootfs"), tmp.resolve("sys/fs/cgroup"))));

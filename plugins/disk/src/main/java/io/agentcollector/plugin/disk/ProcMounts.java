@@ -1,5 +1,6 @@
 package io.agentcollector.plugin.disk;
 
+import io.agentcollector.api.Fields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +29,7 @@ record ProcMounts(List<Mount> mounts) {
       if (line.isEmpty()) {
         continue;
       }
-      String[] f = line.split("\\s+");
+      String[] f = Fields.split(line);
       if (f.length < 4) {
         throw new IllegalArgumentException(file + " line " + n
             + ": expected device, mount point, type and options: \"" + line + "\"");

@@ -1,0 +1,32 @@
+package io.agentcollector.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FieldsTest {
+
+  @Test
+  void splitsOnAnyRunOfWhitespaceLikeTheRegexDid() {
+    String[] lines = {
+      "  eth0: 1 2 3\t4   5 6 7 8 9 10 11 12 13 14 15 16",
+      "8:0 Read 4096",
+      "",
+      "   \t ",
+      "Total 0\n",
+      "one",
+      "a b c d e f g h i j k l m n o p q r s",
+    };
+    for (String line : lines) {
+      String[] expected = line.strip().isEmpty() ? new String[0] : line.strip().split("\\s+");
+      assertThat(Fields.split(line)).as(line).containsExactly(expected);
+    }
+  }
+
+  @Test
+  void splitsARange() {
+    String s = "lo: 10 20\neth0: 30 40\n";
+    int start = s.indexOf("eth0:") + 5;
+    assertThat(Fields.split(s, start, s.indexOf('\n', start))).containsExactly("30", "40");
+  }
+}
