@@ -28,7 +28,7 @@ class EndToEndGoldenIT {
    */
   static final Pattern RUN_DEPENDENT =
       Pattern.compile(
-          "(?m)^(monitor_collector_duration_seconds|monitor_collector_last_success_timestamp_seconds"
+          "(?m)^(monitor_collector_duration_seconds|monitor_collector_cpu_seconds_total|monitor_collector_last_success_timestamp_seconds"
               + "|node_scrape_collector_duration_seconds|monitor_build_info|node_time_seconds"
               + "|node_textfile_mtime_seconds|host_cpu_usage_ratio|host_cpu_core_usage_ratio)[{ ].*$");
 

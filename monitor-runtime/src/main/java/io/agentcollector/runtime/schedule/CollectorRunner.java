@@ -4,6 +4,8 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.runtime.plugins.Reasons;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -36,8 +38,11 @@ public final class CollectorRunner {
   private final FamilyOwners owners;
   private final PluginGate gate;
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong cpuNanos = new AtomicLong();
   private volatile CollectorState state = CollectorState.PENDING;
   private volatile String lastError = "";
   private volatile MetricSnapshots last = MetricSnapshots.of();
@@ -103,6 +108,7 @@ public final class CollectorRunner {
   private void run(Cycle cycle, ScheduledExecutorService timer) {
     Thread thread = Thread.currentThread();
     long start = System.nanoTime();
+    long cpuStart = threadCpuNanos();
     var watchdog =
         timer.schedule(() -> abandon(cycle, thread), timeout.toMillis(), TimeUnit.MILLISECONDS);
     try {
@@ -115,6 +121,10 @@ public final class CollectorRunner {
         failed(Reasons.of(e), seconds(start));
       }
     } finally {
+      long cpuEnd = threadCpuNanos();
+      if (cpuStart >= 0 && cpuEnd >= cpuStart) {
+        cpuNanos.addAndGet(cpuEnd - cpuStart);
+      }
       watchdog.cancel(false);
       cycle.finish();
       stuck = false;
@@ -237,6 +247,20 @@ public final class CollectorRunner {
 
   public long errors() {
     return errors.get();
+  }
+
+  /** CPU time the collector's cycles used on their own thread, in seconds. */
+  public double cpuSeconds() {
+    return cpuNanos.get() / 1e9;
+  }
+
+  /** This thread's CPU time in nanoseconds, or -1 where the JVM cannot measure it. */
+  private static long threadCpuNanos() {
+    try {
+      return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    } catch (UnsupportedOperationException e) {
+      return -1;
+    }
   }
 
   public double lastDurationSeconds() {

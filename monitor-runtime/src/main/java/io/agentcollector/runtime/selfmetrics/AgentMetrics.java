@@ -30,6 +30,7 @@ public final class AgentMetrics implements MultiCollector {
           "monitor_collector_duration_seconds",
           "monitor_collector_last_success_timestamp_seconds",
           "monitor_collector_errors",
+          "monitor_collector_cpu_seconds",
           "monitor_collector_series",
           "monitor_build",
           "monitor_plugin",
@@ -122,6 +123,10 @@ public final class AgentMetrics implements MultiCollector {
             "When the collector's last successful cycle ended, in seconds since the epoch.");
     var errors = f.counter("monitor_collector_errors_total", "Cycles of the collector that failed.");
     var series = f.gauge("monitor_collector_series", "Samples the collector's last good cycle produced.");
+    var cpu =
+        f.counter(
+            "monitor_collector_cpu_seconds_total",
+            "CPU time the collector's cycles used on their own thread (work handed to other threads not included).");
     var neSuccess = f.gauge("node_scrape_collector_success", "node_exporter: whether a collector succeeded.");
     var neDuration =
         f.gauge("node_scrape_collector_duration_seconds", "node_exporter: collector duration.");
@@ -137,6 +142,7 @@ public final class AgentMetrics implements MultiCollector {
       }
       errors.add(r.errors(), "plugin", plugin, "collector", name);
       series.add(r.series(), "plugin", plugin, "collector", name);
+      cpu.add(r.cpuSeconds(), "plugin", plugin, "collector", name);
       if (r.collector().mirrorsNodeExporter() && nodeNames.add(name) && r.finishedOnce()) {
         neSuccess.add(ok, "collector", name);
         neDuration.add(r.lastDurationSeconds(), "collector", name);

@@ -155,6 +155,45 @@ class CollectorRunnerTest {
   }
 
   @Test
+  void cpuTimeOfTheCyclesIsCountedNotTheirWallTime() throws Exception {
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    Collector busy = new Collector() {
+      @Override
+      public String name() {
+        return "busy";
+      }
+
+      @Override
+      public MetricSnapshots collect() {
+        long until = threads.getCurrentThreadCpuTime() + 50_000_000L;
+        while (threads.getCurrentThreadCpuTime() < until) {
+          Thread.onSpinWait();
+        }
+        return MetricSnapshots.of();
+      }
+    };
+    Collector sleepy = new Collector() {
+      @Override
+      public String name() {
+        return "sleepy";
+      }
+
+      @Override
+      public MetricSnapshots collect() throws Exception {
+        Thread.sleep(200);
+        return MetricSnapshots.of();
+      }
+    };
+    CollectorRunner b = runner(busy, Duration.ofSeconds(5), new FamilyOwners(), new PluginGate());
+    CollectorRunner s = runner(sleepy, Duration.ofSeconds(5), new FamilyOwners(), new PluginGate());
+    b.runOnce(timer);
+    b.runOnce(timer);
+    s.runOnce(timer);
+    assertThat(b.cpuSeconds()).as("two cycles of 50 ms CPU each").isGreaterThanOrEqualTo(0.1);
+    assertThat(s.cpuSeconds()).as("200 ms asleep").isLessThan(0.1);
+  }
+
+  @Test
   void versionChangesWithEveryCycleAndWhenTheResultGoesStale() throws Exception {
     Scripted c = new Scripted("x_value");
     CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), new PluginGate());

@@ -67,6 +67,8 @@ class AgentMetricsTest {
     assertThat(Exposition.value(all, "monitor_collector_success", "plugin", "cpu", "collector", "stat")).hasValue(0);
     assertThat(Exposition.value(all, "monitor_collector_errors_total", "collector", "stat")).hasValue(1);
     assertThat(Exposition.value(all, "monitor_collector_series", "collector", "loadavg")).hasValue(2);
+    assertThat(Exposition.value(all, "monitor_collector_cpu_seconds_total", "collector", "loadavg"))
+        .hasValue(runners.get(0).cpuSeconds());
     assertThat(Exposition.value(all, "monitor_collector_last_success_timestamp_seconds", "collector", "loadavg"))
         .hasValue(clock.millis() / 1000.0);
     assertThat(Exposition.value(all, "monitor_collector_last_success_timestamp_seconds", "collector", "stat")).isEmpty();
