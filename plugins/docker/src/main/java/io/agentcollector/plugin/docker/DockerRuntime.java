@@ -196,16 +196,16 @@ public final class DockerRuntime implements ContainerRuntime {
 
   private void markUp() {
     everConnected = true;
-    firstAttempt.countDown();
     if (down != null) {
       log.info("connected to docker at {} ({} containers)", config.socket(), cache.size());
     }
     down = null;
+    // Only now: a first cycle waiting on the latch must see down == null, not "not connected yet".
+    firstAttempt.countDown();
   }
 
   private void markDown(String reason) {
     boolean first = firstAttempt.getCount() > 0;
-    firstAttempt.countDown();
     if (down == null || first) {
       if (notInstalled()) {
         log.debug("no docker socket at {}: no Docker containers on this host", config.socket());
@@ -214,6 +214,7 @@ public final class DockerRuntime implements ContainerRuntime {
       }
     }
     down = reason;
+    firstAttempt.countDown();
   }
 
   /** Never connected and no socket file: Docker is not on this host (an empty result, not an error). */
