@@ -16,6 +16,7 @@ class FieldsTest {
       "Total 0\n",
       "one",
       "a b c d e f g h i j k l m n o p q r s",
+      "cr\r\nand\u000bvt\ffeed",
     };
     for (String line : lines) {
       String[] expected = line.strip().isEmpty() ? new String[0] : line.strip().split("\\s+");

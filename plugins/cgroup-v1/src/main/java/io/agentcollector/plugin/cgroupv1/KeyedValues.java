@@ -1,5 +1,6 @@
 package io.agentcollector.plugin.cgroupv1;
 
+import io.agentcollector.api.Fields;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,12 +27,12 @@ record KeyedValues(Map<String, Long> values) {
       int a = skipSpace(content, pos, end);
       if (a < end) {
         int b = a;
-        while (b < end && !Character.isWhitespace(content.charAt(b))) {
+        while (b < end && !Fields.isSpace(content.charAt(b))) {
           b++;
         }
         int c = skipSpace(content, b, end);
         int d = c;
-        while (d < end && !Character.isWhitespace(content.charAt(d))) {
+        while (d < end && !Fields.isSpace(content.charAt(d))) {
           d++;
         }
         if (c == end || skipSpace(content, d, end) != end) {
@@ -52,7 +53,7 @@ record KeyedValues(Map<String, Long> values) {
   }
 
   private static int skipSpace(String s, int from, int end) {
-    while (from < end && Character.isWhitespace(s.charAt(from))) {
+    while (from < end && Fields.isSpace(s.charAt(from))) {
       from++;
     }
     return from;
