@@ -5,7 +5,8 @@
 #   - RSS after 100 sequential scrapes, CPU ms per scrape
 #   - /metrics latency p50/p99 under 10 concurrent scrapers (10 x 100 requests)
 #   - agent CPU per collection cycle: process CPU over IDLE_SECONDS without scrapes, divided by
-#     the cycles run (IDLE_SECONDS / the 5 s default interval)
+#     the cycles run (IDLE_SECONDS / the 5 s default interval); the same for the collectors' own
+#     threads (monitor_collector_cpu_seconds_total: all, and the containers collector); RSS then
 # The agent runs with the plugins enabled in configs/monitor.conf plus EXTRA_ENV (e.g.
 # CONFIG_FORCE_plugins_example_enabled=true).
 set -euo pipefail
@@ -21,6 +22,10 @@ home=$(ls -d "$work"/agent-collector-*/)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
 wait_200() { until curl -sf -o /dev/null "$1"; do sleep 0.005; done; }
+# "<all collectors' CPU seconds> <the containers collector's>" from the agent's self-metrics.
+collector_cpu() {
+  curl -s "http://127.0.0.1:$1/metrics" | awk '/^monitor_collector_cpu_seconds_total/ {all += $NF; if ($0 ~ /collector="containers"/) c += $NF} END {printf "%f %f", all, c}'
+}
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r), $(java -version 2>&1 | head -n 1)"
 for i in $(seq 1 "$runs"); do
@@ -32,11 +37,14 @@ for i in $(seq 1 "$runs"); do
   t1=$(now_ms)
   sleep "${WARM_SECONDS:-6}" # let every collector finish a cycle or two (longer: JIT done too)
   idle=${IDLE_SECONDS:-30}
-  c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  k0=$(collector_cpu "$port"); c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   sleep "$idle"
-  c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  k1=$(collector_cpu "$port"); c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   cycle_ms=$(( (c1 - c0) * 10 * 5 / idle )) # ticks are 10 ms; one cycle per 5 s
-  echo "agent run $i: start_ms=$((t1 - t0)) cpu_ms_per_cycle=$cycle_ms $(java "$top/scripts/bench/Scrape.java" "http://127.0.0.1:$port/metrics" "$pid")"
+  # The collectors' own thread CPU (monitor_collector_cpu_seconds_total): all, and containers.
+  collectors=$(awk -v a="$k0" -v b="$k1" -v s="$idle" 'BEGIN {split(a, x, " "); split(b, y, " "); printf "collectors_cpu_ms_per_cycle=%.1f containers_cpu_ms_per_cycle=%.1f", (y[1]-x[1])*1000*5/s, (y[2]-x[2])*1000*5/s}')
+  rss_idle=$(awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
+  echo "agent run $i: start_ms=$((t1 - t0)) cpu_ms_per_cycle=$cycle_ms $collectors rss_mb_idle=$rss_idle $(java "$top/scripts/bench/Scrape.java" "http://127.0.0.1:$port/metrics" "$pid")"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 
   if command -v prometheus-node-exporter >/dev/null; then
