@@ -1,5 +1,6 @@
 package io.agentcollector.plugin.cgroupv2;
 
+import io.agentcollector.api.Fields;
 import java.util.OptionalLong;
 
 /**
@@ -18,7 +19,7 @@ record CgroupV2CpuMax(OptionalLong quotaMicros, long periodMicros) {
     if (s.isEmpty()) {
       return NONE;
     }
-    String[] f = s.split("\\s+");
+    String[] f = Fields.split(s);
     if (f.length > 2) {
       throw new IllegalArgumentException("cpu.max line 1: expected \"$MAX $PERIOD\", got \"" + s + "\"");
     }

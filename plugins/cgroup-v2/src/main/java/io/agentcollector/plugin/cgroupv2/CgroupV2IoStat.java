@@ -1,5 +1,6 @@
 package io.agentcollector.plugin.cgroupv2;
 
+import io.agentcollector.api.Fields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ record CgroupV2IoStat(List<Device> devices) {
       if (line.isBlank()) {
         continue;
       }
-      String[] f = line.strip().split("\\s+");
+      String[] f = Fields.split(line);
       String[] mm = f[0].split(":");
       if (mm.length != 2) {
         throw new IllegalArgumentException("io.stat line " + n + ": expected MAJ:MIN, got \"" + f[0] + "\"");

@@ -1,5 +1,6 @@
 package io.agentcollector.plugin.cgroupv2;
 
+import io.agentcollector.api.Fields;
 import io.agentcollector.api.container.ContainerStats;
 
 /**
@@ -20,7 +21,7 @@ final class CgroupV2Pressure {
     int n = 0;
     for (String line : content.split("\n")) {
       n++;
-      String[] f = line.strip().split("\\s+");
+      String[] f = Fields.split(line);
       if (f.length < 2 || !(f[0].equals("some") || f[0].equals("full"))) {
         continue;
       }

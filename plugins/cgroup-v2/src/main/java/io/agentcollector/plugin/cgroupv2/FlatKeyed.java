@@ -1,5 +1,6 @@
 package io.agentcollector.plugin.cgroupv2;
 
+import io.agentcollector.api.Fields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ record FlatKeyed(Map<String, Long> values) {
       if (line.isBlank()) {
         continue;
       }
-      String[] f = line.strip().split("\\s+");
+      String[] f = Fields.split(line);
       if (f.length != 2) {
         throw new IllegalArgumentException(file + " line " + n + ": expected \"key value\", got \"" + line + "\"");
       }
