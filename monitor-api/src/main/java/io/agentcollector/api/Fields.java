@@ -40,6 +40,22 @@ public final class Fields {
     return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
+  /** The lines of {@code s} that are not blank: pids in cgroup.procs, say. */
+  public static long countLines(String s) {
+    long n = 0;
+    boolean blank = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        n += blank ? 0 : 1;
+        blank = true;
+      } else if (!isSpace(c)) {
+        blank = false;
+      }
+    }
+    return n + (blank ? 0 : 1);
+  }
+
   /**
    * Space, tab, newline and the other ASCII control characters: what kernel files separate fields
    * with. Cheaper than {@link Character#isWhitespace}, which looks up a Unicode table per char.

@@ -30,4 +30,12 @@ class FieldsTest {
     int start = s.indexOf("eth0:") + 5;
     assertThat(Fields.split(s, start, s.indexOf('\n', start))).containsExactly("30", "40");
   }
+
+  @Test
+  void countsNonBlankLines() {
+    assertThat(Fields.countLines("")).isZero();
+    assertThat(Fields.countLines("\n")).isZero();
+    assertThat(Fields.countLines("1\n22\n333\n")).isEqualTo(3);
+    assertThat(Fields.countLines("1\n\n 22")).as("a blank line, no final newline").isEqualTo(2);
+  }
 }

@@ -3,6 +3,7 @@ package io.agentcollector.runtime.containers;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.KernelFiles;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.api.container.ContainerEnricher;
 import io.agentcollector.api.container.ContainerInfo;
@@ -267,7 +268,7 @@ public final class ContainerCollector implements Collector {
 
   private Optional<NetDev> network(ContainerInfo c) {
     try {
-      return Optional.of(NetDev.parse(Files.readString(paths.proc(Long.toString(c.pid()), "net", "dev"))));
+      return Optional.of(NetDev.parse(KernelFiles.read(paths.proc(Long.toString(c.pid()), "net", "dev"))));
     } catch (IOException | IllegalArgumentException e) {
       log.debug("no network stats for {}/{}: {}", c.runtime(), c.id(), Reasons.of(e));
       return Optional.empty();

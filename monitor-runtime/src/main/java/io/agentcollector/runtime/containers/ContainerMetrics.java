@@ -46,6 +46,15 @@ final class ContainerMetrics {
   private static final List<ContainerState> STATES_BY_LABEL =
       Arrays.stream(ContainerState.values()).sorted(Comparator.comparing(ContainerState::label)).toList();
 
+  /** cAdvisor's per-CPU label values (cpu00, cpu01, ..., cpu10, ...), built once. */
+  private static final String[] CPU_NAMES = new String[256];
+
+  static {
+    for (int i = 0; i < CPU_NAMES.length; i++) {
+      CPU_NAMES[i] = (i < 10 ? "cpu0" : "cpu") + i;
+    }
+  }
+
   private final MetricFamilies f;
   private final boolean perCpu;
   private final BlockDeviceNames devices;
@@ -83,7 +92,7 @@ final class ContainerMetrics {
       for (int i = 0; i < cpu.perCpuSeconds().size(); i++) {
         double v = cpu.perCpuSeconds().get(i);
         if (v > 0) {
-          usage.add(v, sl.with("cpu", (i < 10 ? "cpu0" : "cpu") + i));
+          usage.add(v, sl.with("cpu", cpuName(i)));
         }
       }
     } else if (cpu.usageSeconds() > 0) {
@@ -159,6 +168,10 @@ final class ContainerMetrics {
     pressure(l, "cpu", "CPU", s.extra().cpuPressure());
     pressure(l, "memory", "memory", s.extra().memoryPressure());
     pressure(l, "io", "IO", s.extra().ioPressure());
+  }
+
+  private static String cpuName(int i) {
+    return i < CPU_NAMES.length ? CPU_NAMES[i] : "cpu" + i;
   }
 
   private List<BlockDevice> sortedByName(List<BlockDevice> in) {

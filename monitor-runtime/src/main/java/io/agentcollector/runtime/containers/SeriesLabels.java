@@ -2,6 +2,7 @@ package io.agentcollector.runtime.containers;
 
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +17,7 @@ final class SeriesLabels {
 
   private final Map<String, String> source;
   private final Labels base;
-  private final Map<String, Labels> derived = new HashMap<>();
+  private final Map<List<String>, Labels> derived = new HashMap<>();
 
   SeriesLabels(Map<String, String> source) {
     this.source = Map.copyOf(source);
@@ -34,7 +35,8 @@ final class SeriesLabels {
 
   /** The base labels plus {@code pairs} (alternating name and value). */
   Labels with(String... pairs) {
-    String key = pairs.length == 2 ? pairs[0] + '\0' + pairs[1] : String.join("\0", pairs);
+    // The pairs themselves are the key: mostly constants whose hash codes are cached.
+    List<String> key = List.of(pairs);
     Labels l = derived.get(key);
     if (l == null) {
       if (derived.size() >= MAX_DERIVED) {

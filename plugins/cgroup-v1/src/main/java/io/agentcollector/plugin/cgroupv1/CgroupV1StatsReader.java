@@ -3,9 +3,11 @@ package io.agentcollector.plugin.cgroupv1;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.Fields;
 import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.KernelFiles;
 import io.agentcollector.api.container.ContainerInfo;
 import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStatsReader;
+import io.agentcollector.api.container.SpecCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,7 +34,10 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
   /** cpuacct.stat counts USER_HZ ticks, 100 per second on Linux. */
   static final double USER_HZ = 100;
   private static final int MAX_CACHED = 4096;
-  private static final long SPEC_MAX_AGE_NANOS = 30_000_000_000L;
+
+  /** The memory.stat keys {@link #memory} uses. */
+  private static final String[] MEMORY_STAT_KEYS = {"total_inactive_file", "total_active_file", "total_rss", "rss",
+      "total_cache", "cache", "total_swap", "swap", "total_mapped_file", "mapped_file", "pgfault", "pgmajfault"};
 
   private HostPaths paths;
   private CgroupV1Layout layout = new CgroupV1Layout(Map.of());
@@ -102,7 +107,7 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
     Map<String, String> byController = Map.of();
     if (c.pid() > 0) {
       try {
-        byController = ProcPidCgroup.parse(CgroupFiles.read(paths.proc(Long.toString(c.pid()), "cgroup"))).pathByController();
+        byController = ProcPidCgroup.parse(KernelFiles.read(paths.proc(Long.toString(c.pid()), "cgroup"))).pathByController();
       } catch (NoSuchFileException e) {
         // The process has just exited: fall back to the runtime's cgroup path.
       }
@@ -130,57 +135,14 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
   }
 
   /** A container's directories, and its limits as last read. */
-  private static final class Dirs {
-    private final Path memory;
-    private final Path cpuacct;
-    private final Path cpu;
-    private final Path blkio;
-    private final Path pids;
-    private ContainerInfo specOf;
-    private long specReadAt;
-    private Spec spec;
+  private record Dirs(Path memory, Path cpuacct, Path cpu, Path blkio, Path pids, SpecCache<Spec> spec) {
 
     Dirs(Path memory, Path cpuacct, Path cpu, Path blkio, Path pids) {
-      this.memory = memory;
-      this.cpuacct = cpuacct;
-      this.cpu = cpu;
-      this.blkio = blkio;
-      this.pids = pids;
+      this(memory, cpuacct, cpu, blkio, pids, new SpecCache<>());
     }
 
-    Path memory() {
-      return memory;
-    }
-
-    Path cpuacct() {
-      return cpuacct;
-    }
-
-    Path cpu() {
-      return cpu;
-    }
-
-    Path blkio() {
-      return blkio;
-    }
-
-    Path pids() {
-      return pids;
-    }
-
-    /**
-     * The limits, re-read when the runtime hands a new description of the container (docker
-     * re-inspects on its update event) and at least every {@link #SPEC_MAX_AGE_NANOS}: seven
-     * files per container that almost never change.
-     */
     Spec spec(ContainerInfo c) throws IOException {
-      long now = System.nanoTime();
-      if (spec == null || specOf != c || now - specReadAt > SPEC_MAX_AGE_NANOS) {
-        spec = Spec.read(cpu, memory, pids);
-        specOf = c;
-        specReadAt = now;
-      }
-      return spec;
+      return spec.get(c, () -> Spec.read(cpu, memory, pids));
     }
   }
 
@@ -226,12 +188,13 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
     } else {
       usage = readLong(cpuacct.resolve("cpuacct.usage")) / 1e9;
     }
-    KeyedValues stat = KeyedValues.parse("cpuacct.stat", CgroupFiles.read(cpuacct.resolve("cpuacct.stat")));
+    KeyedValues stat = KeyedValues.parse("cpuacct.stat", KernelFiles.read(cpuacct.resolve("cpuacct.stat")));
     long periods = 0;
     long throttled = 0;
     double throttledSeconds = 0;
-    if (cpu != null) {
-      KeyedValues cs = KeyedValues.parse("cpu.stat", CgroupFiles.read(cpu.resolve("cpu.stat")));
+    if (cpu != null && spec.quota().isPresent()) {
+      // Throttling is only exposed under a quota (as cAdvisor does): no quota, no file to read.
+      KeyedValues cs = KeyedValues.parse("cpu.stat", KernelFiles.read(cpu.resolve("cpu.stat")));
       periods = cs.get("nr_periods");
       throttled = cs.get("nr_throttled");
       throttledSeconds = cs.get("throttled_time") / 1e9; // nanoseconds
@@ -241,7 +204,7 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
   }
 
   private ContainerStats.Memory memory(Path m, Spec spec) throws IOException {
-    KeyedValues stat = KeyedValues.parse("memory.stat", CgroupFiles.read(m.resolve("memory.stat")));
+    KeyedValues stat = KeyedValues.parse("memory.stat", KernelFiles.read(m.resolve("memory.stat")), MEMORY_STAT_KEYS);
     long usage = readLong(m.resolve("memory.usage_in_bytes"));
     // cAdvisor: the total_ variant of inactive file, whatever use_hierarchy says; absent -> usage.
     long inactive = stat.get("total_inactive_file");
@@ -283,6 +246,9 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
       return List.of();
     }
     BlkioThrottle bytes = throttleFile(blkio, "blkio.throttle.io_service_bytes");
+    if (bytes.readWriteByDevice().isEmpty()) {
+      return List.of(); // no device here, none in io_serviced either: both list the same devices
+    }
     BlkioThrottle ops = throttleFile(blkio, "blkio.throttle.io_serviced");
     List<ContainerStats.BlockDevice> out = new ArrayList<>();
     for (var e : bytes.readWriteByDevice().entrySet()) {
@@ -305,19 +271,21 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
   }
 
   private static ContainerStats.Pids pids(Path pids, Path cpu, Spec spec) throws IOException {
-    long processes = 0;
-    if (cpu != null) {
-      String procs = readOptional(cpu.resolve("cgroup.procs"));
-      processes = procs == null ? 0 : procs.lines().filter(l -> !l.isBlank()).count();
+    long threads = pids == null ? -1 : readLongOr(pids.resolve("pids.current"), -1);
+    long processes;
+    if (threads == 0 || threads == 1) {
+      // pids.current counts the tasks of the whole container: none or one task is as many
+      // processes, without reading cgroup.procs (most idle containers run one process).
+      processes = threads;
+    } else {
+      String procs = cpu == null ? null : readOptional(cpu.resolve("cgroup.procs"));
+      processes = procs == null ? 0 : Fields.countLines(procs);
     }
-    if (pids == null) {
-      return new ContainerStats.Pids(processes, 0, 0);
-    }
-    return new ContainerStats.Pids(processes, readLongOr(pids.resolve("pids.current"), 0), spec.threadsMax());
+    return new ContainerStats.Pids(processes, Math.max(0, threads), pids == null ? 0 : spec.threadsMax());
   }
 
   private static long readLong(Path file) throws IOException {
-    String s = CgroupFiles.read(file).strip();
+    String s = KernelFiles.read(file).strip();
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
@@ -333,7 +301,7 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
   /** A file's content, or null when the kernel does not have it (older/newer kernels). */
   private static String readOptional(Path file) throws IOException {
     try {
-      return CgroupFiles.read(file);
+      return KernelFiles.read(file);
     } catch (NoSuchFileException e) {
       return null;
     }

@@ -12,9 +12,16 @@ import java.util.Map;
 record KeyedValues(Map<String, Long> values) {
 
   static KeyedValues parse(String file, String content) {
-    // By hand, not split("\\s+"): memory.stat has ~40 lines and is read for every container
-    // every cycle.
-    Map<String, Long> out = new HashMap<>(64);
+    return parse(file, content, null);
+  }
+
+  /**
+   * Only the keys in {@code keep} (all when null): memory.stat has ~40 lines and is read for every
+   * container every cycle, and a dozen of them are used. The other lines are checked for shape.
+   */
+  static KeyedValues parse(String file, String content, String[] keep) {
+    // By hand, not split("\\s+").
+    Map<String, Long> out = new HashMap<>(keep == null ? 64 : 2 * keep.length);
     int n = 0;
     int pos = 0;
     int len = content.length();
@@ -39,17 +46,29 @@ record KeyedValues(Map<String, Long> values) {
           throw new IllegalArgumentException(file + " line " + n + ": expected \"key value\", got \""
               + content.substring(pos, end) + "\"");
         }
-        String key = content.substring(a, b);
-        try {
-          out.put(key, Long.parseLong(content, c, d, 10));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(file + " line " + n + ": " + key + " has no number: \""
-              + content.substring(c, d) + "\"");
+        String key = keep == null ? content.substring(a, b) : kept(keep, content, a, b);
+        if (key != null) {
+          try {
+            out.put(key, Long.parseLong(content, c, d, 10));
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(file + " line " + n + ": " + key + " has no number: \""
+                + content.substring(c, d) + "\"");
+          }
         }
       }
       pos = end + 1;
     }
     return new KeyedValues(out);
+  }
+
+  /** The key of {@code keep} that {@code s[a, b)} spells, or null. */
+  private static String kept(String[] keep, String s, int a, int b) {
+    for (String k : keep) {
+      if (k.length() == b - a && s.startsWith(k, a)) {
+        return k;
+      }
+    }
+    return null;
   }
 
   private static int skipSpace(String s, int from, int end) {

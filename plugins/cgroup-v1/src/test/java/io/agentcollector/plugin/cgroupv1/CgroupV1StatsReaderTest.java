@@ -114,4 +114,55 @@ class CgroupV1StatsReaderTest {
     assertThat(reader.read(after).orElseThrow().memory().limit())
         .as("re-inspected after docker's update event: read again").isEqualTo(134217728);
   }
+
+  private static ContainerStats readCopy(Path tmp) throws Exception {
+    CgroupV1StatsReader reader = new CgroupV1StatsReader();
+    reader.start(TestContext.forPlugin("cgroup-v1").withHostPaths(
+        new HostPaths(tmp.resolve("proc"), tmp.resolve("sys"), tmp.resolve("rootfs"), tmp.resolve("sys/fs/cgroup"))));
+    return reader.read(ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID))
+        .orElseThrow();
+  }
+
+  @Test
+  void processesAreCountedInCgroupProcsWhenTheContainerHasMoreThanOneTask(@TempDir Path tmp) throws Exception {
+    copyFixtures(tmp);
+    Files.writeString(tmp.resolve("sys/fs/cgroup/pids/docker/" + ID + "/pids.current"), "5\n");
+    Files.writeString(tmp.resolve("sys/fs/cgroup/cpu/docker/" + ID + "/cgroup.procs"), "4242\n4250\n4251\n");
+    ContainerStats s = readCopy(tmp);
+    assertThat(s.pids().threads()).isEqualTo(5);
+    assertThat(s.pids().processes()).isEqualTo(3);
+
+    // One task is one process: cgroup.procs is not read then (this one disagrees on purpose).
+    Files.writeString(tmp.resolve("sys/fs/cgroup/pids/docker/" + ID + "/pids.current"), "1\n");
+    assertThat(readCopy(tmp).pids().processes()).isEqualTo(1);
+    Files.writeString(tmp.resolve("sys/fs/cgroup/pids/docker/" + ID + "/pids.current"), "0\n");
+    assertThat(readCopy(tmp).pids().processes()).isZero();
+  }
+
+  @Test
+  void withoutQuotaThrottlingIsNotRead(@TempDir Path tmp) throws Exception {
+    copyFixtures(tmp);
+    Files.writeString(tmp.resolve("sys/fs/cgroup/cpu/docker/" + ID + "/cpu.cfs_quota_us"), "-1\n");
+    Files.writeString(tmp.resolve("sys/fs/cgroup/cpu/docker/" + ID + "/cpu.stat"), "garbage that would fail\n");
+    ContainerStats s = readCopy(tmp);
+    assertThat(s.cpu().quotaMicros()).isEmpty();
+    assertThat(s.cpu().periods()).isZero();
+    assertThat(s.cpu().usageSeconds()).isEqualTo(1.217226107);
+  }
+
+  @Test
+  void blockIoPairsBytesWithOperationsPerDevice(@TempDir Path tmp) throws Exception {
+    copyFixtures(tmp);
+    Path blkio = tmp.resolve("sys/fs/cgroup/blkio/docker/" + ID);
+    Files.writeString(blkio.resolve("blkio.throttle.io_service_bytes_recursive"),
+        "254:0 Read 4096\n254:0 Write 8388608\n254:0 Total 8392704\n8:0 Read 0\n8:0 Write 0\nTotal 8392704\n");
+    Files.writeString(blkio.resolve("blkio.throttle.io_serviced_recursive"),
+        "254:0 Read 1\n254:0 Write 64\n254:0 Total 65\n8:0 Read 0\n8:0 Write 0\nTotal 65\n");
+    assertThat(readCopy(tmp).blockIo()).as("devices without any I/O are left out")
+        .containsExactly(new ContainerStats.BlockDevice(254, 0, 4096, 8388608, 1, 64));
+
+    Files.writeString(blkio.resolve("blkio.throttle.io_service_bytes_recursive"), "Total 0\n");
+    Files.writeString(blkio.resolve("blkio.throttle.io_serviced_recursive"), "garbage that would fail\n");
+    assertThat(readCopy(tmp).blockIo()).as("no device: io_serviced is not read").isEmpty();
+  }
 }

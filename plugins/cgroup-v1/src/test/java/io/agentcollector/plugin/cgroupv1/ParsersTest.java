@@ -2,6 +2,7 @@ package io.agentcollector.plugin.cgroupv1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,16 @@ class ParsersTest {
     assertThat(v.get("absent")).isZero();
     assertThatThrownBy(() -> KeyedValues.parse("memory.stat", "cache 12\nrss lots\n"))
         .hasMessage("memory.stat line 2: rss has no number: \"lots\"");
+  }
+
+  @Test
+  void keyedValuesCanKeepOnlySomeKeys() {
+    String stat = "cache 12\nrss 34\nrss_huge 0\ntotal_rss 56\nhierarchical_memory_limit 9223372036854771712\n";
+    KeyedValues v = KeyedValues.parse("memory.stat", stat, new String[] {"rss", "total_rss", "swap"});
+    assertThat(v.values()).containsOnly(entry("rss", 34L), entry("total_rss", 56L));
+    assertThat(v.has("swap")).isFalse();
+    assertThatThrownBy(() -> KeyedValues.parse("memory.stat", "cache 12 13\n", new String[] {"rss"}))
+        .as("a line of another shape is garbage, kept or not").hasMessageContaining("line 1: expected \"key value\"");
   }
 
   @Test

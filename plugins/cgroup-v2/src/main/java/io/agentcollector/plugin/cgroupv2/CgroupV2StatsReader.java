@@ -1,10 +1,13 @@
 package io.agentcollector.plugin.cgroupv2;
 
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.Fields;
 import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.KernelFiles;
 import io.agentcollector.api.container.ContainerInfo;
 import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStatsReader;
+import io.agentcollector.api.container.SpecCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,12 +33,26 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
 
   private static final int MAX_CACHED = 4096;
   /** Container cgroup directories by container process; least recently used ones go first. */
-  private final Map<String, Path> dirs = new LinkedHashMap<>(256, 0.75f, true) {
+  private final Map<String, Dir> dirs = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Path> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, Dir> eldest) {
       return size() > MAX_CACHED;
     }
   };
+
+  /** A container's cgroup directory, and its limits as last read. */
+  private record Dir(Path path, SpecCache<Spec> spec) {}
+
+  /** cpu.max, cpu.weight, memory.max, memory.swap.max, memory.min, pids.max. */
+  record Spec(CgroupV2CpuMax cpuMax, CgroupV2CpuWeight weight, long memoryMax, long swapMax, long memoryMin,
+      long threadsMax) {
+
+    static Spec read(Path dir) throws IOException {
+      return new Spec(optional(dir, "cpu.max", CgroupV2CpuMax::parse, CgroupV2CpuMax.NONE),
+          optional(dir, "cpu.weight", CgroupV2CpuWeight::parse, CgroupV2CpuWeight.NONE),
+          limit(dir, "memory.max"), limit(dir, "memory.swap.max"), limit(dir, "memory.min"), value(dir, "pids.max"));
+    }
+  }
 
   /** Spec memory values above this are "unlimited" and exported as 0, as cAdvisor does. */
   static final long UNLIMITED = 1L << 62;
@@ -75,25 +92,27 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
     // Resolved once per container process and kept: its cgroup does not change, and this saves
     // reading /proc/<pid>/cgroup and a stat per spelling every cycle.
     String key = c.runtime() + "/" + c.id() + "/" + c.pid() + "/" + c.cgroupPath();
-    Optional<Path> dir = Optional.ofNullable(dirs.get(key));
-    if (dir.isEmpty()) {
-      dir = directory(c);
-      if (dir.isEmpty()) {
+    Dir dir = dirs.get(key);
+    if (dir == null) {
+      Optional<Path> found = directory(c);
+      if (found.isEmpty()) {
         return Optional.empty();
       }
-      dirs.put(key, dir.get());
+      dir = new Dir(found.get(), new SpecCache<>());
+      dirs.put(key, dir);
     }
+    Path path = dir.path();
     try {
-      return Optional.of(read(dir.get()));
+      return Optional.of(read(path, dir.spec().get(c, () -> Spec.read(path))));
     } catch (NoSuchFileException e) {
       dirs.remove(key);
       // The cgroup went away while we read it: the container has just exited.
-      if (Files.isDirectory(dir.get())) {
+      if (Files.isDirectory(path)) {
         throw e;
       }
       return Optional.empty();
     } catch (IllegalArgumentException e) {
-      throw new IOException(dir.get() + ": " + e.getMessage(), e);
+      throw new IOException(path + ": " + e.getMessage(), e);
     }
   }
 
@@ -120,14 +139,12 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
     return Optional.empty();
   }
 
-  static ContainerStats read(Path dir) throws IOException {
+  static ContainerStats read(Path dir, Spec spec) throws IOException {
     // cpu.stat and cgroup.procs exist in every v2 cgroup; the rest depends on enabled controllers.
-    CgroupV2CpuStat stat = CgroupV2CpuStat.parse(Files.readString(dir.resolve("cpu.stat")));
-    CgroupV2CpuMax max = optional(dir, "cpu.max", CgroupV2CpuMax::parse, CgroupV2CpuMax.NONE);
-    CgroupV2CpuWeight weight = optional(dir, "cpu.weight", CgroupV2CpuWeight::parse, CgroupV2CpuWeight.NONE);
+    CgroupV2CpuStat stat = CgroupV2CpuStat.parse(KernelFiles.read(dir.resolve("cpu.stat")));
     var cpu = new ContainerStats.Cpu(stat.usageSeconds(), List.of(), stat.userSeconds(), stat.systemSeconds(),
-        stat.periods(), stat.throttledPeriods(), stat.throttledSeconds(), max.quotaMicros(), max.periodMicros(),
-        weight.shares());
+        stat.periods(), stat.throttledPeriods(), stat.throttledSeconds(), spec.cpuMax().quotaMicros(),
+        spec.cpuMax().periodMicros(), spec.weight().shares());
 
     CgroupV2MemoryStat ms = optional(dir, "memory.stat", CgroupV2MemoryStat::parse, CgroupV2MemoryStat.NONE);
     CgroupV2MemoryEvents events = optional(dir, "memory.events", CgroupV2MemoryEvents::parse, CgroupV2MemoryEvents.NONE);
@@ -142,9 +159,9 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
         0, // v2 has no separate kernel-memory counter (cAdvisor reports 0)
         0, // nor a failcnt
         value(dir, "memory.peak"), // kernel >= 5.19
-        limit(dir, "memory.max"),
-        limit(dir, "memory.swap.max"),
-        limit(dir, "memory.min"),
+        spec.memoryMax(),
+        spec.swapMax(),
+        spec.memoryMin(),
         ms.pgfault(),
         ms.pgmajfault(),
         ms.activeFile(),
@@ -156,13 +173,16 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
       io.add(new ContainerStats.BlockDevice(d.major(), d.minor(), d.readBytes(), d.writeBytes(), d.reads(), d.writes()));
     }
 
-    long processes = Files.readString(dir.resolve("cgroup.procs")).lines().filter(l -> !l.isBlank()).count();
+    CgroupV2Value current = optional(dir, "pids.current", s -> CgroupV2Value.parse("pids.current", s), null);
+    long threads = current == null ? -1 : current.value();
+    // pids.current counts the tasks of the whole container: none or one task is as many
+    // processes, without reading cgroup.procs (most idle containers run one process).
+    long processes = threads == 0 || threads == 1 ? threads : Fields.countLines(KernelFiles.read(dir.resolve("cgroup.procs")));
     // Without the pids controller cAdvisor counts cgroup.procs as threads.
-    long threads = Files.exists(dir.resolve("pids.current")) ? value(dir, "pids.current") : processes;
-    long threadsMax = value(dir, "pids.max");
+    threads = current == null ? processes : threads;
     var extra = new ContainerStats.Extra(stat.burstPeriods(), stat.burstSeconds(), events.high(), events.max(),
         pressure(dir, "cpu.pressure"), pressure(dir, "memory.pressure"), pressure(dir, "io.pressure"));
-    return new ContainerStats(cpu, memory, io, new ContainerStats.Pids(processes, threads, threadsMax), extra);
+    return new ContainerStats(cpu, memory, io, new ContainerStats.Pids(processes, threads, spec.threadsMax()), extra);
   }
 
   /** PSI of one resource; absent without CONFIG_PSI or with psi=0 on the kernel command line. */
@@ -200,7 +220,7 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
   /** A file's content, or null when this kernel or controller set does not have it. */
   private static String readOptional(Path file) throws IOException {
     try {
-      return Files.readString(file);
+      return KernelFiles.read(file);
     } catch (NoSuchFileException e) {
       return null;
     }

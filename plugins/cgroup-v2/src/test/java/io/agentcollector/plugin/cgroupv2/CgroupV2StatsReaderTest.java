@@ -233,6 +233,47 @@ class CgroupV2StatsReaderTest {
   }
 
   @Test
+  void processesAreCountedInCgroupProcsWhenTheContainerHasMoreThanOneTask(@TempDir Path root) throws Exception {
+    write(root, "proc/self/mountinfo", "30 21 0:26 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n");
+    write(root, "sys/fs/cgroup/cgroup.controllers", "cpu pids\n");
+    write(root, "sys/fs/cgroup/c/cpu.stat", "usage_usec 1\n");
+    write(root, "sys/fs/cgroup/c/cgroup.procs", "10\n11\n12\n");
+    write(root, "sys/fs/cgroup/c/pids.current", "7\n");
+    write(root, "sys/fs/cgroup/c/pids.max", "max\n");
+    CgroupV2StatsReader reader = start(HostPaths.under(root));
+    ContainerInfo c = ContainerInfo.running("x", "c", "", "", 0, "/c");
+    assertThat(reader.read(c).orElseThrow().pids()).isEqualTo(new Pids(3, 7, 0));
+    // One task is one process: cgroup.procs is not read then (this one disagrees on purpose).
+    write(root, "sys/fs/cgroup/c/pids.current", "1\n");
+    assertThat(reader.read(c).orElseThrow().pids()).isEqualTo(new Pids(1, 1, 0));
+    write(root, "sys/fs/cgroup/c/pids.current", "0\n");
+    assertThat(reader.read(c).orElseThrow().pids()).isEqualTo(new Pids(0, 0, 0));
+  }
+
+  @Test
+  void limitsAreReReadWhenTheRuntimeDescribesTheContainerAnew(@TempDir Path root) throws Exception {
+    write(root, "proc/self/mountinfo", "30 21 0:26 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n");
+    write(root, "sys/fs/cgroup/cgroup.controllers", "cpu memory\n");
+    write(root, "sys/fs/cgroup/c/cpu.stat", "usage_usec 1\n");
+    write(root, "sys/fs/cgroup/c/cgroup.procs", "");
+    write(root, "sys/fs/cgroup/c/cpu.max", "50000 100000\n");
+    write(root, "sys/fs/cgroup/c/memory.max", "67108864\n");
+    CgroupV2StatsReader reader = start(HostPaths.under(root));
+    ContainerInfo before = ContainerInfo.running("x", "c", "", "", 0, "/c");
+    assertThat(reader.read(before).orElseThrow().memory().limit()).isEqualTo(67108864);
+
+    // As docker update does.
+    write(root, "sys/fs/cgroup/c/cpu.max", "max 100000\n");
+    write(root, "sys/fs/cgroup/c/memory.max", "134217728\n");
+    ContainerStats kept = reader.read(before).orElseThrow();
+    assertThat(kept.memory().limit()).as("the same description: limits kept (at most 30 s)").isEqualTo(67108864);
+    assertThat(kept.cpu().quotaMicros()).hasValue(50000);
+    ContainerStats reread = reader.read(ContainerInfo.running("x", "c", "", "", 0, "/c")).orElseThrow();
+    assertThat(reread.memory().limit()).as("re-inspected after the update event: read again").isEqualTo(134217728);
+    assertThat(reread.cpu().quotaMicros()).isEmpty();
+  }
+
+  @Test
   void shippedDefaultsHaveNoKeys() {
     // The runtime owns enabled/interval; the reader itself has nothing to configure.
     assertThat(PluginDefaults.load("cgroup-v2").raw().isEmpty()).isTrue();
