@@ -24,7 +24,8 @@ now_ms() { date +%s%3N; }
 wait_200() { until curl -sf -o /dev/null "$1"; do sleep 0.005; done; }
 # "<all collectors' CPU seconds> <the containers collector's>" from the agent's self-metrics.
 collector_cpu() {
-  curl -s "http://127.0.0.1:$1/metrics" | awk '/^monitor_collector_cpu_seconds_total/ {all += $NF; if ($0 ~ /collector="containers"/) c += $NF} END {printf "%f %f", all, c}'
+  # Only that family (name[]): a full rendering inside the idle window would count as cycle CPU.
+  curl -s "http://127.0.0.1:$1/metrics?name\[\]=monitor_collector_cpu_seconds_total" | awk '/^monitor_collector_cpu_seconds_total/ {all += $NF; if ($0 ~ /collector="containers"/) c += $NF} END {printf "%f %f", all, c}'
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r), $(java -version 2>&1 | head -n 1)"

@@ -3,10 +3,10 @@ package io.agentcollector.plugin.disk;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.KernelFiles;
 import io.agentcollector.api.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -154,7 +154,7 @@ public final class FilesystemCollector implements Collector {
     // hidepid can hide it, then the agent's own view, as node_exporter falls back.
     for (Path file : List.of(paths.proc("1", "mounts"), paths.proc("mounts"))) {
       try {
-        return ProcMounts.parse(file.toString(), Files.readString(file));
+        return ProcMounts.parse(file.toString(), KernelFiles.read(file));
       } catch (NoSuchFileException e) {
         log.debug("{} not found", file);
       }

@@ -2,9 +2,7 @@ package io.agentcollector.plugin.disk;
 
 import io.agentcollector.api.Fields;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code /proc/<pid>/mounts} (proc(5), fields as in fstab(5)): device, mount point, fs type,
@@ -14,28 +12,56 @@ import java.util.Set;
  */
 record ProcMounts(List<Mount> mounts) {
 
-  record Mount(String device, String mountPoint, String fsType, Set<String> options) {
+  /** One line; {@code options} as written (comma-separated). */
+  record Mount(String device, String mountPoint, String fsType, String options) {
 
     boolean readOnly() {
-      return options.contains("ro");
+      for (int from = 0; from <= options.length(); ) {
+        int comma = options.indexOf(',', from);
+        int end = comma < 0 ? options.length() : comma;
+        if (end - from == 2 && options.startsWith("ro", from)) {
+          return true;
+        }
+        from = end + 1;
+      }
+      return false;
     }
   }
 
   static ProcMounts parse(String file, String content) {
+    // By index, not split: with a container runtime the file lists a mount per container, whose
+    // options (overlay's lowerdir=...) run to hundreds of characters, and it is read every cycle.
     List<Mount> out = new ArrayList<>();
-    String[] lines = content.split("\n");
-    for (int n = 1; n <= lines.length; n++) {
-      String line = lines[n - 1].strip();
-      if (line.isEmpty()) {
-        continue;
+    String[] field = new String[4];
+    int n = 0;
+    for (int pos = 0; pos < content.length(); ) {
+      int end = content.indexOf('\n', pos);
+      end = end < 0 ? content.length() : end;
+      n++;
+      int f = 0;
+      int i = pos;
+      while (f < 4) {
+        while (i < end && Fields.isSpace(content.charAt(i))) {
+          i++;
+        }
+        if (i == end) {
+          break;
+        }
+        int start = i;
+        while (i < end && !Fields.isSpace(content.charAt(i))) {
+          i++;
+        }
+        field[f++] = content.substring(start, i);
       }
-      String[] f = Fields.split(line);
-      if (f.length < 4) {
+      if (f > 0 && f < 4) {
         throw new IllegalArgumentException(file + " line " + n
-            + ": expected device, mount point, type and options: \"" + line + "\"");
+            + ": expected device, mount point, type and options: \"" + content.substring(pos, end).strip() + "\"");
       }
-      String mountPoint = f[1].replace("\\040", " ").replace("\\011", "\t");
-      out.add(new Mount(f[0], mountPoint, f[2], Set.copyOf(Arrays.asList(f[3].split(",")))));
+      if (f == 4) {
+        String mountPoint = field[1].indexOf('\\') < 0 ? field[1] : field[1].replace("\\040", " ").replace("\\011", "\t");
+        out.add(new Mount(field[0], mountPoint, field[2], field[3]));
+      }
+      pos = end + 1;
     }
     return new ProcMounts(List.copyOf(out));
   }

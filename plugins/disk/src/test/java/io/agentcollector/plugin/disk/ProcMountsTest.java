@@ -15,7 +15,7 @@ class ProcMountsTest {
     assertThat(m.mounts()).hasSize(24);
     ProcMounts.Mount root = m.mounts().get(5);
     assertThat(root).isEqualTo(new ProcMounts.Mount("/dev/vda", "/", "ext4",
-        java.util.Set.of("rw", "relatime", "discard", "resv_strict", "resuid=65534", "resgid=65534")));
+        "rw,relatime,discard,resv_strict,resuid=65534,resgid=65534"));
     assertThat(root.readOnly()).isFalse();
     assertThat(m.mounts().get(6).readOnly()).as("ro,nosuid,...").isTrue();
   }
@@ -35,6 +35,9 @@ class ProcMountsTest {
   @Test
   void optionsNamingRoAreNotRo() {
     assertThat(ProcMounts.parse("m", "a / ext4 rw,errors=remount-ro 0 0").mounts().get(0).readOnly()).isFalse();
+    assertThat(ProcMounts.parse("m", "a / ext4 rw,rootcontext=x 0 0").mounts().get(0).readOnly()).isFalse();
+    assertThat(ProcMounts.parse("m", "a / ext4 ro 0 0").mounts().get(0).readOnly()).isTrue();
+    assertThat(ProcMounts.parse("m", "a / ext4 rw,nosuid,ro 0 0").mounts().get(0).readOnly()).isTrue();
   }
 
   @Test
