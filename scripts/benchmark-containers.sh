@@ -3,6 +3,7 @@
 # scripts/benchmark.sh with the docker plugin pointed at it, once per container count (counts
 # ascending: containers are added between measurements). Loopback and unix sockets only.
 # Usage (root): scripts/benchmark-containers.sh [counts] [runs]   e.g. "0 50 100 200" 1
+# For the steady state BENCHMARKS.md records: WARM_SECONDS=240 IDLE_SECONDS=60 (scripts/benchmark.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 counts=${1:-200}
