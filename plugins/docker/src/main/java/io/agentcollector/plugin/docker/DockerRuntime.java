@@ -92,6 +92,17 @@ public final class DockerRuntime implements ContainerRuntime {
   private void watch() {
     long backoffMillis = 500;
     while (running) {
+      if (notInstalled()) {
+        // No Docker here (yet): wait for its socket without dialling; a failed connection costs
+        // docker-java's transport and an exception chain every few seconds (as containerd's).
+        markDown("no socket at " + config.socket());
+        try {
+          Thread.sleep(Math.max(500, config.reconnectMaxBackoff().toMillis()));
+        } catch (InterruptedException e) {
+          return;
+        }
+        continue;
+      }
       CountDownLatch ended = new CountDownLatch(1);
       String[] why = {"event stream ended"};
       try (ResultCallback.Adapter<Event> events = subscribe(ended, why)) {
