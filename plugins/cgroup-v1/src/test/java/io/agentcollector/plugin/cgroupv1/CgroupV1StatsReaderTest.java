@@ -71,12 +71,9 @@ class CgroupV1StatsReaderTest {
 
   @Test
   void withoutUsagePercpuTheTotalComesFromCpuacctUsage(@TempDir Path tmp) throws Exception {
-    Files.delete(copyFixtures(tmp).resolve("sys/fs/cgroup/cpuacct/docker/" + ID + "/cpuacct.usage_percpu"));
-    CgroupV1StatsReader reader = new CgroupV1StatsReader();
-    reader.start(TestContext.forPlugin("cgroup-v1").withHostPaths(
-        new HostPaths(tmp.resolve("proc"), tmp.resolve("sys"), tmp.resolve("rootfs"), tmp.resolve("sys/fs/cgroup"))));
-    ContainerStats s = reader.read(ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID))
-        .orElseThrow();
+    copyFixtures(tmp);
+    Files.delete(dir(tmp, "cpuacct").resolve("cpuacct.usage_percpu"));
+    ContainerStats s = readCopy(tmp);
     assertThat(s.cpu().usageSeconds()).isEqualTo(1.169198052);
     assertThat(s.cpu().perCpuSeconds()).isEmpty();
   }
@@ -101,13 +98,11 @@ class CgroupV1StatsReaderTest {
   void limitsAreReReadWhenTheRuntimeDescribesTheContainerAnew(@TempDir Path tmp) throws Exception {
     // The test changes the memory limit as docker update does.
     copyFixtures(tmp);
-    CgroupV1StatsReader reader = new CgroupV1StatsReader();
-    reader.start(TestContext.forPlugin("cgroup-v1").withHostPaths(
-        new HostPaths(tmp.resolve("proc"), tmp.resolve("sys"), tmp.resolve("rootfs"), tmp.resolve("sys/fs/cgroup"))));
+    CgroupV1StatsReader reader = startedOn(tmp);
     ContainerInfo before = ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID);
     assertThat(reader.read(before).orElseThrow().memory().limit()).isEqualTo(67108864);
 
-    Files.writeString(tmp.resolve("sys/fs/cgroup/memory/docker/" + ID + "/memory.limit_in_bytes"), "134217728\n");
+    Files.writeString(dir(tmp, "memory").resolve("memory.limit_in_bytes"), "134217728\n");
     assertThat(reader.read(before).orElseThrow().memory().limit())
         .as("the same description: limits kept from the last read (at most 30 s)").isEqualTo(67108864);
     ContainerInfo after = ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID);
@@ -115,35 +110,45 @@ class CgroupV1StatsReaderTest {
         .as("re-inspected after docker's update event: read again").isEqualTo(134217728);
   }
 
-  private static ContainerStats readCopy(Path tmp) throws Exception {
+  /** A reader on the tree under {@code tmp} (a copy of the fixtures). */
+  private static CgroupV1StatsReader startedOn(Path tmp) throws Exception {
     CgroupV1StatsReader reader = new CgroupV1StatsReader();
     reader.start(TestContext.forPlugin("cgroup-v1").withHostPaths(
         new HostPaths(tmp.resolve("proc"), tmp.resolve("sys"), tmp.resolve("rootfs"), tmp.resolve("sys/fs/cgroup"))));
-    return reader.read(ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID))
+    return reader;
+  }
+
+  /** The fixture container's directory of one controller under {@code tmp}. */
+  private static Path dir(Path tmp, String controller) {
+    return tmp.resolve("sys/fs/cgroup/" + controller + "/docker/" + ID);
+  }
+
+  private static ContainerStats readCopy(Path tmp) throws Exception {
+    return startedOn(tmp).read(ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID))
         .orElseThrow();
   }
 
   @Test
   void processesAreCountedInCgroupProcsWhenTheContainerHasMoreThanOneTask(@TempDir Path tmp) throws Exception {
     copyFixtures(tmp);
-    Files.writeString(tmp.resolve("sys/fs/cgroup/pids/docker/" + ID + "/pids.current"), "5\n");
-    Files.writeString(tmp.resolve("sys/fs/cgroup/cpu/docker/" + ID + "/cgroup.procs"), "4242\n4250\n4251\n");
+    Files.writeString(dir(tmp, "pids").resolve("pids.current"), "5\n");
+    Files.writeString(dir(tmp, "cpu").resolve("cgroup.procs"), "4242\n4250\n4251\n");
     ContainerStats s = readCopy(tmp);
     assertThat(s.pids().threads()).isEqualTo(5);
     assertThat(s.pids().processes()).isEqualTo(3);
 
     // One task is one process: cgroup.procs is not read then (this one disagrees on purpose).
-    Files.writeString(tmp.resolve("sys/fs/cgroup/pids/docker/" + ID + "/pids.current"), "1\n");
+    Files.writeString(dir(tmp, "pids").resolve("pids.current"), "1\n");
     assertThat(readCopy(tmp).pids().processes()).isEqualTo(1);
-    Files.writeString(tmp.resolve("sys/fs/cgroup/pids/docker/" + ID + "/pids.current"), "0\n");
+    Files.writeString(dir(tmp, "pids").resolve("pids.current"), "0\n");
     assertThat(readCopy(tmp).pids().processes()).isZero();
   }
 
   @Test
   void withoutQuotaThrottlingIsNotRead(@TempDir Path tmp) throws Exception {
     copyFixtures(tmp);
-    Files.writeString(tmp.resolve("sys/fs/cgroup/cpu/docker/" + ID + "/cpu.cfs_quota_us"), "-1\n");
-    Files.writeString(tmp.resolve("sys/fs/cgroup/cpu/docker/" + ID + "/cpu.stat"), "garbage that would fail\n");
+    Files.writeString(dir(tmp, "cpu").resolve("cpu.cfs_quota_us"), "-1\n");
+    Files.writeString(dir(tmp, "cpu").resolve("cpu.stat"), "garbage that would fail\n");
     ContainerStats s = readCopy(tmp);
     assertThat(s.cpu().quotaMicros()).isEmpty();
     assertThat(s.cpu().periods()).isZero();
@@ -153,7 +158,7 @@ class CgroupV1StatsReaderTest {
   @Test
   void blockIoPairsBytesWithOperationsPerDevice(@TempDir Path tmp) throws Exception {
     copyFixtures(tmp);
-    Path blkio = tmp.resolve("sys/fs/cgroup/blkio/docker/" + ID);
+    Path blkio = dir(tmp, "blkio");
     Files.writeString(blkio.resolve("blkio.throttle.io_service_bytes_recursive"),
         "254:0 Read 4096\n254:0 Write 8388608\n254:0 Total 8392704\n8:0 Read 0\n8:0 Write 0\nTotal 8392704\n");
     Files.writeString(blkio.resolve("blkio.throttle.io_serviced_recursive"),

@@ -192,8 +192,7 @@ class CgroupV2StatsReaderTest {
 
   @Test
   void aCgroupWithoutControllersReadsZerosNotErrors(@TempDir Path root) throws Exception {
-    write(root, "proc/self/mountinfo", "30 21 0:26 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n");
-    write(root, "sys/fs/cgroup/cgroup.controllers", "cpu memory\n");
+    pureV2Host(root, "cpu memory");
     write(root, "sys/fs/cgroup/bare/cpu.stat", "usage_usec 1500000\nuser_usec 1000000\nsystem_usec 500000\nnice_usec 0\n");
     write(root, "sys/fs/cgroup/bare/cgroup.procs", "10\n11\n");
     ContainerStats s = start(HostPaths.under(root)).read(ContainerInfo.running("x", "bare", "", "", 0, "/bare")).orElseThrow();
@@ -206,8 +205,7 @@ class CgroupV2StatsReaderTest {
 
   @Test
   void hugeLimitsAreUnlimited(@TempDir Path root) throws Exception {
-    write(root, "proc/self/mountinfo", "30 21 0:26 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n");
-    write(root, "sys/fs/cgroup/cgroup.controllers", "memory\n");
+    pureV2Host(root, "memory");
     write(root, "sys/fs/cgroup/c/cpu.stat", "usage_usec 1\n");
     write(root, "sys/fs/cgroup/c/cgroup.procs", "");
     write(root, "sys/fs/cgroup/c/memory.max", "9223372036854771712\n");
@@ -219,8 +217,7 @@ class CgroupV2StatsReaderTest {
 
   @Test
   void malformedContentNamesTheFile(@TempDir Path root) throws Exception {
-    write(root, "proc/self/mountinfo", "30 21 0:26 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n");
-    write(root, "sys/fs/cgroup/cgroup.controllers", "memory\n");
+    pureV2Host(root, "memory");
     write(root, "sys/fs/cgroup/c/cpu.stat", "usage_usec 1\n");
     write(root, "sys/fs/cgroup/c/cgroup.procs", "");
     write(root, "sys/fs/cgroup/c/memory.current", "lots\n");
@@ -234,8 +231,7 @@ class CgroupV2StatsReaderTest {
 
   @Test
   void processesAreCountedInCgroupProcsWhenTheContainerHasMoreThanOneTask(@TempDir Path root) throws Exception {
-    write(root, "proc/self/mountinfo", "30 21 0:26 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n");
-    write(root, "sys/fs/cgroup/cgroup.controllers", "cpu pids\n");
+    pureV2Host(root, "cpu pids");
     write(root, "sys/fs/cgroup/c/cpu.stat", "usage_usec 1\n");
     write(root, "sys/fs/cgroup/c/cgroup.procs", "10\n11\n12\n");
     write(root, "sys/fs/cgroup/c/pids.current", "7\n");
@@ -252,8 +248,7 @@ class CgroupV2StatsReaderTest {
 
   @Test
   void limitsAreReReadWhenTheRuntimeDescribesTheContainerAnew(@TempDir Path root) throws Exception {
-    write(root, "proc/self/mountinfo", "30 21 0:26 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n");
-    write(root, "sys/fs/cgroup/cgroup.controllers", "cpu memory\n");
+    pureV2Host(root, "cpu memory");
     write(root, "sys/fs/cgroup/c/cpu.stat", "usage_usec 1\n");
     write(root, "sys/fs/cgroup/c/cgroup.procs", "");
     write(root, "sys/fs/cgroup/c/cpu.max", "50000 100000\n");
@@ -288,6 +283,12 @@ class CgroupV2StatsReaderTest {
     CgroupV2StatsReader reader = new CgroupV2StatsReader();
     reader.start(TestContext.forPlugin("cgroup-v2").withHostPaths(paths));
     return reader;
+  }
+
+  /** A pure v2 host under {@code root}: cgroup2 at /sys/fs/cgroup with these controllers. */
+  private static void pureV2Host(Path root, String controllers) throws IOException {
+    write(root, "proc/self/mountinfo", "30 21 0:26 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n");
+    write(root, "sys/fs/cgroup/cgroup.controllers", controllers + "\n");
   }
 
   private static void write(Path root, String relative, String content) throws IOException {
