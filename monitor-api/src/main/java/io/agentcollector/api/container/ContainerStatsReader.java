@@ -19,5 +19,17 @@ public interface ContainerStatsReader extends ExtensionPoint {
   /** The container's stats; empty when its cgroup does not exist (it just exited). */
   Optional<ContainerStats> read(ContainerInfo container) throws Exception;
 
+  /**
+   * A cheap reading (one small file) that changes whenever a task of the container has run, such
+   * as its CPU usage counter; null when the reader has none. While it stays the same the
+   * collector may keep the container's last {@link #read} for up to {@code idle-refresh}: an idle
+   * container's memory, IO and pids counters only move when its tasks run. A reader whose other
+   * counters also move without that (cgroup v2's writeback IO and PSI stall times) returns null.
+   * A reader may use this reading in the {@link #read} that follows it.
+   */
+  default String activity(ContainerInfo container) throws Exception {
+    return null;
+  }
+
   default void stop() {}
 }

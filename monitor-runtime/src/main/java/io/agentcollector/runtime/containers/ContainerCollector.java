@@ -51,8 +51,12 @@ public final class ContainerCollector implements Collector {
   private final Map<String, Seen> seen = new HashMap<>();
   private final Map<String, double[]> lastCpu = new HashMap<>();
   private final Map<String, SeriesLabels> labelCache = new HashMap<>();
+  /** The last full stats reading per container, kept while the container is idle. */
+  private Map<String, Reading> readings = new HashMap<>();
 
   private record Seen(ContainerInfo info, Instant stoppedAt) {}
+
+  private record Reading(ContainerInfo info, String activity, ContainerStats stats, long readAtMillis) {}
 
   private record Labelled(ContainerInfo info, SeriesLabels labels) {}
 
@@ -118,6 +122,7 @@ public final class ContainerCollector implements Collector {
     ContainerMetrics metrics = new ContainerMetrics(f, config.perCpu(), devices);
     double nowSeconds = now.toEpochMilli() / 1000.0;
     Map<String, SeriesLabels> usedLabels = new HashMap<>();
+    Map<String, Reading> nextReadings = new HashMap<>();
     List<Labelled> ordered = new ArrayList<>(visible.size());
     for (int i = 0; i < visible.size(); i++) {
       ContainerInfo c = visible.get(i);
@@ -137,7 +142,7 @@ public final class ContainerCollector implements Collector {
         continue;
       }
       if (reader != null) {
-        Optional<ContainerStats> stats = readStats(reader, c);
+        Optional<ContainerStats> stats = readStats(reader, c, now.toEpochMilli(), nextReadings);
         stats.ifPresent(s -> metrics.stats(l, s, cpuRatio(c, s, nowSeconds)));
       }
       if (c.ownNetwork() && c.pid() > 0) {
@@ -146,6 +151,7 @@ public final class ContainerCollector implements Collector {
     }
     labelCache.clear();
     labelCache.putAll(usedLabels);
+    readings = nextReadings;
     enricherStatus(f);
     machine(f);
     return f.build();
@@ -244,9 +250,27 @@ public final class ContainerCollector implements Collector {
     }
   }
 
-  private Optional<ContainerStats> readStats(ContainerStatsReader reader, ContainerInfo c) {
+  /**
+   * The container's stats: its last full reading while its activity reading (CPU usage) stays the
+   * same, for up to {@code idle-refresh} and as long as the runtime describes it the same way
+   * (a restart, pause or update hands a new description); else a full read.
+   */
+  private Optional<ContainerStats> readStats(
+      ContainerStatsReader reader, ContainerInfo c, long nowMillis, Map<String, Reading> next) {
+    String key = c.runtime() + "/" + c.id();
     try {
-      return reader.read(c);
+      String activity = config.idleRefresh().isZero() ? null : reader.activity(c);
+      Reading last = readings.get(key);
+      if (activity != null && last != null && last.info() == c && activity.equals(last.activity())
+          && nowMillis - last.readAtMillis() < config.idleRefresh().toMillis()) {
+        next.put(key, last);
+        return Optional.of(last.stats());
+      }
+      Optional<ContainerStats> stats = reader.read(c);
+      if (activity != null && stats.isPresent()) {
+        next.put(key, new Reading(c, activity, stats.get(), nowMillis));
+      }
+      return stats;
     } catch (Exception e) {
       // A container that exits between listing and reading loses its cgroup: not an error.
       log.debug("no stats for {}/{}: {}", c.runtime(), c.id(), Reasons.of(e));

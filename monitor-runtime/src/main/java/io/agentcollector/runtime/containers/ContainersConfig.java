@@ -11,8 +11,9 @@ import java.util.List;
  * @param retention how long a stopped container's state, exit code and OOM flag stay exposed
  * @param perCpu per-CPU usage series on cgroup v1 (cAdvisor standalone's default; kubelet's is off)
  * @param labelAllowlist container labels exposed as {@code container_label_<k>}
+ * @param idleRefresh how long an idle container's last full reading may be kept (zero: never)
  */
-record ContainersConfig(Duration retention, boolean perCpu, List<String> labelAllowlist) {
+record ContainersConfig(Duration retention, boolean perCpu, List<String> labelAllowlist, Duration idleRefresh) {
 
   static ContainersConfig from(PluginConfig c) {
     Duration retention = c.getDuration("retention");
@@ -22,6 +23,6 @@ record ContainersConfig(Duration retention, boolean perCpu, List<String> labelAl
         throw new InvalidConfigException(c.key("label-allowlist"), allow, "non-empty label keys");
       }
     }
-    return new ContainersConfig(retention, c.getBoolean("per-cpu"), allow);
+    return new ContainersConfig(retention, c.getBoolean("per-cpu"), allow, c.getDuration("idle-refresh"));
   }
 }

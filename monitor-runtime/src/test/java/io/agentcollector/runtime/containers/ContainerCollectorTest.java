@@ -59,6 +59,13 @@ class ContainerCollectorTest {
 
   static final class FakeReader implements ContainerStatsReader {
     double usage = 10;
+    String activity;
+    int reads;
+
+    @Override
+    public String activity(ContainerInfo c) {
+      return activity;
+    }
 
     @Override
     public String name() {
@@ -72,6 +79,7 @@ class ContainerCollectorTest {
 
     @Override
     public Optional<ContainerStats> read(ContainerInfo c) {
+      reads++;
       return Optional.of(new ContainerStats(
           new ContainerStats.Cpu(usage, List.of(), 6, 4, 100, 20, 1.5, OptionalLong.of(50_000), 100_000, 1024),
           new ContainerStats.Memory(30 << 20, 20 << 20, 18 << 20, 12 << 20, 0, 1 << 20, 0, 0, 31 << 20,
@@ -198,6 +206,55 @@ class ContainerCollectorTest {
         .hasMessage("no container runtime answered: docker: ConnectException: connect to /run/docker.sock: Connection refused");
     docker.down = false;
     assertThat(Exposition.value(collector.collect(), "monitor_container_runtime_up", "runtime", "docker")).hasValue(1);
+  }
+
+  @Test
+  void anIdleContainerKeepsItsLastReadingForTheIdleRefreshPeriod() throws Exception {
+    reader.activity = "1000 2000";
+    collector.collect();
+    reader.usage = 11; // what a full read would now say; the activity reading has not moved
+    for (int cycle = 1; cycle < 6; cycle++) {
+      clock.advance(Duration.ofSeconds(5));
+      MetricSnapshots kept = collector.collect();
+      assertThat(Exposition.value(kept, "container_cpu_usage_seconds_total", "name", "web-1")).hasValue(10);
+      assertThat(Exposition.value(kept, "container_cpu_usage_ratio", "name", "web-1")).hasValue(0);
+    }
+    assertThat(reader.reads).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(5)); // 30 s since the full read: idle-refresh
+    assertThat(Exposition.value(collector.collect(), "container_cpu_usage_seconds_total", "name", "web-1")).hasValue(11);
+    assertThat(reader.reads).isEqualTo(2);
+  }
+
+  @Test
+  void aContainerThatRanOrChangedIsReadInFull() throws Exception {
+    reader.activity = "1000 2000";
+    collector.collect();
+    clock.advance(Duration.ofSeconds(5));
+    reader.activity = "1000 2500";
+    collector.collect();
+    assertThat(reader.reads).isEqualTo(2);
+
+    // The runtime hands a new description (unpaused, updated, restarted): read again.
+    docker.containers.set(0, docker.containers.get(0).withState(ContainerState.RUNNING, OptionalInt.empty(), false,
+        Optional.empty()));
+    clock.advance(Duration.ofSeconds(5));
+    collector.collect();
+    assertThat(reader.reads).isEqualTo(3);
+    clock.advance(Duration.ofSeconds(5));
+    collector.collect();
+    assertThat(reader.reads).isEqualTo(3);
+  }
+
+  @Test
+  void idleRefreshZeroReadsEveryCycle() throws Exception {
+    collector.start(TestContext.forPlugin("containers").withHostPaths(HostPaths.under(host)).withClock(clock)
+        .withConfig("idle-refresh = 0s"));
+    reader.activity = "1000 2000";
+    collector.collect();
+    clock.advance(Duration.ofSeconds(5));
+    collector.collect();
+    assertThat(reader.reads).isEqualTo(2);
   }
 
   @Test

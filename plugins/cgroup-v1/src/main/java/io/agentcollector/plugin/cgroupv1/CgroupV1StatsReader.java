@@ -40,6 +40,9 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
       "total_cache", "cache", "total_swap", "swap", "total_mapped_file", "mapped_file", "pgfault", "pgmajfault"};
 
   private HostPaths paths;
+  /** cpuacct.usage_percpu as {@link #activity} just read it, for the {@link #read} that follows. */
+  private Dirs aheadFor;
+  private String ahead;
   private CgroupV1Layout layout = new CgroupV1Layout(Map.of());
   private Logger log;
   /** Resolved directories by container process; least recently used ones go first. */
@@ -78,24 +81,54 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
 
   @Override
   public Optional<ContainerStats> read(ContainerInfo c) throws IOException {
-    String key = c.runtime() + "/" + c.id() + "/" + c.pid() + "/" + c.cgroupPath();
-    Dirs d = dirs.get(key);
+    String key = key(c);
+    Dirs d = dirs(c, key);
     if (d == null) {
-      d = resolve(c);
-      if (d == null) {
-        return Optional.empty();
-      }
-      dirs.put(key, d);
+      return Optional.empty();
     }
     try {
       Spec spec = d.spec(c);
-      return Optional.of(new ContainerStats(cpu(d.cpuacct(), d.cpu(), spec), memory(d.memory(), spec), blkio(d.blkio()),
+      return Optional.of(new ContainerStats(cpu(d, spec), memory(d.memory(), spec), blkio(d.blkio()),
           pids(d.pids(), d.cpu(), spec)));
     } catch (NoSuchFileException e) {
       // Removed while we read it.
       dirs.remove(key);
       return Optional.empty();
+    } finally {
+      aheadFor = null;
+      ahead = null;
     }
+  }
+
+  /** The CPU usage counters (cpuacct.usage_percpu, or cpuacct.usage): they move whenever a task runs. */
+  @Override
+  public String activity(ContainerInfo c) throws IOException {
+    Dirs d = dirs(c, key(c));
+    if (d == null) {
+      return null;
+    }
+    String percpu = readOptional(d.cpuacct().resolve("cpuacct.usage_percpu"));
+    if (percpu != null && !percpu.isBlank()) {
+      aheadFor = d;
+      ahead = percpu;
+      return percpu;
+    }
+    return readOptional(d.cpuacct().resolve("cpuacct.usage"));
+  }
+
+  private static String key(ContainerInfo c) {
+    return c.runtime() + "/" + c.id() + "/" + c.pid() + "/" + c.cgroupPath();
+  }
+
+  private Dirs dirs(ContainerInfo c, String key) throws IOException {
+    Dirs d = dirs.get(key);
+    if (d == null) {
+      d = resolve(c);
+      if (d != null) {
+        dirs.put(key, d);
+      }
+    }
+    return d;
   }
 
   /**
@@ -171,11 +204,13 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
     }
   }
 
-  private ContainerStats.Cpu cpu(Path cpuacct, Path cpu, Spec spec) throws IOException {
+  private ContainerStats.Cpu cpu(Dirs d, Spec spec) throws IOException {
+    Path cpuacct = d.cpuacct();
+    Path cpu = d.cpu();
     // cpuacct.usage and usage_percpu are nanoseconds. The kernel sums usage over the same
     // possible CPUs that usage_percpu lists, so the sum saves reading a file per container.
     List<Double> perCpu = new ArrayList<>();
-    String percpu = readOptional(cpuacct.resolve("cpuacct.usage_percpu"));
+    String percpu = aheadFor == d ? ahead : readOptional(cpuacct.resolve("cpuacct.usage_percpu"));
     double usage;
     if (percpu != null && !percpu.isBlank()) {
       long total = 0;

@@ -78,6 +78,25 @@ class CgroupV1StatsReaderTest {
     assertThat(s.cpu().perCpuSeconds()).isEmpty();
   }
 
+  @Test
+  void activityIsTheCpuUsageCounterAndTheReadThatFollowsUsesIt(@TempDir Path tmp) throws Exception {
+    copyFixtures(tmp);
+    CgroupV1StatsReader reader = startedOn(tmp);
+    ContainerInfo c = ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID);
+    Path percpu = dir(tmp, "cpuacct").resolve("cpuacct.usage_percpu");
+    assertThat(reader.activity(c)).isEqualTo(Files.readString(percpu));
+    // The task runs between the two calls: read() reports what activity() saw, so the collector
+    // never keeps a reading newer than the activity it compares against.
+    Files.writeString(percpu, "0 2217226107 \n");
+    assertThat(reader.read(c).orElseThrow().cpu().usageSeconds()).isEqualTo(1.217226107);
+    assertThat(reader.read(c).orElseThrow().cpu().usageSeconds()).as("used once").isEqualTo(2.217226107);
+
+    Files.delete(percpu);
+    Files.writeString(dir(tmp, "cpuacct").resolve("cpuacct.usage"), "3000000000\n");
+    assertThat(reader.activity(c)).isEqualTo("3000000000\n");
+    assertThat(reader.activity(ContainerInfo.running("docker", "gone", "x", "i", 0, "/docker/gone"))).isNull();
+  }
+
   /** A writable copy of the fixture tree. */
   private static Path copyFixtures(Path tmp) throws Exception {
     Path root = Fixtures.root();
