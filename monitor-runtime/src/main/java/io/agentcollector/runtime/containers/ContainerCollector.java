@@ -344,5 +344,6 @@ public final class ContainerCollector implements Collector {
   @Override
   public void stop() {
     seen.clear();
+    readings.clear();
   }
 }
