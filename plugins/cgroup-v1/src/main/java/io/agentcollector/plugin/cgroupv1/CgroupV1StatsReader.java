@@ -103,6 +103,8 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
   /** The CPU usage counters (cpuacct.usage_percpu, or cpuacct.usage): they move whenever a task runs. */
   @Override
   public String activity(ContainerInfo c) throws IOException {
+    aheadFor = null; // an earlier activity() whose read() did not follow (the container was idle)
+    ahead = null;
     Dirs d = dirs(c, key(c));
     if (d == null) {
       return null;
