@@ -94,7 +94,7 @@ class ConfigLoaderTest {
         Arguments.of("negative interval", "plugins.cpu.interval = -5s",
             "plugins.cpu.interval = \"-5s\": expected a duration of zero or more"),
         Arguments.of("zero timeout", "plugins.defaults.timeout = 0s",
-            "plugins.defaults.timeout = \"0s\": expected a duration above zero"),
+            "plugins.defaults.timeout = \"0s\": expected a duration from 1ms to 24h"),
         Arguments.of("unknown plugin", "plugins.dsik.enabled = true",
             "plugins.dsik = \"{...}\": expected an installed plugin id (installed: cpu, example)"),
         Arguments.of("bad listen address", "web.listen-address = \"localhost\"",
