@@ -128,7 +128,7 @@ public final class PluginConfig {
     long ms = d.toMillis();
     if (ms == 0) {
       return "0s";
-    } else if (ms % 86_400_000 == 0) {
+    } else if (ms % 86_400_000 == 0 && ms > 86_400_000) {
       return ms / 86_400_000 + "d";
     } else if (ms % 3_600_000 == 0) {
       return ms / 3_600_000 + "h";

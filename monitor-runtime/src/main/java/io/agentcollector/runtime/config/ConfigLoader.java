@@ -72,7 +72,7 @@ public final class ConfigLoader {
               file.toFile(),
               ConfigParseOptions.defaults()
                   .setAllowMissing(false)
-                  .setIncluder(new RequiredIncluder()));
+                  .setIncluder(new RequiredIncluder(file.toAbsolutePath().getParent())));
     } catch (ConfigException e) {
       // typesafe's message starts with the file and line already.
       throw new ConfigError("config file syntax: " + oneLine(e));

@@ -18,6 +18,14 @@ import java.nio.file.Path;
  */
 final class RequiredIncluder implements ConfigIncluder, ConfigIncluderFile {
 
+  private final Path directory;
+
+  /** @param directory where the main config file is: relative names not found next to the
+   *     including file are reported there */
+  RequiredIncluder(Path directory) {
+    this.directory = directory;
+  }
+
   @Override
   public ConfigIncluder withFallback(ConfigIncluder fallback) {
     return this;
@@ -26,13 +34,12 @@ final class RequiredIncluder implements ConfigIncluder, ConfigIncluderFile {
   @Override
   public ConfigObject include(ConfigIncludeContext context, String what) {
     ConfigParseable parseable = context.relativeTo(what);
-    if (parseable == null) {
-      throw new ConfigError("include \"" + what + "\": not found");
+    // Not found next to the including file, typesafe falls back to the class path: not for us.
+    String file = parseable == null ? null : parseable.origin().filename();
+    if (file == null) {
+      throw new ConfigError("included file " + directory.resolve(what) + " does not exist");
     }
-    String file = parseable.origin().filename();
-    if (file != null) {
-      ConfigFile.check(Path.of(file), "included file " + file);
-    }
+    ConfigFile.check(Path.of(file), "included file " + file);
     return parseable.parse(context.parseOptions().setAllowMissing(false));
   }
 
