@@ -16,15 +16,23 @@ final class Preflight {
 
   private Preflight() {}
 
+  /** Host name resolution; tests pass one that never asks DNS. */
+  @FunctionalInterface
+  interface Resolver {
+    InetAddress resolve(String host) throws UnknownHostException;
+
+    Resolver SYSTEM = InetAddress::getByName;
+  }
+
   /** The listen host resolves to an address of this machine (or is empty: every interface). */
-  static void checkListenAddress(ListenAddress address) {
+  static void checkListenAddress(ListenAddress address, Resolver resolver) {
     if (address.host().isEmpty()) {
       return;
     }
     String where = "web.listen-address = \"" + address + "\"";
     InetAddress ip;
     try {
-      ip = InetAddress.getByName(address.host());
+      ip = resolver.resolve(address.host());
     } catch (UnknownHostException e) {
       throw new ConfigError(where + ": unknown host " + address.host());
     } catch (RuntimeException e) {

@@ -19,7 +19,7 @@ import java.util.Map;
 record Setup(AgentConfig config, PluginCatalog catalog, Path configFile) {
 
   static Setup load(Path explicitConfig) {
-    return load(Main.home(), System.getenv(), explicitConfig);
+    return load(Main.home(), System.getenv(), explicitConfig, Preflight.Resolver.SYSTEM);
   }
 
   /**
@@ -27,7 +27,7 @@ record Setup(AgentConfig config, PluginCatalog catalog, Path configFile) {
    * the plugins directory, the plugins' sections and the listen address. {@code run} and {@code
    * check-config} then start the enabled collectors the same way ({@code CollectorSet.start}).
    */
-  static Setup load(Path home, Map<String, String> env, Path explicitConfig) {
+  static Setup load(Path home, Map<String, String> env, Path explicitConfig, Preflight.Resolver resolver) {
     boolean explicit = explicitConfig != null;
     Path file = explicit ? explicitConfig.toAbsolutePath() : home.resolve("configs/monitor.conf");
     ConfigLoader loader = new ConfigLoader(home, env, Setup::hostname);
@@ -36,7 +36,7 @@ record Setup(AgentConfig config, PluginCatalog catalog, Path configFile) {
     PluginCatalog catalog = PluginCatalog.load(pluginsDir);
     try {
       AgentConfig config = loader.load(user, catalog.installed());
-      Preflight.checkListenAddress(config.listenAddress());
+      Preflight.checkListenAddress(config.listenAddress(), resolver);
       return new Setup(config, catalog, file);
     } catch (RuntimeException e) {
       catalog.close();

@@ -48,7 +48,7 @@ public record AgentConfig(
     Map<String, String> labels = staticLabels(merged, host.isPresent());
     Path sys = path(c, "host.sys-path");
     String cgroup = c.getString("host.cgroup-path");
-    Path cgroupPath = cgroup.isEmpty() ? sys.resolve("fs/cgroup") : pathOf("host.cgroup-path", cgroup);
+    Path cgroupPath = cgroup.isEmpty() ? sys.resolve("fs/cgroup") : path(c, "host.cgroup-path");
     HostPaths paths =
         new HostPaths(
             path(c, "host.proc-path"),

@@ -1,0 +1,49 @@
+package io.agentcollector.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.agentcollector.runtime.config.ConfigError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What every command checks before it does anything: the plugins directory, the listen host. */
+class SetupTest {
+
+  @TempDir Path home;
+
+  private Setup load(String hocon, Map<String, String> env) throws IOException {
+    Path file = Files.writeString(home.resolve("monitor.conf"), hocon);
+    return Setup.load(home, env, file, ConfigMutationTest::resolve);
+  }
+
+  @Test
+  void aPluginsDirectoryThatDoesNotExistIsAnError() throws IOException {
+    assertThatThrownBy(() -> load("", Map.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage("plugins-dir = \"plugins\": expected an existing directory (" + home.resolve("plugins") + " is not one)");
+    assertThatThrownBy(() -> load("", Map.of("MONITOR_PLUGINS_DIR", "/no/such")))
+        .hasMessage("plugins-dir = \"/no/such\": expected an existing directory (/no/such is not one)"
+            + " (environment variable MONITOR_PLUGINS_DIR)");
+    assertThatThrownBy(() -> load("plugins-dir = [a]", Map.of())).hasMessage("plugins-dir = [a]: expected a string");
+    Files.createDirectories(home.resolve("plugins"));
+    try (var catalog = load("", Map.of()).catalog()) {
+      assertThat(catalog.list()).isEmpty();
+    }
+  }
+
+  @Test
+  void theListenHostMustBeAnAddressOfThisMachine() throws IOException {
+    Files.createDirectories(home.resolve("plugins"));
+    assertThatThrownBy(() -> load("web.listen-address = \"no-such-host.invalid:9100\"", Map.of()))
+        .hasMessage("web.listen-address = \"no-such-host.invalid:9100\": unknown host no-such-host.invalid");
+    Path file = Files.writeString(home.resolve("monitor.conf"), "web.listen-address = \"192.0.2.1:9100\"");
+    assertThatThrownBy(() -> Setup.load(home, Map.of(), file, Preflight.Resolver.SYSTEM))
+        .hasMessage("web.listen-address = \"192.0.2.1:9100\": 192.0.2.1 is not an address of this machine");
+    load("web.listen-address = \"127.0.0.1:9100\"", Map.of()).catalog().close();
+  }
+}
