@@ -59,6 +59,9 @@ record Setup(AgentConfig config, PluginCatalog catalog, Path configFile) {
       throw new ConfigError(e.getMessage().replace('\n', ' '));
     } catch (InvalidConfigException e) {
       throw new ConfigError(e.getMessage() + origin(user, "plugins-dir"));
+    } catch (StackOverflowError e) {
+      // typesafe resolves substitutions recursively: a chain of thousands overflows the stack.
+      throw new ConfigError(ConfigLoader.TOO_DEEP);
     }
     if (!Files.isDirectory(dir)) {
       throw new ConfigError(

@@ -36,6 +36,10 @@ public final class ConfigLoader {
           "MONITOR_LOG_FILE", "logging.file",
           "MONITOR_PLUGINS_DIR", "plugins-dir");
 
+  /** What a stack overflow in typesafe's recursive merge or resolve means for the user. */
+  public static final String TOO_DEEP =
+      "configuration nested too deeply (a chain of thousands of substitutions or dotted keys?)";
+
   private final Path home;
   private final Map<String, String> env;
   private final AgentConfig.HostnameSource hostname;
@@ -102,7 +106,7 @@ public final class ConfigLoader {
       // A shape the checks above did not foresee; typesafe's message names the key and origin.
       throw new ConfigError(oneLine(e));
     } catch (StackOverflowError e) {
-      throw new ConfigError("configuration nested too deeply (substitutions referring to each other?)");
+      throw new ConfigError(TOO_DEEP);
     }
   }
 

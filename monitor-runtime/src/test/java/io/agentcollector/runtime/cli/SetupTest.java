@@ -37,6 +37,29 @@ class SetupTest {
   }
 
   @Test
+  void aChainOfSubstitutionsTooLongToResolveIsOneError() throws Exception {
+    Files.createDirectories(home.resolve("plugins"));
+    StringBuilder chain = new StringBuilder("labels { x = ${k0} }\n");
+    for (int i = 0; i < 20000; i++) {
+      chain.append('k').append(i).append(" = ${k").append(i + 1).append("}\n");
+    }
+    chain.append("k20000 = 1\n");
+    Throwable[] thrown = new Throwable[1];
+    // The launcher's stack size (-Xss256k in bin/monitor), where typesafe's resolve overflowed.
+    Thread t = new Thread(null, () -> {
+      try {
+        load(chain.toString(), Map.of()).catalog().close();
+      } catch (Throwable e) {
+        thrown[0] = e;
+      }
+    }, "small-stack", 256 * 1024);
+    t.start();
+    t.join();
+    assertThat(thrown[0]).isInstanceOf(ConfigError.class)
+        .hasMessageStartingWith("configuration nested too deeply");
+  }
+
+  @Test
   void theListenHostMustBeAnAddressOfThisMachine() throws IOException {
     Files.createDirectories(home.resolve("plugins"));
     assertThatThrownBy(() -> load("web.listen-address = \"no-such-host.invalid:9100\"", Map.of()))
