@@ -57,7 +57,7 @@ public final class ConfigLoader {
   /** The user's part: environment overrides over the file. The file must exist if explicit. */
   public Config userInput(Path file, boolean explicit) {
     Config fileConfig;
-    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.exists(file)) {
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       fileConfig = parse(file);
     } else if (explicit) {
       throw new ConfigError("config file " + file + " does not exist (--config)");
