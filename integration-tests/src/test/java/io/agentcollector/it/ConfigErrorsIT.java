@@ -38,6 +38,14 @@ class ConfigErrorsIT {
     "plugin value        | plugins.example { enabled = true, value = lots } | plugins.example.value = \"lots\": expected a number",
     "syntax error        | web { listen-address =                | syntax-error.conf: 1: Expecting a value",
     "bad log format      | logging.format = xml                  | logging.format = \"xml\": expected text or json",
+    "section of a number | labels = 5                            | labels = 5: expected a section labels { ... }",
+    "plugin of a number  | plugins.cpu = 5                       | plugins.cpu = 5: expected a section plugins.cpu { ... }",
+    "interval too short  | plugins.cpu.interval = 1ns            | plugins.cpu.interval = \"1ns\": expected a duration from 100ms to 24h",
+    "fraction            | web.max-requests = 1.5                | web.max-requests = 1.5: expected a whole number",
+    "missing plugins-dir | plugins-dir = \"/no/such/plugins\"   | plugins-dir = \"/no/such/plugins\": expected an existing directory",
+    "missing include     | include \"no-such.conf\"             | included file ",
+    "unwritable log file | logging.file = \"/no/such/m.log\"     | logging.file = \"/no/such/m.log\": expected a file in an existing, writable directory",
+    "plugin duration     | plugins.docker.request-timeout = 0s   | plugins.docker.request-timeout = \"0s\": expected a duration from 1ms to 24h",
   })
   void invalidConfigExitsTwoWithOneLine(String name, String hocon, String expected) throws Exception {
     Path conf = tmp.resolve(name.strip().replace(' ', '-') + ".conf");
@@ -47,6 +55,23 @@ class ConfigErrorsIT {
       assertThat(r.exitCode()).as("%s %s: %s", command, name, r.output()).isEqualTo(2);
       assertThat(r.output().lines()).as(r.output()).hasSize(1);
       assertThat(r.output()).startsWith("monitor: ").contains(expected).doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void filesTypesafeWouldMisreadExitTwoWithOneLine() throws Exception {
+    Path deep = Files.writeString(tmp.resolve("deep.conf"), "a = " + "{ b = ".repeat(5000));
+    Path utf = Files.write(tmp.resolve("utf.conf"), new byte[] {'a', ' ', '=', ' ', (byte) 0xFF, '\n'});
+    Map<Path, String> cases = Map.of(
+        deep, "config file " + deep + ": 1: objects and lists nested deeper than 32 levels",
+        utf, "config file " + utf + " is not valid UTF-8 at byte offset 4 (line 1)",
+        tmp, "config file " + tmp + " is not a regular file");
+    for (var c : cases.entrySet()) {
+      for (String command : new String[] {"run", "check-config"}) {
+        var r = AgentProcess.run(home, Map.of(), command, "--config", c.getKey().toString());
+        assertThat(r.exitCode()).as("%s %s: %s", command, c.getKey(), r.output()).isEqualTo(2);
+        assertThat(r.output()).isEqualTo("monitor: " + c.getValue() + "\n");
+      }
     }
   }
 

@@ -68,25 +68,76 @@ public final class PluginConfig {
     return get(key, "true or false", () -> config.getBoolean(key));
   }
 
+  /** A whole number: typesafe's getInt would truncate 1.5 to 1 and wrap 2^32 + 1 to 1. */
   public int getInt(String key) {
-    return get(key, "a whole number", () -> config.getInt(key));
+    long v = getLong(key);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw new InvalidConfigException(key(key), valueOf(key), "a whole number below 2^31");
+    }
+    return (int) v;
   }
 
+  /** A whole number, written as one ({@code 8}, or {@code "8"} from an environment variable). */
   public long getLong(String key) {
-    return get(key, "a whole number", () -> config.getLong(key));
+    Object raw = get(key, "a whole number", () -> config.getValue(key).unwrapped());
+    if (raw instanceof Integer || raw instanceof Long) {
+      return ((Number) raw).longValue();
+    }
+    if (raw instanceof String s && s.strip().matches("[-+]?[0-9]{1,18}")) {
+      return Long.parseLong(s.strip());
+    }
+    throw new InvalidConfigException(key(key), raw, "a whole number");
   }
 
   public double getDouble(String key) {
     return get(key, "a number", () -> config.getDouble(key));
   }
 
-  /** A duration such as {@code 5s} or {@code 250ms}; negative values are rejected. */
+  /** The longest duration any setting takes: more overflows millisecond arithmetic somewhere. */
+  public static final Duration MAX_DURATION = Duration.ofDays(365);
+
+  /**
+   * A duration such as {@code 5s} or {@code 250ms}; negative values and values above {@link
+   * #MAX_DURATION} are rejected.
+   */
   public Duration getDuration(String key) {
     Duration d = get(key, "a duration such as 5s or 250ms", () -> config.getDuration(key));
     if (d.isNegative()) {
       throw new InvalidConfigException(key(key), valueOf(key), "a duration of zero or more");
     }
+    if (d.compareTo(MAX_DURATION) > 0) {
+      throw new InvalidConfigException(key(key), valueOf(key), "a duration of at most 365d");
+    }
     return d;
+  }
+
+  /**
+   * A duration from {@code min} to {@code max}, both included, e.g. an interval of at least 100ms.
+   * The message states the bounds as written here ({@code 100ms}, {@code 24h}).
+   */
+  public Duration getDuration(String key, Duration min, Duration max) {
+    Duration d = getDuration(key);
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      throw new InvalidConfigException(
+          key(key), valueOf(key), "a duration from " + human(min) + " to " + human(max));
+    }
+    return d;
+  }
+
+  private static String human(Duration d) {
+    long ms = d.toMillis();
+    if (ms == 0) {
+      return "0s";
+    } else if (ms % 86_400_000 == 0 && ms > 86_400_000) {
+      return ms / 86_400_000 + "d";
+    } else if (ms % 3_600_000 == 0) {
+      return ms / 3_600_000 + "h";
+    } else if (ms % 60_000 == 0) {
+      return ms / 60_000 + "m";
+    } else if (ms % 1000 == 0) {
+      return ms / 1000 + "s";
+    }
+    return ms + "ms";
   }
 
   /** A size such as {@code 64MiB} or {@code 1048576}. */

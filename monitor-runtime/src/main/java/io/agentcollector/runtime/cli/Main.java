@@ -1,5 +1,7 @@
 package io.agentcollector.runtime.cli;
 
+import io.agentcollector.api.InvalidConfigException;
+import io.agentcollector.runtime.config.ConfigError;
 import io.agentcollector.runtime.selfmetrics.BuildInfo;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -52,6 +54,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          // A user mistake found outside the commands' own handling (a plugin's setting read
+          // late): still one line and exit code 2.
+          if (e instanceof ConfigError || e instanceof InvalidConfigException) {
+            commandLine.getErr().println("monitor: " + e.getMessage());
+            return USER_ERROR;
+          }
           commandLine.getErr().println("monitor: internal error: " + e);
           return 1;
         });

@@ -8,6 +8,7 @@ import io.agentcollector.api.InvalidConfigException;
 import io.agentcollector.api.PluginConfig;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,9 @@ public record AgentConfig(
     Path pluginsDir,
     Config merged) {
 
+  /** Each request holds a thread: more than this is a typo, not a scrape load. */
+  static final int MAX_REQUESTS = 1000;
+
   /**
    * Reads the merged config. Relative paths ({@code plugins-dir}) resolve against {@code home},
    * the install directory.
@@ -34,8 +38,8 @@ public record AgentConfig(
     PluginConfig c = PluginConfig.of("", merged);
     ListenAddress listen = ListenAddress.parse("web.listen-address", c.getString("web.listen-address"));
     int maxRequests = c.getInt("web.max-requests");
-    if (maxRequests < 1) {
-      throw new InvalidConfigException("web.max-requests", maxRequests, "1 or more");
+    if (maxRequests < 1 || maxRequests > MAX_REQUESTS) {
+      throw new InvalidConfigException("web.max-requests", maxRequests, "a number from 1 to " + MAX_REQUESTS);
     }
     Optional<String> host =
         merged.getIsNull("host.label")
@@ -44,17 +48,18 @@ public record AgentConfig(
     Map<String, String> labels = staticLabels(merged, host.isPresent());
     Path sys = path(c, "host.sys-path");
     String cgroup = c.getString("host.cgroup-path");
+    Path cgroupPath = cgroup.isEmpty() ? sys.resolve("fs/cgroup") : path(c, "host.cgroup-path");
     HostPaths paths =
         new HostPaths(
             path(c, "host.proc-path"),
             sys,
             path(c, "host.rootfs-path"),
-            cgroup.isEmpty() ? sys.resolve("fs/cgroup") : Path.of(cgroup));
+            cgroupPath);
     int threads = c.getInt("scheduler.threads");
     if (threads < 1 || threads > 64) {
       throw new InvalidConfigException("scheduler.threads", threads, "a number from 1 to 64");
     }
-    Path plugins = home.resolve(c.getString("plugins-dir"));
+    Path plugins = home.resolve(pathOf("plugins-dir", c.getString("plugins-dir")));
     return new AgentConfig(
         listen,
         maxRequests,
@@ -86,11 +91,20 @@ public record AgentConfig(
     if (value.isEmpty()) {
       throw new InvalidConfigException(key, value, "a directory path");
     }
-    Path p = Path.of(value);
+    Path p = pathOf(key, value);
     if (!Files.isDirectory(p)) {
       throw new InvalidConfigException(key, value, "an existing directory");
     }
     return p;
+  }
+
+  /** A path string, or an error naming the key (a NUL byte is not a path). */
+  public static Path pathOf(String key, String value) {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new InvalidConfigException(key, value, "a file system path");
+    }
   }
 
   private static Map<String, String> staticLabels(Config merged, boolean hostLabel) {

@@ -5,15 +5,13 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigUtil;
-import com.typesafe.config.ConfigValue;
 import io.agentcollector.api.InvalidConfigException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -38,6 +36,10 @@ public final class ConfigLoader {
           "MONITOR_LOG_FILE", "logging.file",
           "MONITOR_PLUGINS_DIR", "plugins-dir");
 
+  /** What a stack overflow in typesafe's recursive merge or resolve means for the user. */
+  public static final String TOO_DEEP =
+      "configuration nested too deeply (a chain of thousands of substitutions or dotted keys?)";
+
   private final Path home;
   private final Map<String, String> env;
   private final AgentConfig.HostnameSource hostname;
@@ -55,39 +57,38 @@ public final class ConfigLoader {
   /** The user's part: environment overrides over the file. The file must exist if explicit. */
   public Config userInput(Path file, boolean explicit) {
     Config fileConfig;
-    if (Files.exists(file)) {
-      if (!Files.isReadable(file)) {
-        throw new ConfigError("config file " + file + " is not readable");
-      }
-      try {
-        fileConfig =
-            ConfigFactory.parseFile(
-                file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
-      } catch (ConfigException e) {
-        // typesafe's message starts with the file and line already.
-        throw new ConfigError("config file syntax: " + oneLine(e));
-      }
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      fileConfig = parse(file);
     } else if (explicit) {
       throw new ConfigError("config file " + file + " does not exist (--config)");
     } else {
       fileConfig = ConfigFactory.empty("no config file at " + file);
     }
-    Config envConfig = ConfigFactory.empty("MONITOR_* environment variables");
-    for (Map.Entry<String, String> e : ENV_KEYS.entrySet()) {
-      String value = env.get(e.getKey());
-      if (value != null) {
-        envConfig =
-            ConfigFactory.parseMap(Map.of(e.getValue(), value), "environment variable " + e.getKey())
-                .withFallback(envConfig);
-      }
-    }
-    Config forced;
+    return EnvOverrides.of(env, ENV_KEYS).withFallback(fileConfig);
+  }
+
+  private static Config parse(Path file) {
+    ConfigFile.check(file, "config file " + file);
+    Config parsed;
     try {
-      forced = ConfigFactory.systemEnvironmentOverrides();
+      parsed =
+          ConfigFactory.parseFile(
+              file.toFile(),
+              ConfigParseOptions.defaults()
+                  .setAllowMissing(false)
+                  .setIncluder(new RequiredIncluder(file.toAbsolutePath().getParent())));
     } catch (ConfigException e) {
-      throw new ConfigError("CONFIG_FORCE_ environment variables: " + oneLine(e));
+      // typesafe's message starts with the file and line already.
+      throw new ConfigError("config file syntax: " + oneLine(e));
+    } catch (StackOverflowError e) {
+      throw new ConfigError("config file " + file + ": nested too deeply to parse");
     }
-    return envConfig.withFallback(forced).withFallback(fileConfig);
+    // Dotted keys (a.b.c...) nest without brackets: bounded here, before merge and resolve recurse.
+    if (KnownKeys.depth(parsed.root(), ConfigFile.MAX_DEPTH) > ConfigFile.MAX_DEPTH) {
+      throw new ConfigError(
+          "config file " + file + ": settings nested deeper than " + ConfigFile.MAX_DEPTH + " levels");
+    }
+    return parsed;
   }
 
   /**
@@ -97,6 +98,19 @@ public final class ConfigLoader {
    * @param plugins the installed plugins: id, collector names and shipped defaults
    */
   public AgentConfig load(Config user, Map<String, InstalledPlugin> plugins) {
+    try {
+      return validate(user, plugins);
+    } catch (InvalidConfigException e) {
+      throw new ConfigError(e.getMessage() + origin(user, e.key()));
+    } catch (ConfigException e) {
+      // A shape the checks above did not foresee; typesafe's message names the key and origin.
+      throw new ConfigError(oneLine(e));
+    } catch (StackOverflowError e) {
+      throw new ConfigError(TOO_DEEP);
+    }
+  }
+
+  private AgentConfig validate(Config user, Map<String, InstalledPlugin> plugins) {
     Config reference = ConfigFactory.defaultReference(ConfigLoader.class.getClassLoader());
     Config merged = user;
     for (InstalledPlugin p : plugins.values()) {
@@ -116,87 +130,24 @@ public final class ConfigLoader {
     } catch (ConfigException e) {
       throw new ConfigError(oneLine(e));
     }
-    try {
-      checkKnown(resolvedUser, reference, plugins);
-      AgentConfig config = AgentConfig.from(merged, home, hostname);
-      // The shared defaults first, so an error there names plugins.defaults.<key>.
-      config.plugin("defaults");
-      for (String id : new TreeSet<>(plugins.keySet())) {
-        config.plugin(id);
-      }
-      return config;
-    } catch (InvalidConfigException e) {
-      throw new ConfigError(e.getMessage() + origin(user, e.key()));
+    KnownKeys.check(resolvedUser, reference, plugins);
+    AgentConfig config = AgentConfig.from(merged, home, hostname);
+    // The shared defaults first, so an error there names plugins.defaults.<key>.
+    config.plugin("defaults");
+    for (String id : new TreeSet<>(plugins.keySet())) {
+      config.plugin(id);
     }
+    return config;
   }
 
-  private static void checkKnown(
-      Config user, Config reference, Map<String, InstalledPlugin> plugins) {
-    List<Map.Entry<String, ConfigValue>> entries =
-        user.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
-    for (Map.Entry<String, ConfigValue> e : entries) {
-      String path = e.getKey();
-      List<String> parts = ConfigUtil.splitPath(path);
-      Object value = e.getValue().unwrapped();
-      switch (parts.get(0)) {
-        case "labels" -> {}
-        case "plugins" -> checkPluginKey(parts, value, plugins, user);
-        default -> {
-          if (!reference.hasPathOrNull(path)) {
-            throw new InvalidConfigException(
-                path, value, "a known setting (see configs/monitor.conf for the list)");
-          }
-        }
-      }
-    }
-  }
-
-  private static void checkPluginKey(
-      List<String> parts, Object value, Map<String, InstalledPlugin> plugins, Config user) {
-    String key = String.join(".", parts);
-    if (parts.size() < 3) {
-      throw new InvalidConfigException(key, value, "a section plugins.<id> { ... }");
-    }
-    String id = parts.get(1);
-    String setting = parts.get(2);
-    if (id.equals("defaults")) {
-      if (!PluginSettings.GENERIC_KEYS.contains(setting)) {
-        throw new InvalidConfigException(key, value, "one of " + new TreeSet<>(PluginSettings.GENERIC_KEYS));
-      }
-      return;
-    }
-    InstalledPlugin plugin = plugins.get(id);
-    if (plugin == null) {
-      // A section for a plugin that is not installed is harmless only when it disables it.
-      String enabled = ConfigUtil.joinPath("plugins", id, "enabled");
-      if (user.hasPath(enabled) && !user.getBoolean(enabled)) {
-        return;
-      }
-      throw new InvalidConfigException(
-          "plugins." + id,
-          "{...}",
-          "an installed plugin id (installed: " + String.join(", ", new TreeSet<>(plugins.keySet())) + ")");
-    }
-    if (setting.equals("collectors")) {
-      if (parts.size() != 4 || !plugin.collectors().contains(parts.get(3))) {
-        throw new InvalidConfigException(
-            key, value, "a collector of plugin " + id + " (" + String.join(", ", plugin.collectors()) + ")");
-      }
-      return;
-    }
-    if (!PluginSettings.GENERIC_KEYS.contains(setting)
-        && !plugin.defaults().hasPathOrNull(ConfigUtil.joinPath(parts.subList(2, parts.size())))) {
-      Set<String> known = new TreeSet<>(PluginSettings.GENERIC_KEYS);
-      plugin.defaults().root().keySet().forEach(known::add);
-      throw new InvalidConfigException(key, value, "a setting of plugin " + id + ": " + known);
-    }
-  }
-
+  /** Where a bad value came from, when that was not the file: an environment variable. */
   private static String origin(Config user, String key) {
     try {
       if (user.hasPathOrNull(key)) {
-        var o = user.getValue(key).origin();
-        return " (" + o.description() + ")";
+        String where = user.getValue(key).origin().description();
+        if (where.startsWith(EnvOverrides.ORIGIN)) {
+          return " (" + where + ")";
+        }
       }
     } catch (ConfigException e) {
       // Not a plain path (a section name): no origin to add.

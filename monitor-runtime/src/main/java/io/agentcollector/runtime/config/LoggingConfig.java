@@ -2,6 +2,9 @@ package io.agentcollector.runtime.config;
 
 import io.agentcollector.api.InvalidConfigException;
 import io.agentcollector.api.PluginConfig;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,6 +30,9 @@ public record LoggingConfig(
       throw new InvalidConfigException(c.key("format"), format, "text or json");
     }
     String file = c.getString("file");
+    if (!file.isBlank()) {
+      checkWritable(c.key("file"), file);
+    }
     int history = c.getInt("file-max-history");
     if (history < 1) {
       throw new InvalidConfigException(c.key("file-max-history"), history, "1 or more");
@@ -42,6 +48,29 @@ public record LoggingConfig(
         file.isBlank() ? Optional.empty() : Optional.of(file),
         size,
         history);
+  }
+
+  /** Logback would only print a warning and log nowhere: the file must be creatable or writable. */
+  private static void checkWritable(String key, String file) {
+    Path p;
+    try {
+      p = Path.of(file).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      throw new InvalidConfigException(key, file, "a file path");
+    }
+    if (Files.isDirectory(p)) {
+      throw new InvalidConfigException(key, file, "a file, not a directory");
+    }
+    if (Files.exists(p)) {
+      if (!Files.isRegularFile(p) || !Files.isWritable(p)) {
+        throw new InvalidConfigException(key, file, "a writable file");
+      }
+      return;
+    }
+    Path dir = p.getParent();
+    if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+      throw new InvalidConfigException(key, file, "a file in an existing, writable directory");
+    }
   }
 
   /** Logging before the config is read, and for commands other than {@code run}. */

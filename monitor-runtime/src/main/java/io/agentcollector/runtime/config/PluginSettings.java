@@ -25,15 +25,21 @@ public record PluginSettings(
   static final java.util.Set<String> GENERIC_KEYS =
       java.util.Set.of("enabled", "interval", "timeout", "collectors");
 
+  /**
+   * Below this a collector re-reads /proc faster than anything scrapes it (Prometheus scrapes
+   * every 15s to 60s; node_exporter collects per scrape), and its own cost dominates the host.
+   */
+  public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+
+  /** A day: a longer interval or timeout is a typo (5d for 5s), not a setting. */
+  public static final Duration MAX_INTERVAL = Duration.ofHours(24);
+
+  /** A timeout below a millisecond fails every cycle of every collector. */
+  public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+
   static PluginSettings from(String id, PluginConfig section) {
-    Duration interval = section.getDuration("interval");
-    if (interval.isZero()) {
-      throw new InvalidConfigException(section.key("interval"), "0s", "a duration above zero");
-    }
-    Duration timeout = section.getDuration("timeout");
-    if (timeout.isZero()) {
-      throw new InvalidConfigException(section.key("timeout"), "0s", "a duration above zero");
-    }
+    Duration interval = section.getDuration("interval", MIN_INTERVAL, MAX_INTERVAL);
+    Duration timeout = section.getDuration("timeout", MIN_TIMEOUT, MAX_INTERVAL);
     Map<String, Boolean> collectors = new TreeMap<>();
     if (section.hasPath("collectors")) {
       for (Map.Entry<String, ConfigValue> e :

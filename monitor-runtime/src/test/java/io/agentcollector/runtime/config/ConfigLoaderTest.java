@@ -94,7 +94,7 @@ class ConfigLoaderTest {
         Arguments.of("negative interval", "plugins.cpu.interval = -5s",
             "plugins.cpu.interval = \"-5s\": expected a duration of zero or more"),
         Arguments.of("zero timeout", "plugins.defaults.timeout = 0s",
-            "plugins.defaults.timeout = \"0s\": expected a duration above zero"),
+            "plugins.defaults.timeout = \"0s\": expected a duration from 1ms to 24h"),
         Arguments.of("unknown plugin", "plugins.dsik.enabled = true",
             "plugins.dsik = \"{...}\": expected an installed plugin id (installed: cpu, example)"),
         Arguments.of("bad listen address", "web.listen-address = \"localhost\"",
@@ -116,7 +116,44 @@ class ConfigLoaderTest {
         Arguments.of("missing directory", "host.proc-path = \"/no/such/dir\"",
             "host.proc-path = \"/no/such/dir\": expected an existing directory"),
         Arguments.of("threads out of range", "scheduler.threads = 0",
-            "scheduler.threads = 0: expected a number from 1 to 64"));
+            "scheduler.threads = 0: expected a number from 1 to 64"),
+        Arguments.of("section set to a number", "labels = 5", "labels = 5: expected a section labels { ... }"),
+        Arguments.of("section set to a list", "web = [1]", "web = [1]: expected a section web { ... }"),
+        Arguments.of("plugins set to a number", "plugins = 5", "plugins = 5: expected a section plugins { ... }"),
+        Arguments.of("plugin set to a number", "plugins.cpu = 5",
+            "plugins.cpu = 5: expected a section plugins.cpu { ... }"),
+        Arguments.of("defaults set to a string", "plugins.defaults = x",
+            "plugins.defaults = \"x\": expected a section plugins.defaults { ... }"),
+        Arguments.of("collectors set to a number", "plugins.cpu.collectors = 5",
+            "plugins.cpu.collectors = 5: expected a section collectors { <name> = true|false }"),
+        Arguments.of("list for a string", "logging.level = [info]", "logging.level = [info]: expected a string"),
+        Arguments.of("interval too short", "plugins.cpu.interval = 1ns",
+            "plugins.cpu.interval = \"1ns\": expected a duration from 100ms to 24h"),
+        Arguments.of("interval too long", "plugins.defaults.interval = 25h",
+            "plugins.defaults.interval = \"25h\": expected a duration from 100ms to 24h"),
+        Arguments.of("interval zero", "plugins.cpu.interval = 0s",
+            "plugins.cpu.interval = \"0s\": expected a duration from 100ms to 24h"),
+        Arguments.of("duration overflow", "plugins.cpu.timeout = 9999999999d",
+            "plugins.cpu.timeout = \"9999999999d\": expected a duration"),
+        Arguments.of("fraction for a whole number", "web.max-requests = 1.5",
+            "web.max-requests = 1.5: expected a whole number"),
+        Arguments.of("too many threads", "web.max-requests = 100000",
+            "web.max-requests = 100000: expected a number from 1 to 1000"),
+        Arguments.of("wraps around int", "scheduler.threads = 4294967297",
+            "scheduler.threads = 4294967297: expected a whole number below 2^31"),
+        Arguments.of("missing substitution", "host.label = ${no-such-key}",
+            "monitor.conf: 1: Could not resolve substitution to a value: ${no-such-key}"),
+        Arguments.of("log file in a missing directory", "logging.file = \"/no/such/dir/m.log\"",
+            "logging.file = \"/no/such/dir/m.log\": expected a file in an existing, writable directory"),
+        Arguments.of("log file is a directory", "logging.file = \"/tmp\"",
+            "logging.file = \"/tmp\": expected a file, not a directory"),
+        Arguments.of("NUL in a path", "host.proc-path = \"/pr\\u0000oc\"",
+            "host.proc-path = \"/pr\u0000oc\": expected a file system path"),
+        Arguments.of("missing include", "include \"other.conf\"", "included file "),
+        Arguments.of("deep brackets", "a = " + "{b = ".repeat(5000),
+            "monitor.conf: 1: objects and lists nested deeper than 32 levels"),
+        Arguments.of("deep dotted key", "a" + ".b".repeat(5000) + " = 1",
+            "monitor.conf: nested too deeply"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -124,8 +161,9 @@ class ConfigLoaderTest {
   void invalidConfigNamesTheKeyTheValueAndTheExpectation(String name, String hocon, String message) {
     assertThatThrownBy(() -> load(hocon, Map.of()))
         .isInstanceOf(ConfigError.class)
-        .hasMessageStartingWith(message)
-        .hasMessageNotContaining("\n");
+        .hasMessageContaining(message)
+        .hasMessageNotContaining("\n")
+        .as("a value from the file has no origin suffix").hasMessageNotContaining("(environment variable");
   }
 
   @Test
@@ -155,6 +193,42 @@ class ConfigLoaderTest {
     ConfigLoader loader = new ConfigLoader(home, Map.of(), () -> "h");
     assertThatThrownBy(() -> loader.userInput(home.resolve("nope.conf"), true))
         .hasMessage("config file " + home.resolve("nope.conf") + " does not exist (--config)");
+  }
+
+  @Test
+  void anEnvironmentValueNamesItsVariableAFileValueDoesNot() {
+    assertThatThrownBy(() -> load("", Map.of("CONFIG_FORCE_web_max__requests", "x")))
+        .hasMessage("web.max-requests = \"x\": expected a whole number"
+            + " (environment variable CONFIG_FORCE_web_max__requests)");
+    assertThatThrownBy(() -> load("", Map.of("MONITOR_LOG_LEVEL", "loud")))
+        .hasMessage("logging.level = \"loud\": expected one of trace, debug, info, warn, error"
+            + " (environment variable MONITOR_LOG_LEVEL)");
+    assertThatThrownBy(() -> load("web.max-requests = x", Map.of()))
+        .hasMessage("web.max-requests = \"x\": expected a whole number");
+    assertThatThrownBy(() -> load("", Map.of("CONFIG_FORCE_labels", "x")))
+        .hasMessage("labels = \"x\": expected a section labels { ... } (environment variable CONFIG_FORCE_labels)");
+  }
+
+  @Test
+  void environmentValuesAreStringsAndStillValid() throws IOException {
+    AgentConfig c = load("", Map.of("CONFIG_FORCE_web_max__requests", "12",
+        "CONFIG_FORCE_plugins_cpu_interval", "250ms", "MONITOR_LISTEN_ADDRESS", "127.0.0.1:9100"));
+    assertThat(c.maxRequests()).isEqualTo(12);
+    assertThat(c.plugin("cpu").interval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(EnvOverrides.forcedPath("CONFIG_FORCE_plugins_k8s__labels_a___b")).isEqualTo("plugins.k8s-labels.a_b");
+    assertThatThrownBy(() -> load("", Map.of("CONFIG_FORCE_web____x", "1")))
+        .hasMessageStartingWith("environment variable CONFIG_FORCE_web____x: more than 3 underscores");
+  }
+
+  @Test
+  void includedFilesMustExistAndResolveNextToTheIncludingFile() throws IOException {
+    Files.writeString(home.resolve("labels.conf"), "labels { team = core }");
+    assertThat(load("include \"labels.conf\"", Map.of()).staticLabels()).containsEntry("team", "core");
+    assertThatThrownBy(() -> load("include \"nope.conf\"", Map.of()))
+        .hasMessage("included file " + home.resolve("nope.conf") + " does not exist");
+    Files.write(home.resolve("bad.conf"), new byte[] {'a', '=', (byte) 0xC3, '\n'});
+    assertThatThrownBy(() -> load("include file(\"" + home.resolve("bad.conf") + "\")", Map.of()))
+        .hasMessage("included file " + home.resolve("bad.conf") + " is not valid UTF-8 at byte offset 2 (line 1)");
   }
 
   @Test

@@ -23,7 +23,7 @@ record ContainerdConfig(Path socket, List<String> namespaces, List<String> names
   static ContainerdConfig from(PluginConfig c) {
     String raw = c.getString("socket");
     String path = raw.startsWith("unix://") ? raw.substring("unix://".length()) : raw;
-    if (!path.startsWith("/")) {
+    if (!path.startsWith("/") || path.indexOf('\0') >= 0) {
       throw new InvalidConfigException(c.key("socket"), raw,
           "an absolute unix socket path such as /run/containerd/containerd.sock (or unix:///...)");
     }
@@ -37,7 +37,9 @@ record ContainerdConfig(Path socket, List<String> namespaces, List<String> names
     if (timeout.isZero()) {
       throw new InvalidConfigException(c.key("request-timeout"), "0s", "a duration above zero");
     }
-    return new ContainerdConfig(Path.of(path), namespaces, exclude, resync, c.getDuration("reconnect-max-backoff"), timeout);
+    // Zero would mean a reconnect loop without pause.
+    Duration backoff = c.getDuration("reconnect-max-backoff", Duration.ofMillis(1), Duration.ofHours(24));
+    return new ContainerdConfig(Path.of(path), namespaces, exclude, resync, backoff, timeout);
   }
 
   private static List<String> namespaces(PluginConfig c, String key) {

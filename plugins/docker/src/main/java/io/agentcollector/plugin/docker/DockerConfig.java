@@ -23,6 +23,8 @@ record DockerConfig(URI socket, Duration resyncInterval, Duration reconnectMaxBa
     if (resync.isZero()) {
       throw new InvalidConfigException(c.key("resync-interval"), "0s", "a duration above zero");
     }
-    return new DockerConfig(uri, resync, c.getDuration("reconnect-max-backoff"), c.getDuration("request-timeout"));
+    // Zero would mean a reconnect loop without pause, or a request that never waits.
+    Duration backoff = c.getDuration("reconnect-max-backoff", Duration.ofMillis(1), Duration.ofHours(24));
+    return new DockerConfig(uri, resync, backoff, c.getDuration("request-timeout", Duration.ofMillis(1), Duration.ofHours(24)));
   }
 }

@@ -58,8 +58,8 @@ record K8sLabelsConfig(
     Optional<Path> kubeconfig = Optional.empty();
     String kc = c.getString("kubeconfig");
     if (!kc.isBlank()) {
-      Path p = Path.of(kc);
-      if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+      Path p = Path.of(kc.replace('\0', '?'));
+      if (kc.indexOf('\0') >= 0 || !Files.isRegularFile(p) || !Files.isReadable(p)) {
         throw new InvalidConfigException(c.key("kubeconfig"), kc,
             "a readable kubeconfig file, or \"\" for the service account / ~/.kube/config");
       }
