@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class AgentMetrics implements MultiCollector {
 
-  /** Families the agent itself exposes; a plugin exposing one of them is disabled. */
+  /** Families the agent itself exposes; a plugin's family with one of their names is withheld. */
   public static final List<String> SELF_FAMILIES =
       List.of(
           "monitor_collector_success",
@@ -32,6 +32,7 @@ public final class AgentMetrics implements MultiCollector {
           "monitor_collector_errors",
           "monitor_collector_cpu_seconds",
           "monitor_collector_series",
+          "monitor_collector_series_budget_exceeded",
           "monitor_build",
           "monitor_plugin",
           "monitor_plugin_load_failures",
@@ -66,10 +67,9 @@ public final class AgentMetrics implements MultiCollector {
   /** Reserves the agent's own family names so no plugin can take them. */
   public void reserveNames(FamilyOwners owners) {
     SELF_FAMILIES.forEach(n -> owners.reserve(n, "the agent's self-metrics"));
+    owners.reserve(self(), "the agent's self-metrics");
     if (jvm != null) {
-      for (MetricSnapshot s : jvm.scrape()) {
-        owners.reserve(s.getMetadata().getPrometheusName(), "the agent's JVM metrics");
-      }
+      owners.reserve(jvm.scrape(), "the agent's JVM metrics");
     }
   }
 
@@ -123,6 +123,10 @@ public final class AgentMetrics implements MultiCollector {
             "When the collector's last successful cycle ended, in seconds since the epoch.");
     var errors = f.counter("monitor_collector_errors_total", "Cycles of the collector that failed.");
     var series = f.gauge("monitor_collector_series", "Samples the collector's last good cycle produced.");
+    var overBudget =
+        f.counter(
+            "monitor_collector_series_budget_exceeded_total",
+            "Cycles of the collector over its max-series budget: result refused, or cut short by the collector.");
     var cpu =
         f.counter(
             "monitor_collector_cpu_seconds_total",
@@ -142,6 +146,7 @@ public final class AgentMetrics implements MultiCollector {
       }
       errors.add(r.errors(), "plugin", plugin, "collector", name);
       series.add(r.series(), "plugin", plugin, "collector", name);
+      overBudget.add(r.budgetExceeded(), "plugin", plugin, "collector", name);
       cpu.add(r.cpuSeconds(), "plugin", plugin, "collector", name);
       if (r.collector().mirrorsNodeExporter() && nodeNames.add(name) && r.finishedOnce()) {
         neSuccess.add(ok, "collector", name);

@@ -7,7 +7,7 @@ import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.runtime.schedule.CollectorRunner;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
-import io.agentcollector.runtime.schedule.PluginGate;
+import io.agentcollector.runtime.schedule.SeriesBudget;
 import io.agentcollector.testkit.Exposition;
 import io.agentcollector.testkit.FakeClock;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -49,9 +49,9 @@ class AgentMetricsTest {
     FamilyOwners owners = new FamilyOwners();
     LabelInjector labels = new LabelInjector(Map.of("host", "n1"));
     List<CollectorRunner> runners = List.of(
-        new CollectorRunner("cpu", collector("loadavg", true, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, new PluginGate()),
-        new CollectorRunner("cpu", collector("stat", true, true), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, new PluginGate()),
-        new CollectorRunner("example", collector("example", false, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, new PluginGate()));
+        new CollectorRunner("cpu", collector("loadavg", true, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, SeriesBudget.unlimited()),
+        new CollectorRunner("cpu", collector("stat", true, true), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, SeriesBudget.unlimited()),
+        new CollectorRunner("example", collector("example", false, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, SeriesBudget.unlimited()));
     var timer = Executors.newSingleThreadScheduledExecutor();
     try {
       runners.forEach(r -> r.runOnce(timer));
