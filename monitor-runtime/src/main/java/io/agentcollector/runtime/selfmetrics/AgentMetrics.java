@@ -23,18 +23,22 @@ import java.util.Set;
  */
 public final class AgentMetrics implements MultiCollector {
 
-  /** Families the agent itself exposes; a plugin's family with one of their names is withheld. */
+  /**
+   * Names the agent itself exposes, reserved even while a family has no samples (then {@link
+   * #self()} leaves it out); a plugin's family showing one of them is withheld.
+   */
   public static final List<String> SELF_FAMILIES =
       List.of(
           "monitor_collector_success",
           "monitor_collector_duration_seconds",
           "monitor_collector_last_success_timestamp_seconds",
-          "monitor_collector_errors",
-          "monitor_collector_cpu_seconds",
+          "monitor_collector_errors", "monitor_collector_errors_total", "monitor_collector_errors_created",
+          "monitor_collector_cpu_seconds", "monitor_collector_cpu_seconds_total", "monitor_collector_cpu_seconds_created",
           "monitor_collector_series",
-          "monitor_collector_series_budget_exceeded",
-          "monitor_build",
-          "monitor_plugin",
+          "monitor_collector_series_budget_exceeded", "monitor_collector_series_budget_exceeded_total",
+          "monitor_collector_series_budget_exceeded_created",
+          "monitor_build", "monitor_build_info",
+          "monitor_plugin", "monitor_plugin_info",
           "monitor_plugin_load_failures",
           "node_scrape_collector_success",
           "node_scrape_collector_duration_seconds");

@@ -317,6 +317,25 @@ class CollectorRunnerTest {
   }
 
   @Test
+  void aCollectorThatYieldsLosesTheNameAtOnceAndTheOtherNeverFails() throws Exception {
+    FamilyOwners owners = new FamilyOwners();
+    Families textfile = new Families("textfile", "node_load1", "job_ok");
+    Families loadavg = new Families("loadavg", "node_load1");
+    CollectorRunner t = new CollectorRunner("textfile", textfile, Duration.ofSeconds(5), Duration.ofSeconds(1), clock,
+        new LabelInjector(Map.of()), owners, SeriesBudget.unlimited());
+    CollectorRunner l = new CollectorRunner("cpu", loadavg, Duration.ofSeconds(5), Duration.ofSeconds(1), clock,
+        new LabelInjector(Map.of()), owners, SeriesBudget.unlimited());
+    assertThat(owners.otherOwner("textfile/textfile", "node_load1")).as("textfile asks: it yields").isEmpty();
+    t.runOnce(timer);
+    assertThat(Exposition.value(t.current(), "node_load1", "i", "0")).as("nobody else had it").hasValue(0);
+    l.runOnce(timer);
+    assertThat(l.state()).isEqualTo(CollectorState.OK);
+    assertThat(Exposition.value(l.current(), "node_load1", "i", "0")).hasValue(0);
+    assertThat(Exposition.text(t.current())).as("served once only").doesNotContain("node_load1").contains("job_ok");
+    assertThat(owners.otherOwner("textfile/textfile", "node_load1")).contains("cpu/loadavg");
+  }
+
+  @Test
   void aResultOverTheSeriesBudgetIsRefusedWholeAndCounted() throws Exception {
     Families c = new Families("c", "x_value", "y_value");
     SeriesBudget budget = new SeriesBudget(10, "plugins.p.max-series");

@@ -95,8 +95,8 @@ public final class TextfileCollector implements Collector {
           problems.read(shown);
         } catch (TextFormat.TooManySamples e) {
           context.seriesBudgetExceeded();
-          problems.skipped(shown, e.getMessage() + " left in the collector's series budget, max-series "
-              + context.maxSeries());
+          problems.skipped(shown, e.getMessage() + ": no room left in the collector's series budget (max-series "
+              + context.maxSeries() + ")");
           error = true;
         } catch (IOException | IllegalArgumentException e) {
           problems.skipped(shown, e instanceof CappedInput.TooLarge || e instanceof IllegalArgumentException

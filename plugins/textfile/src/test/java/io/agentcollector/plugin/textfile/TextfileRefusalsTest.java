@@ -139,7 +139,7 @@ class TextfileRefusalsTest {
     assertThat(Exposition.value(out, "node_textfile_scrape_error")).hasValue(1);
     assertThat(c.budgetExceeded()).isEqualTo(1);
     assertThat(messages()).containsExactly("WARN textfile skipped: /textfile/many.prom: more than 5 series"
-        + " (stopped reading at line 6) left in the collector's series budget, max-series 10");
+        + " (stopped reading at line 6): no room left in the collector's series budget (max-series 10)");
   }
 
   @Test
