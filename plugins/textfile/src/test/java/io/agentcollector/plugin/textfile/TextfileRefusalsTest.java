@@ -116,6 +116,13 @@ class TextfileRefusalsTest {
   }
 
   @Test
+  void aZeroMaxFileSizeIsAConfigErrorNamingTheKey() {
+    assertThatThrownBy(() -> new TextfileCollector().start(ctx.withConfig("max-file-size = 0")))
+        .isInstanceOf(io.agentcollector.api.InvalidConfigException.class)
+        .hasMessageStartingWith("plugins.textfile.max-file-size = 0: expected a size of 1 byte or more");
+  }
+
+  @Test
   void theCappedInputStopsAFileThatGrowsPastTheCap() {
     var in = new CappedInput(new java.io.ByteArrayInputStream(new byte[5000]), 1024, "/t/x.prom");
     assertThatThrownBy(() -> in.readAllBytes()).isInstanceOf(CappedInput.TooLarge.class)
