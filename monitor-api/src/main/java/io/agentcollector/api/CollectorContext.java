@@ -27,4 +27,33 @@ public interface CollectorContext {
 
   /** A logger named after the plugin and collector. */
   Logger logger();
+
+  /**
+   * The most series (samples, counted as Prometheus' {@code sample_limit} counts them) one
+   * {@link Collector#collect} may return: {@code plugins.<id>.max-series}. The runtime refuses a
+   * larger result whole. A collector that can stop early (one parsing files) stops at it, leaves
+   * out what does not fit and says so with {@link #seriesBudgetExceeded}.
+   */
+  default long maxSeries() {
+    return Long.MAX_VALUE;
+  }
+
+  /**
+   * Reports that this cycle left something out to stay within {@link #maxSeries}; the cycle is
+   * counted in {@code monitor_collector_series_budget_exceeded_total}. The collector logs what it
+   * left out itself.
+   */
+  default void seriesBudgetExceeded() {}
+
+  /**
+   * Who else in the agent exposes the metric name {@code name}, as it appears in the exposition
+   * ({@code x_total} of a counter {@code x}, {@code x_info} of an info, {@code x_bucket} …): a
+   * collector ({@code plugin/collector}) or the agent's own metrics; empty when nobody else does.
+   * For collectors whose family names come from outside (textfile): they ask before exposing a
+   * family and leave out one another collector has. Asking makes this collector yield: a
+   * collector that does not ask takes such a name over, and this one stops serving it.
+   */
+  default Optional<String> otherOwner(String name) {
+    return Optional.empty();
+  }
 }

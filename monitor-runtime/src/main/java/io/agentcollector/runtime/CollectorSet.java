@@ -15,7 +15,7 @@ import io.agentcollector.runtime.plugins.Reasons;
 import io.agentcollector.runtime.schedule.CollectorRunner;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
-import io.agentcollector.runtime.schedule.PluginGate;
+import io.agentcollector.runtime.schedule.SeriesBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,21 +77,22 @@ final class CollectorSet implements AutoCloseable {
         continue;
       }
       PluginSettings settings = config.plugin(plugin.id());
-      PluginGate gate = new PluginGate();
       Set<String> names = new HashSet<>();
       for (Collector c : plugin.collectors()) {
         if (!settings.collectorEnabled(c.name(), c.enabledByDefault())) {
           continue;
         }
+        SeriesBudget budget = settings.budget();
         CollectorRunner runner =
-            new CollectorRunner(plugin.id(), c, settings.interval(), settings.timeout(), clock, injector, owners, gate);
+            new CollectorRunner(plugin.id(), c, settings.interval(), settings.timeout(), clock, injector, owners, budget);
         runners.add(runner);
         stoppers.add(c::stop);
         if (!names.add(c.name())) {
           runner.disable("plugin " + plugin.id() + " has two collectors named " + c.name());
           continue;
         }
-        RuntimeContext ctx = context(config, plugin.id(), settings, clock, c.name());
+        RuntimeContext ctx = new RuntimeContext(plugin.id(), settings.section(), config.hostLabel(), config.hostPaths(),
+            clock, c.name(), budget, owners);
         starts.add(new Start(runner.id(), startLimit, () -> {
           c.start(ctx);
           return null;
@@ -116,10 +117,12 @@ final class CollectorSet implements AutoCloseable {
     if (!runtimes.isEmpty() && pluginFilter.test(containers)) {
       PluginSettings settings = config.plugin(containers);
       ContainerCollector c = new ContainerCollector(runtimes, readers, enrichers, injector.labels());
+      SeriesBudget budget = settings.budget();
       CollectorRunner runner =
-          new CollectorRunner(containers, c, settings.interval(), settings.timeout(), clock, injector, owners, new PluginGate());
+          new CollectorRunner(containers, c, settings.interval(), settings.timeout(), clock, injector, owners, budget);
       try {
-        c.start(context(config, containers, settings, clock, c.name()));
+        c.start(new RuntimeContext(containers, settings.section(), config.hostLabel(), config.hostPaths(), clock, c.name(),
+            budget, owners));
         runners.add(runner);
         stoppers.add(c::stop);
       } catch (InvalidConfigException e) {
@@ -148,8 +151,10 @@ final class CollectorSet implements AutoCloseable {
     }, why -> log.error("container source {}/{} disabled: start failed: {}", plugin, name, why));
   }
 
+  /** A container part's context: its results reach the series budget through the containers collector's. */
   private static RuntimeContext context(AgentConfig config, String plugin, PluginSettings settings, Clock clock, String name) {
-    return new RuntimeContext(plugin, settings.section(), config.hostLabel(), config.hostPaths(), clock, name);
+    return new RuntimeContext(plugin, settings.section(), config.hostLabel(), config.hostPaths(), clock, name,
+        SeriesBudget.unlimited(), new FamilyOwners());
   }
 
   private static void runAll(List<Start> starts) {

@@ -4,26 +4,29 @@ import io.agentcollector.api.InvalidConfigException;
 import io.agentcollector.api.PluginConfig;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.agentcollector.runtime.schedule.SeriesBudget;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The settings every plugin has: {@code enabled}, {@code interval}, {@code timeout} and the
- * per-collector switches {@code collectors.<name> = true|false}, plus the whole merged section
- * handed to the plugin's collectors.
+ * The settings every plugin has: {@code enabled}, {@code interval}, {@code timeout}, {@code
+ * max-series} (each collector's series budget) and the per-collector switches {@code
+ * collectors.<name> = true|false}, plus the whole merged section handed to the plugin's
+ * collectors.
  */
 public record PluginSettings(
     String id,
     boolean enabled,
     Duration interval,
     Duration timeout,
+    long maxSeries,
     Map<String, Boolean> collectors,
     PluginConfig section) {
 
   /** Keys the runtime owns in every plugin section. */
   static final java.util.Set<String> GENERIC_KEYS =
-      java.util.Set.of("enabled", "interval", "timeout", "collectors");
+      java.util.Set.of("enabled", "interval", "timeout", "max-series", "collectors");
 
   /**
    * Below this a collector re-reads /proc faster than anything scrapes it (Prometheus scrapes
@@ -40,6 +43,10 @@ public record PluginSettings(
   static PluginSettings from(String id, PluginConfig section) {
     Duration interval = section.getDuration("interval", MIN_INTERVAL, MAX_INTERVAL);
     Duration timeout = section.getDuration("timeout", MIN_TIMEOUT, MAX_INTERVAL);
+    long maxSeries = section.getLong("max-series");
+    if (maxSeries < 1) {
+      throw new InvalidConfigException(section.key("max-series"), maxSeries, "a number of series of 1 or more");
+    }
     Map<String, Boolean> collectors = new TreeMap<>();
     if (section.hasPath("collectors")) {
       for (Map.Entry<String, ConfigValue> e :
@@ -52,7 +59,12 @@ public record PluginSettings(
       }
     }
     return new PluginSettings(
-        id, section.getBoolean("enabled"), interval, timeout, Map.copyOf(collectors), section);
+        id, section.getBoolean("enabled"), interval, timeout, maxSeries, Map.copyOf(collectors), section);
+  }
+
+  /** A fresh budget for one collector of this plugin (each collector has its own). */
+  public SeriesBudget budget() {
+    return new SeriesBudget(maxSeries, section.key("max-series"));
   }
 
   /** Whether collector {@code name} of an enabled plugin runs: its switch, else its default. */

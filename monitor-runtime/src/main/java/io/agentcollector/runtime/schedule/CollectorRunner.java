@@ -2,7 +2,6 @@ package io.agentcollector.runtime.schedule;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.runtime.plugins.Reasons;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -36,7 +35,7 @@ public final class CollectorRunner {
   private final Clock clock;
   private final LabelInjector labels;
   private final FamilyOwners owners;
-  private final PluginGate gate;
+  private final SeriesBudget budget;
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -47,8 +46,10 @@ public final class CollectorRunner {
   private volatile String lastError = "";
   private volatile MetricSnapshots last = MetricSnapshots.of();
   private volatile long lastSuccessMillis = -1;
+  /** When {@link #last} was stored: a partial result is fresh but not a success. */
+  private volatile long lastResultMillis = -1;
   private volatile double lastDurationSeconds;
-  private volatile int series;
+  private volatile long series;
   private volatile boolean finishedOnce;
   /** A cycle was abandoned at its timeout but its thread has not returned yet. */
   private volatile boolean stuck;
@@ -63,7 +64,7 @@ public final class CollectorRunner {
       Clock clock,
       LabelInjector labels,
       FamilyOwners owners,
-      PluginGate gate) {
+      SeriesBudget budget) {
     this.plugin = plugin;
     this.collector = collector;
     this.interval = interval;
@@ -71,16 +72,12 @@ public final class CollectorRunner {
     this.clock = clock;
     this.labels = labels;
     this.owners = owners;
-    this.gate = gate;
+    this.budget = budget;
   }
 
   /** Starts a cycle on {@code workers} unless the previous one is still running. */
   public void tick(Executor workers, ScheduledExecutorService timer) {
     if (state == CollectorState.DISABLED) {
-      return;
-    }
-    if (gate.reason().isPresent()) {
-      disable(gate.reason().get());
       return;
     }
     if (!running.compareAndSet(false, true)) {
@@ -140,33 +137,50 @@ public final class CollectorRunner {
   }
 
   private void succeeded(MetricSnapshots result, double seconds) {
-    var clash = owners.claim(id(), result);
-    if (clash.isPresent()) {
-      gate.close(clash.get() + "; plugin " + plugin + " is disabled");
-      disable(gate.reason().get());
+    CheckedResult checked = CheckedResult.check(id(), result, budget, owners);
+    if (checked.refused().isPresent()) {
+      failed(checked.refused().get(), seconds);
       return;
     }
     MetricSnapshots labelled;
     try {
-      labelled = labels.apply(result);
+      labelled = labels.apply(checked.kept());
     } catch (RuntimeException e) {
       failed(Reasons.of(e), seconds);
       return;
     }
-    int count = 0;
-    for (MetricSnapshot s : labelled) {
-      count += s.getDataPoints().size();
-    }
     last = labelled;
-    series = count;
+    series = checked.series();
     lastDurationSeconds = seconds;
-    lastSuccessMillis = clock.millis();
+    lastResultMillis = clock.millis();
+    if (checked.clashes().isPresent()) {
+      partial(checked.clashes().get());
+      return;
+    }
+    lastSuccessMillis = lastResultMillis;
     CollectorState before = state;
     state = CollectorState.OK;
     finishedOnce = true;
     updates.incrementAndGet();
     if (before == CollectorState.FAILING) {
       log.info("collector {} recovered", id());
+    }
+  }
+
+  /**
+   * Some families were withheld (their names clash with another collector's): the rest is served
+   * and fresh, but the cycle is a failure, so success says 0 and last_success does not move.
+   */
+  private void partial(String reason) {
+    errors.incrementAndGet();
+    CollectorState before = state;
+    String previous = lastError;
+    lastError = reason;
+    state = CollectorState.FAILING;
+    finishedOnce = true;
+    updates.incrementAndGet();
+    if (before != CollectorState.FAILING || !reason.equals(previous)) {
+      log.warn("collector {} failing: {}", id(), reason);
     }
   }
 
@@ -189,7 +203,7 @@ public final class CollectorRunner {
     }
   }
 
-  /** Takes the collector out for good (its start failed, or a family clash). */
+  /** Takes the collector out for good (its start failed, or a duplicate collector name). */
   public void disable(String reason) {
     if (state == CollectorState.DISABLED) {
       return;
@@ -204,11 +218,11 @@ public final class CollectorRunner {
 
   /** The last good result, unless it is stale. */
   public MetricSnapshots current() {
-    return stale() ? MetricSnapshots.of() : last;
+    return stale() ? MetricSnapshots.of() : owners.served(id(), last);
   }
 
   private boolean stale() {
-    long ok = lastSuccessMillis;
+    long ok = lastResultMillis;
     return ok < 0 || clock.millis() - ok > STALE_AFTER_INTERVALS * interval.toMillis();
   }
 
@@ -272,8 +286,14 @@ public final class CollectorRunner {
     return lastSuccessMillis;
   }
 
-  public int series() {
-    return state == CollectorState.OK ? series : 0;
+  /** Samples served from the last good or partial cycle; 0 while nothing fresh is served. */
+  public long series() {
+    return stale() ? 0 : series;
+  }
+
+  /** Cycles over the series budget (refused, or cut short by the collector). */
+  public long budgetExceeded() {
+    return budget.exceeded();
   }
 
   public boolean finishedOnce() {

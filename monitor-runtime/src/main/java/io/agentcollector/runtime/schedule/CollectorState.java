@@ -5,7 +5,8 @@ public enum CollectorState {
   /** Started, no cycle finished yet. */
   PENDING,
   OK,
+  /** The last cycle failed, or some of its families were withheld (a name clash). */
   FAILING,
-  /** Taken out for good (its start failed, or its families clash with another collector's). */
+  /** Taken out for good (its start failed, or its plugin has two collectors of one name). */
   DISABLED
 }

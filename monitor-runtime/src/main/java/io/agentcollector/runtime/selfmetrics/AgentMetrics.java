@@ -23,17 +23,22 @@ import java.util.Set;
  */
 public final class AgentMetrics implements MultiCollector {
 
-  /** Families the agent itself exposes; a plugin exposing one of them is disabled. */
+  /**
+   * Names the agent itself exposes, reserved even while a family has no samples (then {@link
+   * #self()} leaves it out); a plugin's family showing one of them is withheld.
+   */
   public static final List<String> SELF_FAMILIES =
       List.of(
           "monitor_collector_success",
           "monitor_collector_duration_seconds",
           "monitor_collector_last_success_timestamp_seconds",
-          "monitor_collector_errors",
-          "monitor_collector_cpu_seconds",
+          "monitor_collector_errors", "monitor_collector_errors_total", "monitor_collector_errors_created",
+          "monitor_collector_cpu_seconds", "monitor_collector_cpu_seconds_total", "monitor_collector_cpu_seconds_created",
           "monitor_collector_series",
-          "monitor_build",
-          "monitor_plugin",
+          "monitor_collector_series_budget_exceeded", "monitor_collector_series_budget_exceeded_total",
+          "monitor_collector_series_budget_exceeded_created",
+          "monitor_build", "monitor_build_info",
+          "monitor_plugin", "monitor_plugin_info",
           "monitor_plugin_load_failures",
           "node_scrape_collector_success",
           "node_scrape_collector_duration_seconds");
@@ -66,10 +71,9 @@ public final class AgentMetrics implements MultiCollector {
   /** Reserves the agent's own family names so no plugin can take them. */
   public void reserveNames(FamilyOwners owners) {
     SELF_FAMILIES.forEach(n -> owners.reserve(n, "the agent's self-metrics"));
+    owners.reserve(self(), "the agent's self-metrics");
     if (jvm != null) {
-      for (MetricSnapshot s : jvm.scrape()) {
-        owners.reserve(s.getMetadata().getPrometheusName(), "the agent's JVM metrics");
-      }
+      owners.reserve(jvm.scrape(), "the agent's JVM metrics");
     }
   }
 
@@ -123,6 +127,10 @@ public final class AgentMetrics implements MultiCollector {
             "When the collector's last successful cycle ended, in seconds since the epoch.");
     var errors = f.counter("monitor_collector_errors_total", "Cycles of the collector that failed.");
     var series = f.gauge("monitor_collector_series", "Samples the collector's last good cycle produced.");
+    var overBudget =
+        f.counter(
+            "monitor_collector_series_budget_exceeded_total",
+            "Cycles of the collector over its max-series budget: result refused, or cut short by the collector.");
     var cpu =
         f.counter(
             "monitor_collector_cpu_seconds_total",
@@ -142,6 +150,7 @@ public final class AgentMetrics implements MultiCollector {
       }
       errors.add(r.errors(), "plugin", plugin, "collector", name);
       series.add(r.series(), "plugin", plugin, "collector", name);
+      overBudget.add(r.budgetExceeded(), "plugin", plugin, "collector", name);
       cpu.add(r.cpuSeconds(), "plugin", plugin, "collector", name);
       if (r.collector().mirrorsNodeExporter() && nodeNames.add(name) && r.finishedOnce()) {
         neSuccess.add(ok, "collector", name);

@@ -48,6 +48,7 @@ class ConfigLoaderTest {
     assertThat(cpu.enabled()).isTrue();
     assertThat(cpu.interval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(cpu.timeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(cpu.maxSeries()).isEqualTo(200_000);
     assertThat(cpu.section().getBoolean("extra-metrics")).isTrue();
     assertThat(c.plugin("example").enabled()).as("the plugin's shipped default").isFalse();
   }
@@ -60,7 +61,9 @@ class ConfigLoaderTest {
             host.label = ""
             labels { env = prod }
             plugins.defaults.interval = 15s
+            plugins.defaults.max-series = 5000
             plugins.cpu { timeout = 2s, extra-metrics = false, collectors { loadavg = false } }
+            plugins.example.max-series = 10
             plugins.example.enabled = true
             """,
             Map.of());
@@ -69,6 +72,9 @@ class ConfigLoaderTest {
     PluginSettings cpu = c.plugin("cpu");
     assertThat(cpu.interval()).isEqualTo(Duration.ofSeconds(15));
     assertThat(cpu.timeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(cpu.maxSeries()).isEqualTo(5000);
+    assertThat(c.plugin("example").maxSeries()).isEqualTo(10);
+    assertThat(c.plugin("example").budget().max()).isEqualTo(10);
     assertThat(cpu.section().getBoolean("extra-metrics")).isFalse();
     assertThat(cpu.collectorEnabled("loadavg", true)).isFalse();
     assertThat(cpu.collectorEnabled("cpu", true)).isTrue();
@@ -95,6 +101,10 @@ class ConfigLoaderTest {
             "plugins.cpu.interval = \"-5s\": expected a duration of zero or more"),
         Arguments.of("zero timeout", "plugins.defaults.timeout = 0s",
             "plugins.defaults.timeout = \"0s\": expected a duration from 1ms to 24h"),
+        Arguments.of("zero series budget", "plugins.defaults.max-series = 0",
+            "plugins.defaults.max-series = 0: expected a number of series of 1 or more"),
+        Arguments.of("series budget not a number", "plugins.cpu.max-series = lots",
+            "plugins.cpu.max-series = \"lots\": expected a whole number"),
         Arguments.of("unknown plugin", "plugins.dsik.enabled = true",
             "plugins.dsik = \"{...}\": expected an installed plugin id (installed: cpu, example)"),
         Arguments.of("bad listen address", "web.listen-address = \"localhost\"",
@@ -104,7 +114,7 @@ class ConfigLoaderTest {
         Arguments.of("unknown setting", "web.listen-adress = \":9100\"",
             "web.listen-adress = \":9100\": expected a known setting"),
         Arguments.of("unknown plugin setting", "plugins.cpu.devices = x",
-            "plugins.cpu.devices = \"x\": expected a setting of plugin cpu: [collectors, enabled, extra-metrics, interval, timeout]"),
+            "plugins.cpu.devices = \"x\": expected a setting of plugin cpu: [collectors, enabled, extra-metrics, interval, max-series, timeout]"),
         Arguments.of("unknown collector", "plugins.cpu.collectors.diskstats = true",
             "plugins.cpu.collectors.diskstats = true: expected a collector of plugin cpu (cpu, loadavg)"),
         Arguments.of("collector switch not boolean", "plugins.cpu.collectors.loadavg = maybe",

@@ -100,9 +100,9 @@ class CollectorRunnerTest {
     }
   }
 
-  private CollectorRunner runner(Collector c, Duration timeout, FamilyOwners owners, PluginGate gate) {
+  private CollectorRunner runner(Collector c, Duration timeout, FamilyOwners owners, SeriesBudget budget) {
     return new CollectorRunner("p", c, Duration.ofSeconds(5), timeout, clock,
-        new LabelInjector(Map.of("host", "h1")), owners, gate);
+        new LabelInjector(Map.of("host", "h1")), owners, budget);
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -120,7 +120,7 @@ class CollectorRunnerTest {
   @Test
   void successServesTheSnapshotWithTheHostLabel() throws Exception {
     Scripted c = new Scripted("x_value");
-    CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), new PluginGate());
+    CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), SeriesBudget.unlimited());
     r.tick(workers, timer);
     await(r::finishedOnce);
     assertThat(r.state()).isEqualTo(CollectorState.OK);
@@ -132,7 +132,7 @@ class CollectorRunnerTest {
   @Test
   void failureKeepsTheLastGoodSnapshotUntilStaleAndLogsOncePerStateChange() throws Exception {
     Scripted c = new Scripted("x_value");
-    CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), new PluginGate());
+    CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), SeriesBudget.unlimited());
     r.runOnce(timer);
     c.fail = true;
     r.runOnce(timer);
@@ -184,8 +184,8 @@ class CollectorRunnerTest {
         return MetricSnapshots.of();
       }
     };
-    CollectorRunner b = runner(busy, Duration.ofSeconds(5), new FamilyOwners(), new PluginGate());
-    CollectorRunner s = runner(sleepy, Duration.ofSeconds(5), new FamilyOwners(), new PluginGate());
+    CollectorRunner b = runner(busy, Duration.ofSeconds(5), new FamilyOwners(), SeriesBudget.unlimited());
+    CollectorRunner s = runner(sleepy, Duration.ofSeconds(5), new FamilyOwners(), SeriesBudget.unlimited());
     b.runOnce(timer);
     b.runOnce(timer);
     s.runOnce(timer);
@@ -196,7 +196,7 @@ class CollectorRunnerTest {
   @Test
   void versionChangesWithEveryCycleAndWhenTheResultGoesStale() throws Exception {
     Scripted c = new Scripted("x_value");
-    CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), new PluginGate());
+    CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), SeriesBudget.unlimited());
     long pending = r.version();
     r.runOnce(timer);
     long ok = r.version();
@@ -217,7 +217,7 @@ class CollectorRunnerTest {
   void aCycleOverItsTimeoutIsInterruptedAndCountedAsFailure() throws Exception {
     Scripted c = new Scripted("x_value");
     c.block = new CountDownLatch(1);
-    CollectorRunner r = runner(c, Duration.ofMillis(200), new FamilyOwners(), new PluginGate());
+    CollectorRunner r = runner(c, Duration.ofMillis(200), new FamilyOwners(), SeriesBudget.unlimited());
     r.tick(workers, timer);
     await(r::finishedOnce);
     await(c.interrupted::get);
@@ -233,7 +233,7 @@ class CollectorRunnerTest {
     CountDownLatch release = new CountDownLatch(1);
     c.block = release;
     c.ignoreInterrupt = true;
-    CollectorRunner r = runner(c, Duration.ofMillis(100), new FamilyOwners(), new PluginGate());
+    CollectorRunner r = runner(c, Duration.ofMillis(100), new FamilyOwners(), SeriesBudget.unlimited());
     r.tick(workers, timer);
     await(c.interrupted::get);
     for (int i = 0; i < 5; i++) {
@@ -252,21 +252,131 @@ class CollectorRunnerTest {
     assertThat(c.maxConcurrent.get()).isEqualTo(1);
   }
 
+  /** A collector exposing whichever families the test sets, each with one sample. */
+  private static class Families implements Collector {
+    private final String name;
+    volatile List<String> gauges = List.of();
+    volatile int samples = 1;
+
+    Families(String name, String... gauges) {
+      this.name = name;
+      this.gauges = List.of(gauges);
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+      MetricFamilies f = new MetricFamilies();
+      for (String g : gauges) {
+        var fam = f.gauge(g, "h");
+        for (int i = 0; i < samples; i++) {
+          fam.add(i, "i", String.valueOf(i));
+        }
+      }
+      return f.build();
+    }
+  }
+
   @Test
-  void aFamilyClashDisablesTheLaterPluginAndKeepsTheFirst() throws Exception {
+  void aClashingFamilyIsWithheldTheRestServedAndItHealsWhenTheClashGoesAway() throws Exception {
     FamilyOwners owners = new FamilyOwners();
-    CollectorRunner first = runner(new Scripted("shared_family"), Duration.ofSeconds(1), owners, new PluginGate());
-    PluginGate gate = new PluginGate();
-    CollectorRunner second = new CollectorRunner("q", new Scripted("shared_family"), Duration.ofSeconds(5),
-        Duration.ofSeconds(1), clock, new LabelInjector(Map.of()), owners, gate);
+    Families a = new Families("a", "shared_family");
+    Families b = new Families("b", "shared_family", "b_only");
+    CollectorRunner first = new CollectorRunner("p", a, Duration.ofSeconds(5), Duration.ofSeconds(1), clock,
+        new LabelInjector(Map.of()), owners, SeriesBudget.unlimited());
+    CollectorRunner second = new CollectorRunner("q", b, Duration.ofSeconds(5), Duration.ofSeconds(1), clock,
+        new LabelInjector(Map.of()), owners, SeriesBudget.unlimited());
     first.runOnce(timer);
     second.runOnce(timer);
+    second.runOnce(timer);
     assertThat(first.state()).isEqualTo(CollectorState.OK);
-    assertThat(second.state()).isEqualTo(CollectorState.DISABLED);
+    assertThat(second.state()).as("not all good").isEqualTo(CollectorState.FAILING);
+    assertThat(second.errors()).isEqualTo(2);
     assertThat(second.lastError())
-        .isEqualTo("metric family shared_family is already exposed by p/scripted; plugin q is disabled");
-    assertThat(second.current()).isEmpty();
-    assertThat(gate.reason()).isPresent();
+        .isEqualTo("metric family shared_family withheld: shared_family is already exposed by p/a");
+    assertThat(Exposition.value(second.current(), "b_only", "i", "0")).as("the rest is served").hasValue(0);
+    assertThat(Exposition.text(second.current())).doesNotContain("shared_family");
+    assertThat(second.lastSuccessMillis()).as("a partial cycle is no success").isEqualTo(-1);
+    assertThat(second.series()).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(16));
+    second.runOnce(timer);
+    assertThat(second.current()).as("fresh although failing").hasSize(1);
+
+    a.gauges = List.of("a_only");
+    first.runOnce(timer);
+    second.runOnce(timer);
+    assertThat(second.state()).isEqualTo(CollectorState.OK);
+    assertThat(Exposition.value(second.current(), "shared_family", "i", "0")).hasValue(0);
+    assertThat(messages()).containsExactly(
+        "WARN collector q/b failing: metric family shared_family withheld: shared_family is already exposed by p/a",
+        "INFO collector q/b recovered");
+  }
+
+  @Test
+  void aCollectorThatYieldsLosesTheNameAtOnceAndTheOtherNeverFails() throws Exception {
+    FamilyOwners owners = new FamilyOwners();
+    Families textfile = new Families("textfile", "node_load1", "job_ok");
+    Families loadavg = new Families("loadavg", "node_load1");
+    CollectorRunner t = new CollectorRunner("textfile", textfile, Duration.ofSeconds(5), Duration.ofSeconds(1), clock,
+        new LabelInjector(Map.of()), owners, SeriesBudget.unlimited());
+    CollectorRunner l = new CollectorRunner("cpu", loadavg, Duration.ofSeconds(5), Duration.ofSeconds(1), clock,
+        new LabelInjector(Map.of()), owners, SeriesBudget.unlimited());
+    assertThat(owners.otherOwner("textfile/textfile", "node_load1")).as("textfile asks: it yields").isEmpty();
+    t.runOnce(timer);
+    assertThat(Exposition.value(t.current(), "node_load1", "i", "0")).as("nobody else had it").hasValue(0);
+    l.runOnce(timer);
+    assertThat(l.state()).isEqualTo(CollectorState.OK);
+    assertThat(Exposition.value(l.current(), "node_load1", "i", "0")).hasValue(0);
+    assertThat(Exposition.text(t.current())).as("served once only").doesNotContain("node_load1").contains("job_ok");
+    assertThat(owners.otherOwner("textfile/textfile", "node_load1")).contains("cpu/loadavg");
+  }
+
+  @Test
+  void aResultOverTheSeriesBudgetIsRefusedWholeAndCounted() throws Exception {
+    Families c = new Families("c", "x_value", "y_value");
+    SeriesBudget budget = new SeriesBudget(10, "plugins.p.max-series");
+    CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), budget);
+    c.samples = 5;
+    r.runOnce(timer);
+    assertThat(r.state()).as("10 series: at the budget is within it").isEqualTo(CollectorState.OK);
+    c.samples = 6;
+    r.runOnce(timer);
+    r.runOnce(timer);
+    assertThat(r.state()).isEqualTo(CollectorState.FAILING);
+    assertThat(r.budgetExceeded()).isEqualTo(2);
+    assertThat(r.lastError()).isEqualTo("series budget exceeded: 12 series, plugins.p.max-series = 10"
+        + " (result refused, the last good one is served until stale)");
+    assertThat(Exposition.value(r.current(), "x_value", "i", "4", "host", "h1")).as("previous good result").hasValue(4);
+    assertThat(Exposition.value(r.current(), "x_value", "i", "5", "host", "h1")).isEmpty();
+    c.samples = 1;
+    r.runOnce(timer);
+    assertThat(r.state()).isEqualTo(CollectorState.OK);
+    assertThat(r.budgetExceeded()).isEqualTo(2);
+    assertThat(messages()).containsExactly(
+        "WARN collector p/c failing: series budget exceeded: 12 series, plugins.p.max-series = 10"
+            + " (result refused, the last good one is served until stale)",
+        "INFO collector p/c recovered");
+  }
+
+  @Test
+  void aCutReportedByTheCollectorCountsOncePerCycle() throws Exception {
+    SeriesBudget budget = new SeriesBudget(100, "plugins.p.max-series");
+    Families c = new Families("c", "x_value") {
+      @Override
+      public MetricSnapshots collect() {
+        budget.reported();
+        budget.reported();
+        return super.collect();
+      }
+    };
+    CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), budget);
+    r.runOnce(timer);
+    assertThat(r.state()).as("what it returns is within the budget").isEqualTo(CollectorState.OK);
+    assertThat(r.budgetExceeded()).isEqualTo(1);
   }
 
   @Test
@@ -275,7 +385,7 @@ class CollectorRunnerTest {
     owners.reserve("monitor_collector_success", "the agent's self-metrics");
     MetricFamilies f = new MetricFamilies();
     f.gauge("monitor_collector_success", "h").add(1);
-    assertThat(owners.claim("p/c", f.build()))
-        .contains("metric family monitor_collector_success is already exposed by the agent's self-metrics");
+    assertThat(owners.claim("p/c", f.build()).clashes()).containsExactly(
+        "metric family monitor_collector_success withheld: monitor_collector_success is already exposed by the agent's self-metrics");
   }
 }

@@ -7,7 +7,7 @@ import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.runtime.schedule.CollectorRunner;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
-import io.agentcollector.runtime.schedule.PluginGate;
+import io.agentcollector.runtime.schedule.SeriesBudget;
 import io.agentcollector.testkit.Exposition;
 import io.agentcollector.testkit.FakeClock;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -49,9 +49,10 @@ class AgentMetricsTest {
     FamilyOwners owners = new FamilyOwners();
     LabelInjector labels = new LabelInjector(Map.of("host", "n1"));
     List<CollectorRunner> runners = List.of(
-        new CollectorRunner("cpu", collector("loadavg", true, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, new PluginGate()),
-        new CollectorRunner("cpu", collector("stat", true, true), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, new PluginGate()),
-        new CollectorRunner("example", collector("example", false, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, new PluginGate()));
+        new CollectorRunner("cpu", collector("loadavg", true, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, SeriesBudget.unlimited()),
+        new CollectorRunner("cpu", collector("stat", true, true), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, SeriesBudget.unlimited()),
+        new CollectorRunner("example", collector("example", false, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners,
+            new SeriesBudget(1, "plugins.example.max-series")));
     var timer = Executors.newSingleThreadScheduledExecutor();
     try {
       runners.forEach(r -> r.runOnce(timer));
@@ -67,6 +68,10 @@ class AgentMetricsTest {
     assertThat(Exposition.value(all, "monitor_collector_success", "plugin", "cpu", "collector", "stat")).hasValue(0);
     assertThat(Exposition.value(all, "monitor_collector_errors_total", "collector", "stat")).hasValue(1);
     assertThat(Exposition.value(all, "monitor_collector_series", "collector", "loadavg")).hasValue(2);
+    assertThat(Exposition.value(all, "monitor_collector_series_budget_exceeded_total", "collector", "loadavg")).hasValue(0);
+    assertThat(Exposition.value(all, "monitor_collector_series_budget_exceeded_total", "collector", "example"))
+        .as("2 series over a budget of 1").hasValue(1);
+    assertThat(Exposition.value(all, "example_value")).as("refused").isEmpty();
     assertThat(Exposition.value(all, "monitor_collector_cpu_seconds_total", "collector", "loadavg"))
         .hasValue(runners.get(0).cpuSeconds());
     assertThat(Exposition.value(all, "monitor_collector_last_success_timestamp_seconds", "collector", "loadavg"))
@@ -79,5 +84,19 @@ class AgentMetricsTest {
     assertThat(Exposition.value(all, "monitor_build_info", "version", "1.2.3", "revision", "abc", "java_version", "17")).hasValue(1);
     assertThat(Exposition.value(all, "monitor_plugin_load_failures", "host", "n1")).hasValue(1);
     assertThat(Exposition.text(all)).contains("# TYPE node_scrape_collector_duration_seconds gauge");
+  }
+
+  @Test
+  void everyExposedNameOfTheSelfMetricsIsReserved() {
+    FamilyOwners owners = new FamilyOwners();
+    AgentMetrics metrics = new AgentMetrics(List.of(), new BuildInfo("1", "r", "17"), Map.of("cpu", "1"), 0,
+        new LabelInjector(Map.of()), null);
+    metrics.reserveNames(owners);
+    for (String name : List.of("monitor_collector_errors_total", "monitor_collector_series_budget_exceeded_total",
+        "monitor_build_info", "monitor_build", "node_scrape_collector_success")) {
+      MetricFamilies f = new MetricFamilies();
+      f.gauge(name, "h").add(1);
+      assertThat(owners.claim("p/c", f.build()).clashes()).as(name).hasSize(1);
+    }
   }
 }

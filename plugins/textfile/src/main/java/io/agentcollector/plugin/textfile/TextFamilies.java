@@ -40,40 +40,20 @@ final class TextFamilies {
     }
   }
 
-  /** Adds one file's families; a clash (other type, same series) rejects the whole file. */
-  static void merge(Map<String, Merged> into, Map<String, TextFormat.Family> file, String path) {
-    for (TextFormat.Family f : file.values()) {
-      if (TextfileCollector.OWN.contains(f.name)) {
-        throw new IllegalArgumentException(path + ": " + f.name + " is the collector's own metric");
-      }
-      Merged m = into.get(f.name);
-      if (m != null && !m.type.equals(f.type)) {
-        throw new IllegalArgumentException(path + ": " + f.name + " is a " + f.type + " here but a " + m.type + " in " + m.files);
-      }
-      if (m != null) {
-        for (TextFormat.Sample s : f.samples) {
-          if (m.seen.contains(s.name() + s.labels())) {
-            throw new IllegalArgumentException(path + ": " + s.name() + s.labels() + " is also in " + m.files);
-          }
-        }
-      }
-    }
-    for (TextFormat.Family f : file.values()) {
-      if (f.samples.isEmpty()) {
-        continue;
-      }
-      Merged m = into.computeIfAbsent(f.name, n -> new Merged(n, f.type));
-      if (m.help == null) {
-        m.help = f.help;
-      }
-      m.files.add(path);
-      for (TextFormat.Sample s : f.samples) {
-        if (!m.seen.add(s.name() + s.labels())) {
-          throw new IllegalArgumentException(path + ": " + s.name() + s.labels() + " twice");
-        }
-        m.samples.add(s);
-      }
-    }
+  /**
+   * The names a family of the file shows once exposed: a counter named {@code x_total} becomes
+   * client_java's counter {@code x} ({@code x}, {@code x_total}, {@code x_created}), any other
+   * counter stays untyped under its own name (see {@link #counter}).
+   */
+  static List<String> exposedNames(String name, String type) {
+    return switch (type) {
+      case "counter" -> name.endsWith("_total")
+          ? List.of(name.substring(0, name.length() - 6), name, name.substring(0, name.length() - 6) + "_created")
+          : List.of(name);
+      case "summary" -> List.of(name, name + "_count", name + "_sum", name + "_created");
+      case "histogram" -> List.of(name, name + "_bucket", name + "_count", name + "_sum", name + "_created");
+      default -> List.of(name);
+    };
   }
 
   static List<MetricSnapshot> snapshots(Collection<Merged> families) {

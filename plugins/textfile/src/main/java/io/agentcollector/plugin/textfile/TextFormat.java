@@ -1,5 +1,9 @@
 package io.agentcollector.plugin.textfile;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +34,30 @@ final class TextFormat {
     }
   }
 
+  /** More samples than the caller's limit: parsing stopped there. */
+  static final class TooManySamples extends RuntimeException {
+    TooManySamples(String message) {
+      super(message);
+    }
+  }
+
   static Map<String, Family> parse(String file, String content) {
+    try {
+      return parse(file, new BufferedReader(new StringReader(content)), Long.MAX_VALUE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Parses line by line and stops at sample {@code maxSamples + 1}, so a file far over the
+   * series budget never lives in memory.
+   */
+  static Map<String, Family> parse(String file, BufferedReader in, long maxSamples) throws IOException {
     Map<String, Family> families = new LinkedHashMap<>();
     int n = 0;
-    for (String raw : content.split("\n")) {
+    long samples = 0;
+    for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
       n++;
       String line = raw.strip();
       if (line.isEmpty()) {
@@ -57,6 +81,9 @@ final class TextFormat {
           }
         }
         continue;
+      }
+      if (++samples > maxSamples) {
+        throw new TooManySamples(file + ": more than " + maxSamples + " series (stopped reading at line " + n + ")");
       }
       Sample s = sample(file, n, line);
       familyOf(families, s.name()).samples.add(s);

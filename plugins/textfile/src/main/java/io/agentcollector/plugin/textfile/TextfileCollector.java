@@ -2,35 +2,44 @@ package io.agentcollector.plugin.textfile;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
-import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.InvalidConfigException;
 import io.agentcollector.api.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.pf4j.Extension;
-import org.slf4j.Logger;
 
 /**
  * node_exporter's textfile collector: the families of every {@code *.prom} file in {@code
  * directory}, merged, plus {@code node_textfile_mtime_seconds{file}} for the files read and {@code
- * node_textfile_scrape_error}. A file that does not parse, or has a sample with a timestamp, is
- * left out whole and sets the error. Golden file: src/test/golden/textfile.prom.
+ * node_textfile_scrape_error}. A file is left out whole, and sets the error, when it does not
+ * parse, has a sample with a timestamp, is larger than {@code max-file-size}, would take the
+ * collector over its series budget ({@code max-series}), or redefines a family of an earlier
+ * file or of another collector of the agent. One WARN per file and change of its problem.
+ * Golden file: src/test/golden/textfile.prom.
  */
 @Extension
 public final class TextfileCollector implements Collector {
 
-  private HostPaths paths;
+  /** Family names this collector never takes from a file (its own). */
+  static final Set<String> OWN = Set.of("node_textfile_mtime_seconds", "node_textfile_scrape_error");
+
+  private CollectorContext context;
   private String directory;
-  private Logger log;
+  private long maxFileSize;
+  private FileProblems problems;
 
   @Override
   public String name() {
@@ -43,46 +52,61 @@ public final class TextfileCollector implements Collector {
   }
 
   @Override
-  public void start(CollectorContext context) {
-    paths = context.hostPaths();
-    directory = context.config().getString("directory");
-    log = context.logger();
+  public void start(CollectorContext ctx) {
+    context = ctx;
+    directory = ctx.config().getString("directory");
+    maxFileSize = ctx.config().getBytes("max-file-size");
+    if (maxFileSize < 1) {
+      throw new InvalidConfigException(ctx.config().key("max-file-size"), maxFileSize, "a size of 1 byte or more");
+    }
+    problems = new FileProblems(ctx.logger());
   }
 
   @Override
   public MetricSnapshots collect() {
     boolean error = false;
-    Map<String, TextFamilies.Merged> merged = new LinkedHashMap<>();
+    MergedFamilies merged = new MergedFamilies();
     Map<String, Long> mtimes = new TreeMap<>();
     if (!directory.isEmpty()) {
-      Path dir = paths.rootfs(directory);
+      Path dir = context.hostPaths().rootfs(directory);
       List<Path> files;
       try (Stream<Path> s = Files.list(dir)) {
         files = s.filter(p -> p.getFileName().toString().endsWith(".prom") && Files.isRegularFile(p)).sorted().toList();
+        problems.read(directory);
       } catch (IOException e) {
-        log.debug("textfile directory {}: {}", dir, e.toString());
+        problems.skipped(directory, "directory " + dir + ": " + e);
         files = List.of();
         error = true;
       }
+      // Room for the files' series: the budget less scrape_error and one mtime per file.
+      long room = context.maxSeries() - 1 - files.size();
       for (Path file : files) {
         String shown = Path.of(directory).resolve(file.getFileName()).toString();
         try {
-          Map<String, TextFormat.Family> parsed = TextFormat.parse(shown, Files.readString(file));
-          for (TextFormat.Family f : parsed.values()) {
-            if (f.samples.stream().anyMatch(TextFormat.Sample::hasTimestamp)) {
-              throw new IllegalArgumentException(shown + ": samples with timestamps are not supported (" + f.name + ")");
-            }
+          Map<String, TextFormat.Family> parsed = read(file, shown, room);
+          Optional<String> conflict = conflict(parsed, shown).or(() -> merged.conflict(parsed, shown));
+          if (conflict.isPresent()) {
+            throw new IllegalArgumentException(conflict.get());
           }
-          TextFamilies.merge(merged, parsed, shown);
+          merged.add(parsed, shown);
+          room -= parsed.values().stream().mapToLong(f -> f.samples.size()).sum();
           // Whole seconds, as node_exporter reports them.
           mtimes.put(shown, Files.getLastModifiedTime(file).toMillis() / 1000);
+          problems.read(shown);
+        } catch (TextFormat.TooManySamples e) {
+          context.seriesBudgetExceeded();
+          problems.skipped(shown, e.getMessage() + ": no room left in the collector's series budget (max-series "
+              + context.maxSeries() + ")");
+          error = true;
         } catch (IOException | IllegalArgumentException e) {
-          log.debug("textfile {} skipped: {}", file, e.getMessage());
+          problems.skipped(shown, e instanceof CappedInput.TooLarge || e instanceof IllegalArgumentException
+              ? e.getMessage() : shown + ": " + e);
           error = true;
         }
       }
     }
-    List<MetricSnapshot> out = new ArrayList<>(TextFamilies.snapshots(merged.values()));
+    problems.endCycle();
+    List<MetricSnapshot> out = new ArrayList<>(TextFamilies.snapshots(merged.all()));
     MetricFamilies own = new MetricFamilies();
     var mtime = own.gauge("node_textfile_mtime_seconds", "Unixtime mtime of textfiles successfully read.");
     mtimes.forEach((file, seconds) -> mtime.add(seconds, "file", file));
@@ -92,6 +116,30 @@ public final class TextfileCollector implements Collector {
     return new MetricSnapshots(out);
   }
 
-  /** Family names this collector never takes from a file (its own). */
-  static final Set<String> OWN = Set.of("node_textfile_mtime_seconds", "node_textfile_scrape_error");
+  /** Reads no more than max-file-size bytes and {@code room} samples of the file. */
+  private Map<String, TextFormat.Family> read(Path file, String shown, long room) throws IOException {
+    if (Files.size(file) > maxFileSize) {
+      throw CappedInput.tooLarge(shown, maxFileSize);
+    }
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new CappedInput(Files.newInputStream(file), maxFileSize, shown), StandardCharsets.UTF_8))) {
+      return TextFormat.parse(shown, in, Math.max(0, room));
+    }
+  }
+
+  /** A sample timestamp, or a name another collector of the agent exposes. */
+  private Optional<String> conflict(Map<String, TextFormat.Family> parsed, String shown) {
+    for (TextFormat.Family f : parsed.values()) {
+      if (f.samples.stream().anyMatch(TextFormat.Sample::hasTimestamp)) {
+        return Optional.of(shown + ": samples with timestamps are not supported (" + f.name + ")");
+      }
+      for (String n : TextFamilies.exposedNames(f.name, f.type)) {
+        Optional<String> owner = context.otherOwner(n);
+        if (owner.isPresent()) {
+          return Optional.of(shown + ": family " + f.name + " redefines " + n + ", exposed by " + owner.get());
+        }
+      }
+    }
+    return Optional.empty();
+  }
 }
