@@ -129,4 +129,13 @@ grep -q '^monitor_collector_success{collector="meminfo".*} 1' <<<"$metrics" || f
 grep -q 'INFO  Agent - agent-collector .* listening on 127.0.0.1:'"$port" "$root/run.log" || fail "no start line in the output"
 grep -q '^\[INFO\] Building monitor-runtime' "$root/run.log" || fail "no build progress in the output"
 grep -E 'Building|installing|listening' "$root/run.log" | sed 's/^/  | /'
-log "PASSED: bare Debian 12 -> scripts/run_local.sh -> /metrics answers (MemTotal $mem)"
+
+# A second command while the agent runs (the README's `scripts/run_local.sh snapshot`) must leave
+# its install alone.
+log "scripts/run_local.sh snapshot --plugin mem while the agent runs"
+chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
+  /bin/bash -c 'cd /root/agent-collector && scripts/run_local.sh snapshot --plugin mem --format prometheus' \
+  > "$root/snapshot.log" 2>&1 || fail "snapshot failed: $(cat "$root/snapshot.log")"
+grep -q '^node_memory_MemTotal_bytes' "$root/snapshot.log" || fail "snapshot printed no node_memory_MemTotal_bytes"
+curl -sf "http://127.0.0.1:$port/metrics" | grep -q '^node_memory_MemTotal_bytes' || fail "the agent stopped answering after snapshot"
+log "PASSED: bare Debian 12 -> scripts/run_local.sh -> /metrics answers (MemTotal $mem), snapshot beside it"
