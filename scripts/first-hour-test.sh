@@ -137,5 +137,6 @@ chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/u
   /bin/bash -c 'cd /root/agent-collector && scripts/run_local.sh snapshot --plugin mem --format prometheus' \
   > "$root/snapshot.log" 2>&1 || fail "snapshot failed: $(cat "$root/snapshot.log")"
 grep -q '^node_memory_MemTotal_bytes' "$root/snapshot.log" || fail "snapshot printed no node_memory_MemTotal_bytes"
-curl -sf "http://127.0.0.1:$port/metrics" | grep -q '^node_memory_MemTotal_bytes' || fail "the agent stopped answering after snapshot"
+after=$(curl -sf "http://127.0.0.1:$port/metrics" || true)
+grep -q '^node_memory_MemTotal_bytes' <<<"$after" || fail "the agent stopped answering after snapshot"
 log "PASSED: bare Debian 12 -> scripts/run_local.sh -> /metrics answers (MemTotal $mem), snapshot beside it"
