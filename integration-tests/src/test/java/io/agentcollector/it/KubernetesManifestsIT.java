@@ -51,7 +51,7 @@ class KubernetesManifestsIT {
   }
 
   @Test
-  void everyManifestParsesIntoTheExpectedObjects() {
+  void everyManifestParsesIntoTheExpectedObjects() throws Exception {
     assertThat(k8s.objects).extracting(HasMetadata::getKind).containsExactlyInAnyOrder(
         "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Service", "ServiceMonitor", "ConfigMap", "DaemonSet");
     assertThat(k8s.objects).filteredOn(o -> !o.getKind().startsWith("Cluster"))
