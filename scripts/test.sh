@@ -42,4 +42,10 @@ fi
 
 status=0
 mvn -B verify "$@" || status=$?
+
+# The README's first hour on a bare Debian 12 (scripts/first-hour-test.sh; cold ~7 min, warm ~3).
+# A run with Maven arguments (one test, say) leaves it out, except under CI=true.
+if [ $# -eq 0 ] || [ "${CI:-}" = true ]; then
+  scripts/first-hour-test.sh || status=$?
+fi
 exit "$status"

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * deployments/docker/Dockerfile, built on the private dockerd from base images made of this
- * machine's own files ({@link HostImages}), then run as the README's "Deploying" section runs
+ * machine's own files ({@link HostImages}), then run as docs/docker.md runs
  * it: host network (loopback only), the host's /proc, /sys and / read-only, the runtime sockets,
  * a read-only root, as nobody. Its node_* values must be the host's, it must see the host's
  * containers (with their pod from a mock API server), every shipped plugin must load and
@@ -90,7 +90,7 @@ class ContainerImageIT {
     long t0 = System.nanoTime();
     HostImages.importBoth(docker, home, tmp.resolve("images"));
     long t1 = System.nanoTime();
-    // The context is the tarball alone, as with distribution/target in the README.
+    // The context is the tarball alone, as with distribution/target in docs/docker.md.
     Path context = Files.createDirectories(tmp.resolve("context"));
     Files.copy(Distribution.tarball(), context.resolve(Distribution.tarball().getFileName()));
     docker.run("build", "-q", "--network", "none", "--force-rm",
@@ -102,7 +102,7 @@ class ContainerImageIT {
         docker.run("image", "inspect", "-f", "{{.Size}}", HostImages.BASE));
   }
 
-  /** As the README's docker run, plus: sockets of the private daemons, short cycles, every plugin on. */
+  /** As docs/docker.md's docker run, plus: sockets of the private daemons, short cycles, every plugin on. */
   private static void startAgent() throws IOException {
     Path textfiles = Files.createDirectories(tmp.resolve("textfile"));
     Files.writeString(textfiles.resolve("it.prom"), "it_image_textfile_value 42\n");

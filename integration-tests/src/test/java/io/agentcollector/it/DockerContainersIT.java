@@ -119,7 +119,7 @@ class DockerContainersIT {
         .filter(x -> "containers".equals(x.labels().get("collector"))).mapToDouble(Sample::value).findFirst().orElseThrow();
   }
 
-  /** cgroup-backed names kubernetes-mixin queries (shared/reference/cadvisor-metrics.md, section 5). */
+  /** cgroup-backed names kubernetes-mixin queries (docs/compatibility.md, "What kubernetes-mixin queries"). */
   static final List<String> MIXIN_NAMES = List.of(
       "container_cpu_usage_seconds_total", "container_memory_working_set_bytes", "container_memory_rss",
       "container_memory_cache", "container_memory_swap", "container_memory_usage_bytes",

@@ -12,7 +12,29 @@ import tools.jackson.databind.JsonNode;
 /** The dashboard's structure: what Grafana needs to import it and what makes its variables apply. */
 class GrafanaDashboardTest {
 
+  /** Grafana's import replaces it with the data source the user picks. */
+  private static final String DATA_SOURCE = "${DS_PROMETHEUS}";
+
   private final GrafanaDashboard dashboard = GrafanaDashboard.read(Deployments.dashboard());
+
+  /** Import asks for a Prometheus data source (the input) and puts it into every query and variable. */
+  @Test
+  void importAsksForThePrometheusDataSource() {
+    JsonNode inputs = dashboard.root.path("__inputs");
+    assertThat(inputs).hasSize(1);
+    assertThat(inputs.get(0).path("name").asString()).isEqualTo("DS_PROMETHEUS");
+    assertThat(inputs.get(0).path("type").asString()).isEqualTo("datasource");
+    assertThat(inputs.get(0).path("pluginId").asString()).isEqualTo("prometheus");
+    for (JsonNode v : dashboard.root.path("templating").path("list")) {
+      assertThat(v.path("type").asString()).as("no data source variable: the input picks it").isNotEqualTo("datasource");
+      assertThat(v.path("datasource").path("uid").asString()).as(v.path("name").asString()).isEqualTo(DATA_SOURCE);
+    }
+    // Every data source reference anywhere is the input (a fixed uid would not exist in the user's Grafana).
+    assertThat(dashboard.root.findValues("datasource")).isNotEmpty().allSatisfy(ds -> {
+      assertThat(ds.path("type").asString()).isEqualTo("prometheus");
+      assertThat(ds.path("uid").asString()).isEqualTo(DATA_SOURCE);
+    });
+  }
 
   @Test
   void importable() {
@@ -26,11 +48,11 @@ class GrafanaDashboardTest {
       assertThat(ids.add(p.path("id").asInt())).as("unique id %s", p.path("id")).isTrue();
     }
     for (JsonNode p : dashboard.panels()) {
-      assertThat(p.path("datasource").path("uid").asString("")).as(title(p)).isEqualTo("${datasource}");
+      assertThat(p.path("datasource").path("uid").asString("")).as(title(p)).isEqualTo(DATA_SOURCE);
       assertThat(p.path("description").asString("")).as(title(p)).isNotBlank();
       assertThat(p.path("targets")).as(title(p)).isNotEmpty();
       for (JsonNode t : p.path("targets")) {
-        assertThat(t.path("datasource").path("uid").asString("")).as(title(p)).isEqualTo("${datasource}");
+        assertThat(t.path("datasource").path("uid").asString("")).as(title(p)).isEqualTo(DATA_SOURCE);
       }
     }
   }

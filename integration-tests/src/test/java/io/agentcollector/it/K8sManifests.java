@@ -24,11 +24,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
 
-/** {@code deployments/k8s/*.yaml}, parsed by fabric8 with no API server, and what they say. */
+/**
+ * {@code deployments/k8s}: the kustomizations {@code base} (any cluster) and {@code operator} (base
+ * plus a ServiceMonitor), their manifests parsed by fabric8 with no API server, and what they say.
+ */
 final class K8sManifests {
 
   static final Path DIR = Fixtures.projectRoot().resolve("deployments/k8s");
+  static final Path BASE = DIR.resolve("base");
+  static final Path OPERATOR = DIR.resolve("operator");
 
   /** The config keys that name a path on the node, with the node path each must stand for. */
   record HostPathKey(String key, String nodePath) {}
@@ -42,13 +48,16 @@ final class K8sManifests {
     this.objects = objects;
   }
 
+  /** What {@code kubectl apply -k deployments/k8s/base} applies. */
   static K8sManifests load() throws IOException {
+    return load(BASE);
+  }
+
+  /** What {@code kubectl apply -k <kustomization>} applies. */
+  static K8sManifests load(Path kustomization) throws IOException {
+    List<Path> files = manifests(kustomization);
+    assertThat(files).as("manifests of %s", kustomization).isNotEmpty();
     List<HasMetadata> all = new ArrayList<>();
-    List<Path> files;
-    try (Stream<Path> s = Files.list(DIR)) {
-      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted(Comparator.naturalOrder()).toList();
-    }
-    assertThat(files).as("manifests in %s", DIR).isNotEmpty();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(io.fabric8.kubernetes.client.Config.empty()).build()) {
       for (Path f : files) {
         try (InputStream in = Files.newInputStream(f)) {
@@ -59,6 +68,36 @@ final class K8sManifests {
       }
     }
     return new K8sManifests(all);
+  }
+
+  /** The {@code kustomization.yaml} of a directory. */
+  static JsonNode kustomization(Path dir) {
+    Path file = dir.resolve("kustomization.yaml");
+    assertThat(file).as("kustomization of %s", dir).isRegularFile();
+    return Json.readYaml(file);
+  }
+
+  /** The manifest files a kustomization applies, a listed directory (another kustomization) expanded. */
+  static List<Path> manifests(Path dir) {
+    List<Path> out = new ArrayList<>();
+    for (JsonNode r : kustomization(dir).path("resources")) {
+      Path p = dir.resolve(r.asString()).normalize();
+      assertThat(p).as("resource %s of %s", r.asString(), dir).exists();
+      if (Files.isDirectory(p)) {
+        out.addAll(manifests(p));
+      } else {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** Every manifest file under {@code deployments/k8s}, kustomizations left out. */
+  static List<Path> allManifestFiles() throws IOException {
+    try (Stream<Path> s = Files.walk(DIR)) {
+      return s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("kustomization.yaml"))
+          .sorted(Comparator.naturalOrder()).toList();
+    }
   }
 
   <T extends HasMetadata> List<T> all(Class<T> type) {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * deployments/k8s: every manifest parses, the objects refer to each other, every hostPath the
+ * deployments/k8s (the operator kustomization: the base and the ServiceMonitor): every manifest parses, the objects refer to each other, every hostPath the
  * DaemonSet mounts is a path its ConfigMap's monitor.conf uses (and back), the probes are
  * endpoints the agent serves, and the config passes the agent's own check-config. The same
  * config and mounts run in the container image in {@link ContainerImageIT}.
@@ -46,12 +46,12 @@ class KubernetesManifestsIT {
 
   @BeforeAll
   static void load() throws Exception {
-    k8s = K8sManifests.load();
+    k8s = K8sManifests.load(K8sManifests.OPERATOR);
     home = Distribution.unpack(tmp);
   }
 
   @Test
-  void everyManifestParsesIntoTheExpectedObjects() {
+  void everyManifestParsesIntoTheExpectedObjects() throws Exception {
     assertThat(k8s.objects).extracting(HasMetadata::getKind).containsExactlyInAnyOrder(
         "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Service", "ServiceMonitor", "ConfigMap", "DaemonSet");
     assertThat(k8s.objects).filteredOn(o -> !o.getKind().startsWith("Cluster"))
@@ -59,6 +59,9 @@ class KubernetesManifestsIT {
     GenericKubernetesResource sm = k8s.one(GenericKubernetesResource.class);
     assertThat(sm.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
     assertThat(sm.getKind()).isEqualTo("ServiceMonitor");
+    // The base applies on a cluster without the Prometheus Operator's CRD: everything else.
+    assertThat(K8sManifests.load().objects).extracting(HasMetadata::getKind).containsExactlyInAnyOrder(
+        "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Service", "ConfigMap", "DaemonSet");
   }
 
   @Test

@@ -31,11 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The agent and Debian's node_exporter 1.5.0 side by side on this machine's real /proc and /sys:
  * every family node_exporter exposes for the collectors we mirror must exist with the same name,
  * type and label sets, and equal (constants) or close (everything else) values. Families we do
- * not expose must be listed in {@link #KNOWN_GAPS} and in the README's compatibility section.
+ * not expose must be listed in {@link #KNOWN_GAPS} and in docs/compatibility.md.
  */
 class NodeExporterParityIT {
 
-  /** Family → why we do not expose it. Each is also listed in the README. */
+  /** Family → why we do not expose it. Each is also listed in docs/compatibility.md. */
   static final Map<String, String> KNOWN_GAPS = Map.of();
 
   /** Constants of the machine: equal, not just close. */
@@ -110,8 +110,8 @@ class NodeExporterParityIT {
         assertThat(ourLint.exitCode()).as("promtool parses ours").isNotEqualTo(1);
         assertThat(theirLint.lintLines()).as("promtool lints nothing in ours it does not lint in node_exporter's")
             .containsAll(ourLint.lintLines());
-        String readme = Files.readString(Fixtures.projectRoot().resolve("README.md"));
-        KNOWN_GAPS.keySet().forEach(gap -> assertThat(readme).as("known gap %s documented in the README", gap).contains(gap));
+        String readme = Files.readString(Fixtures.projectRoot().resolve("docs/compatibility.md"));
+        KNOWN_GAPS.keySet().forEach(gap -> assertThat(readme).as("known gap %s documented in docs/compatibility.md", gap).contains(gap));
       } finally {
         ne.destroy();
         ne.waitFor(10, TimeUnit.SECONDS);

@@ -16,7 +16,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * Maps one container's metadata and stats to cAdvisor's families (names, types and HELP as
- * cAdvisor exposes them, see shared/reference/cadvisor-metrics.md), plus our state, exit-code,
+ * cAdvisor exposes them; sources in docs/containers.md), plus our state, exit-code,
  * OOM and usage-ratio gauges.
  */
 final class ContainerMetrics {

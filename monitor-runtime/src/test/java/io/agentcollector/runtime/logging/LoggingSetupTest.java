@@ -2,6 +2,8 @@ package io.agentcollector.runtime.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.ContextInitializer;
 import io.agentcollector.runtime.config.LoggingConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,9 +19,12 @@ class LoggingSetupTest {
 
   @TempDir Path tmp;
 
+  /** Back to the tests' own configuration (logback-test.xml) for the tests that run after these. */
   @AfterEach
-  void restore() {
-    LoggingSetup.configure(LoggingConfig.bootstrap(), false);
+  void restore() throws Exception {
+    LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+    ctx.reset();
+    new ContextInitializer(ctx).autoConfig();
   }
 
   @Test

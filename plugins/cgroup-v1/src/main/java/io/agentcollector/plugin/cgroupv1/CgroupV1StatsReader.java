@@ -22,8 +22,8 @@ import org.pf4j.Extension;
 import org.slf4j.Logger;
 
 /**
- * Container stats from cgroup v1 controllers (the cgroup v1 column of
- * shared/reference/cadvisor-metrics.md, section 2). Active on v1 and hybrid hosts; on a hybrid
+ * Container stats from cgroup v1 controllers (the cgroup v1 column of docs/containers.md,
+ * "Where each value comes from"). Active on v1 and hybrid hosts; on a hybrid
  * host the cgroup2 copy at {@code unified/} is not read, so no container counts twice.
  */
 @Extension

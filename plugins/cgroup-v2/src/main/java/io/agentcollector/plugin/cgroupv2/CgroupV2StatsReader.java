@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Container stats from the cgroup v2 unified hierarchy: the cgroup v2 column of
- * shared/reference/cadvisor-metrics.md, sections 2.1–2.4 and 2.7. Active only on a pure v2 host
- * (section 2.9); hybrid hosts belong to the cgroup-v1 reader. The container's directory comes
+ * Container stats from the cgroup v2 unified hierarchy: the cgroup v2 column of docs/containers.md,
+ * "Where each value comes from". Active only on a pure v2 host ({@code cgroup.controllers} at
+ * the root); hybrid hosts belong to the cgroup-v1 reader. The container's directory comes
  * from the {@code 0::} line of {@code /proc/<pid>/cgroup}, else from the runtime's cgroup path.
  */
 @Extension
