@@ -1,6 +1,7 @@
 package io.agentcollector.runtime.schedule;
 
 import io.agentcollector.api.Collector;
+import io.agentcollector.runtime.config.Durations;
 import io.agentcollector.runtime.plugins.Reasons;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -135,7 +136,7 @@ public final class CollectorRunner {
   private void abandon(Cycle cycle, Thread thread) {
     if (cycle.abandon(thread)) {
       stuck = true;
-      failed("timed out after " + format(timeout) + " and was interrupted", timeout.toNanos() / 1e9);
+      failed("timed out after " + Durations.format(timeout) + " and was interrupted", timeout.toNanos() / 1e9);
     }
   }
 
@@ -282,10 +283,6 @@ public final class CollectorRunner {
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static String format(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 
   /**
