@@ -57,8 +57,13 @@ final class SampleRows {
     return new String[] {name, labels.toString(), number(rest[0])};
   }
 
-  /** {@code 42.0} as {@code 42}; everything else as written ({@code 1.5E9}, {@code NaN}, {@code +Inf}). */
-  private static String number(String v) {
-    return v.endsWith(".0") && v.indexOf('E') < 0 ? v.substring(0, v.length() - 2) : v;
+  /** Whole numbers without {@code .0} or exponent ({@code 2.15E9} as {@code 2150000000}); others as written. */
+  static String number(String v) {
+    try {
+      double d = Double.parseDouble(v);
+      return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : v;
+    } catch (NumberFormatException e) {
+      return v; // +Inf, -Inf
+    }
   }
 }
