@@ -3,15 +3,21 @@ package io.agentcollector.runtime.config;
 import java.time.Duration;
 
 /**
- * Durations written the way the config writes them ({@code 5s}, {@code 250ms}, {@code 1m30s},
- * {@code 2h}), so a value reads the same in the file, in check-config, on the landing page and in
- * log lines.
+ * Durations written one way everywhere: check-config, the landing page, log lines.
+ * {@link #format} writes what the config reads back ({@code 5s}, {@code 250ms}, {@code 90s},
+ * {@code 2h}): typesafe config takes one number and one unit, so {@code 1m30s} would not parse.
+ * {@link #age} is for people only ({@code 3s}, {@code 1m5s}).
  */
 public final class Durations {
 
+  private static final long[] NANOS = {
+    86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L
+  };
+  private static final String[] UNITS = {"d", "h", "m", "s", "ms", "us", "ns"};
+
   private Durations() {}
 
-  /** Largest units first, zero parts left out; below a millisecond in {@code us}/{@code ns}. */
+  /** The largest unit that states {@code d} exactly, as a config value. */
   public static String format(Duration d) {
     if (d.isNegative()) {
       return "-" + format(d.negated());
@@ -19,23 +25,36 @@ public final class Durations {
     if (d.isZero()) {
       return "0s";
     }
-    long nanos = d.getNano() % 1_000_000;
-    if (d.toMillis() == 0) {
-      return nanos % 1000 == 0 ? nanos / 1000 + "us" : nanos + "ns";
+    // Seconds first: toNanos() overflows past 292 years, and a duration in whole seconds needs no nanos.
+    if (d.getNano() == 0) {
+      long s = d.getSeconds();
+      for (int i = 0; i < 3; i++) {
+        if (s % (NANOS[i] / NANOS[3]) == 0) {
+          return s / (NANOS[i] / NANOS[3]) + UNITS[i];
+        }
+      }
+      return s + "s";
+    }
+    long n = d.toNanos();
+    for (int i = 4; i < NANOS.length; i++) {
+      if (n % NANOS[i] == 0) {
+        return n / NANOS[i] + UNITS[i];
+      }
+    }
+    return n + "ns";
+  }
+
+  /** An age for people: whole seconds in composite form ({@code 3s}, {@code 1m5s}, {@code 2h}); ms below 1 s. */
+  public static String age(Duration d) {
+    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+      return d.isNegative() ? "0s" : format(Duration.ofMillis(d.toMillis()));
     }
     StringBuilder sb = new StringBuilder();
     append(sb, d.toDaysPart(), "d");
     append(sb, d.toHoursPart(), "h");
     append(sb, d.toMinutesPart(), "m");
     append(sb, d.toSecondsPart(), "s");
-    append(sb, d.toMillisPart(), "ms");
     return sb.toString();
-  }
-
-  /** An age for people: whole seconds ({@code 3s}, {@code 1m5s}), milliseconds only below 1 s. */
-  public static String age(Duration d) {
-    return d.compareTo(Duration.ofSeconds(1)) < 0 ? format(d.withNanos(d.getNano() / 1_000_000 * 1_000_000))
-        : format(Duration.ofSeconds(d.getSeconds()));
   }
 
   private static void append(StringBuilder sb, long value, String unit) {
