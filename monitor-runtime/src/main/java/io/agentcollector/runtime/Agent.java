@@ -87,7 +87,10 @@ public final class Agent implements AutoCloseable {
     }
     Scheduler scheduler = new Scheduler(config.schedulerThreads());
     scheduler.start(runners);
-    long enabled = catalog.list().stream().filter(p -> config.plugin(p.id()).enabled()).count();
+    // Plugins without a collector of their own (docker, cgroup readers) count too; so does the
+    // built-in containers plugin when it runs.
+    long enabled = catalog.list().stream().filter(p -> config.plugin(p.id()).enabled()).count()
+        + runners.stream().filter(r -> r.plugin().equals(PluginCatalog.CONTAINERS)).limit(1).count();
     log.info(
         "agent-collector {} listening on {} ({} collectors in {} plugins, config {})",
         build.version(),

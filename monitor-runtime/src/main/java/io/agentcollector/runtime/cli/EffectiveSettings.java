@@ -101,6 +101,9 @@ final class EffectiveSettings {
     if (where.endsWith("-defaults.conf")) {
       return "plugin default (" + pluginDefaults(where) + ")";
     }
+    if (where.endsWith("reference.conf") || d.contains("reference.conf")) {
+      return "runtime default";
+    }
     if (o.filename() != null) {
       return "file " + o.filename() + (o.lineNumber() > 0 ? ":" + o.lineNumber() : "");
     }
@@ -109,9 +112,6 @@ final class EffectiveSettings {
     }
     if (d.startsWith("env variables")) {
       return "env CONFIG_FORCE_" + forceName(key);
-    }
-    if (where.endsWith("reference.conf") || d.contains("reference.conf")) {
-      return "runtime default";
     }
     return d;
   }

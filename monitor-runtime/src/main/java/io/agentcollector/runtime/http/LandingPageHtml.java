@@ -24,7 +24,7 @@ final class LandingPageHtml {
   private static final String CSS =
       "body{font-family:system-ui,sans-serif;margin:1.5em 2em;color:#222;max-width:80em}"
           + "h1{margin-bottom:0}h2{margin-top:1.5em;font-size:1.2em}.sub{color:#666;margin-top:.2em}"
-          + "nav a{margin-right:1.2em}table{border-collapse:collapse}"
+          + "nav{margin:1em 0}nav a{margin-right:1.2em}table{border-collapse:collapse}"
           + "td,th{padding:3px 12px 3px 0;text-align:left;vertical-align:top}"
           + "table.list th{border-bottom:2px solid #ccc}table.list td{border-bottom:1px solid #eee}"
           + "table.facts th{font-weight:normal;color:#666}td.num{text-align:right}"
