@@ -44,10 +44,10 @@ public final class Durations {
     return n + "ns";
   }
 
-  /** An age for people: whole seconds in composite form ({@code 3s}, {@code 1m5s}, {@code 2h}); ms below 1 s. */
+  /** An age for people: whole seconds in composite form ({@code 0s}, {@code 3s}, {@code 1m5s}, {@code 2h}). */
   public static String age(Duration d) {
     if (d.compareTo(Duration.ofSeconds(1)) < 0) {
-      return d.isNegative() ? "0s" : format(Duration.ofMillis(d.toMillis()));
+      return "0s";
     }
     StringBuilder sb = new StringBuilder();
     append(sb, d.toDaysPart(), "d");

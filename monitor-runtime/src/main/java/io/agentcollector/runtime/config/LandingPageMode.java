@@ -16,6 +16,10 @@ public enum LandingPageMode {
   OFF;
 
   static LandingPageMode parse(String key, String value) {
+    // HOCON reads an unquoted off as the boolean false.
+    if (value.equals("false")) {
+      return OFF;
+    }
     for (LandingPageMode m : values()) {
       if (m.name().toLowerCase(Locale.ROOT).equals(value)) {
         return m;
