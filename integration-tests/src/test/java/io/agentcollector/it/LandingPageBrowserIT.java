@@ -39,6 +39,8 @@ class LandingPageBrowserIT {
   void chromiumShowsEveryPluginAndCollector() throws Exception {
     Path chromium = Infra.requireCommand("chromium", "Debian package chromium");
     Path home = Distribution.unpack(tmp);
+    // A plugin file that is not a jar: listed under "Plugins not loaded" by its name only.
+    Files.write(home.resolve("plugins/corrupt.jar"), new byte[] {'P', 'K', 0, (byte) 0xff, 'x'});
     int port = Ports.free();
     try (AgentProcess agent = AgentProcess.start(home, port, Map.of("CONFIG_FORCE_plugins_example_enabled", "true"))) {
       agent.awaitReady(Duration.ofSeconds(30));
@@ -58,6 +60,7 @@ class LandingPageBrowserIT {
       assertThat(cells(dom, "collectors", 2)).as("versions, the containers row's too").allMatch(v -> v.startsWith("0.1.0"));
       assertThat(cells(dom, "collectors", 4)).as("intervals").containsOnly("5s");
       assertThat(dom).contains("http://127.0.0.1:" + port + "/").doesNotContain(home.toString());
+      assertThat(cells(dom, "not-loaded", 0)).containsExactly("corrupt.jar");
 
       Path shot = Path.of(System.getProperty("basedir", "."), "target", "landing-page.png");
       Files.createDirectories(shot.getParent());
@@ -67,6 +70,20 @@ class LandingPageBrowserIT {
       assertThat(image.getWidth()).isEqualTo(1280);
       assertThat(image.getHeight()).isEqualTo(2000);
       assertThat(distinctColours(image)).as("a rendered page, not a blank one").isGreaterThan(20);
+      agent.stop();
+    }
+  }
+
+  @Test
+  void detailedModeShowsTheConfigFileAndPluginFiles() throws Exception {
+    Path chromium = Infra.requireCommand("chromium", "Debian package chromium");
+    Path home = Distribution.unpack(tmp);
+    int port = Ports.free();
+    try (AgentProcess agent = AgentProcess.start(home, port, Map.of("CONFIG_FORCE_web_landing__page", "detailed"))) {
+      agent.awaitReady(Duration.ofSeconds(30));
+      String dom = chromium(chromium, "--dump-dom", "http://127.0.0.1:" + port + "/");
+      assertThat(dom).contains("<th>Config file</th><td>" + home.resolve("configs/monitor.conf") + "</td>");
+      assertThat(cells(dom, "plugins", 5)).contains("built in").anyMatch(f -> f.startsWith(home.resolve("plugins") + "/"));
       agent.stop();
     }
   }
