@@ -134,9 +134,11 @@ public final class CollectorRunner {
   }
 
   private void abandon(Cycle cycle, Thread thread) {
+    // Built before the interrupt: nothing slow (a first class load) between it and the count.
+    String reason = "timed out after " + Durations.format(timeout) + " and was interrupted";
     if (cycle.abandon(thread)) {
       stuck = true;
-      failed("timed out after " + Durations.format(timeout) + " and was interrupted", timeout.toNanos() / 1e9);
+      failed(reason, timeout.toNanos() / 1e9);
     }
   }
 
