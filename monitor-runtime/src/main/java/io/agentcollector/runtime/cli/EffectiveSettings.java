@@ -97,7 +97,9 @@ final class EffectiveSettings {
   /** Where a value was set, as a user would go and change it. */
   static String source(ConfigOrigin o, String key) {
     String d = o.description();
-    String where = o.url() != null ? o.url().toString() : o.filename() != null ? o.filename() : o.resource() != null ? o.resource() : "";
+    String where = o.url() != null ? o.url().toString()
+        : o.filename() != null ? o.filename()
+        : o.resource() != null ? o.resource() : "";
     if (where.endsWith("-defaults.conf")) {
       return "plugin default (" + pluginDefaults(where) + ")";
     }
