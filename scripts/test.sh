@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the suite uses: JDK + Maven to build; promtool (package prometheus),
-# node_exporter (the parity oracle), dockerd + containerd and busybox-static (the test image).
+# node_exporter (the parity oracle), dockerd + containerd and busybox-static (the test image),
+# chromium (renders the landing page headless in LandingPageBrowserIT).
 # None of them is started as a service by installing.
-PACKAGES=(openjdk-17-jdk-headless maven prometheus prometheus-alertmanager prometheus-node-exporter docker.io containerd busybox-static)
+PACKAGES=(openjdk-17-jdk-headless maven prometheus prometheus-alertmanager prometheus-node-exporter docker.io containerd busybox-static chromium)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

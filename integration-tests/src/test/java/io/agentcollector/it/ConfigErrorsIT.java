@@ -103,8 +103,10 @@ class ConfigErrorsIT {
         "check-config");
     assertThat(r.exitCode()).as(r.output()).isZero();
     assertThat(r.output())
-        .contains("web.listen-address = 127.0.0.1:9555")
-        .contains("host.label = envhost")
-        .contains("plugins.example: enabled, interval 42000ms");
+        .contains("web.listen-address = 127.0.0.1:9555   # env MONITOR_LISTEN_ADDRESS\n")
+        .contains("host.label = envhost   # env MONITOR_HOST_LABEL\n")
+        .contains("plugins.example: enabled, interval 42s, timeout 10s\n")
+        .contains("  plugins.example.interval = 42s   # env CONFIG_FORCE_plugins_example_interval\n")
+        .contains("  plugins.example.value = 42   # plugin default (example-defaults.conf in ");
   }
 }

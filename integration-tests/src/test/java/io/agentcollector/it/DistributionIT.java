@@ -61,7 +61,11 @@ class DistributionIT {
 
       int exit = agent.stop();
       assertThat(exit).as("SIGTERM exit code").isEqualTo(143);
-      assertThat(agent.log()).contains("listening on 127.0.0.1:" + port).contains("INFO  Agent - stopped");
+      String config = java.util.regex.Pattern.quote(home.resolve("configs/monitor.conf").toString());
+      assertThat(agent.log())
+          .containsPattern("INFO  Agent - agent-collector 0\\.1\\.0\\S* listening on http://127\\.0\\.0\\.1:" + port
+              + "/ \\(\\d+ collectors in \\d+ plugins, config " + config + "\\)\n")
+          .contains("INFO  Agent - stopped");
     }
     assertThat(listFiles(home)).as("nothing written to the install directory").isEqualTo(filesBefore);
   }

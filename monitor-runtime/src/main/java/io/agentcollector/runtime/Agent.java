@@ -1,6 +1,7 @@
 package io.agentcollector.runtime;
 
 import io.agentcollector.runtime.config.AgentConfig;
+import io.agentcollector.runtime.config.ListenAddress;
 import io.agentcollector.runtime.http.HttpEndpoint;
 import io.agentcollector.runtime.http.StatusPage;
 import io.agentcollector.runtime.plugins.PluginCatalog;
@@ -12,7 +13,9 @@ import io.agentcollector.runtime.selfmetrics.AgentMetrics;
 import io.agentcollector.runtime.selfmetrics.BuildInfo;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,6 +46,12 @@ public final class Agent implements AutoCloseable {
   }
 
   public static Agent start(AgentConfig config, PluginCatalog catalog, Clock clock) {
+    return start(config, catalog, clock, null);
+  }
+
+  /** @param configFile the file the config was read from (for the start line and the landing page), or null */
+  public static Agent start(AgentConfig config, PluginCatalog catalog, Clock clock, Path configFile) {
+    Instant started = clock.instant();
     FamilyOwners owners = new FamilyOwners();
     BuildInfo build = BuildInfo.get();
     Map<String, String> versions = versions(catalog);
@@ -62,27 +71,40 @@ public final class Agent implements AutoCloseable {
     registry.register(metrics);
     HttpEndpoint http;
     try {
+      String url = url(config.listenAddress(), config.listenAddress().port());
+      StatusPage.Context page = new StatusPage.Context(build, config.landingPage(), url, configFile, clock, started,
+          PluginStatuses.of(config, catalog, collectors, build.version()), catalog.failures());
       http =
           HttpEndpoint.start(
               config.listenAddress(),
               config.maxRequests(),
               registry,
               metrics::version,
-              new StatusPage(build, runners, versions, catalog.failures()));
+              new StatusPage(page, runners));
     } catch (RuntimeException e) {
       collectors.close();
       throw e;
     }
     Scheduler scheduler = new Scheduler(config.schedulerThreads());
     scheduler.start(runners);
+    // Plugins without a collector of their own (docker, cgroup readers) count too; so does the
+    // built-in containers plugin when it runs.
+    long enabled = catalog.list().stream().filter(p -> config.plugin(p.id()).enabled()).count()
+        + runners.stream().filter(r -> r.plugin().equals(PluginCatalog.CONTAINERS)).limit(1).count();
     log.info(
-        "{} listening on {} (port {}), {} collectors from {} plugins",
-        build,
-        config.listenAddress(),
-        http.port(),
+        "agent-collector {} listening on {} ({} collectors in {} plugins, config {})",
+        build.version(),
+        url(config.listenAddress(), http.port()),
         runners.size(),
-        versions.size());
+        enabled,
+        configFile == null ? "none" : configFile);
     return new Agent(catalog, collectors, scheduler, http, metrics);
+  }
+
+  /** {@code http://host:port/}; every interface shown as 0.0.0.0, an IPv6 host in brackets. */
+  static String url(ListenAddress address, int port) {
+    String host = address.host().isEmpty() ? "0.0.0.0" : address.host();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
   }
 
   static Map<String, String> versions(PluginCatalog catalog) {

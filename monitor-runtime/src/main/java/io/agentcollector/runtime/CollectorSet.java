@@ -7,6 +7,7 @@ import io.agentcollector.api.container.ContainerRuntime;
 import io.agentcollector.api.container.ContainerStatsReader;
 import io.agentcollector.runtime.config.AgentConfig;
 import io.agentcollector.runtime.config.ConfigError;
+import io.agentcollector.runtime.config.Durations;
 import io.agentcollector.runtime.config.PluginSettings;
 import io.agentcollector.runtime.containers.ContainerCollector;
 import io.agentcollector.runtime.plugins.PluginCatalog;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,10 +50,17 @@ final class CollectorSet implements AutoCloseable {
 
   private final List<CollectorRunner> runners;
   private final List<Runnable> stoppers;
+  /** Container parts ({@code plugin/name}) whose start failed, with the reason. */
+  private final Map<String, String> partFailures;
 
-  private CollectorSet(List<CollectorRunner> runners, List<Runnable> stoppers) {
+  private CollectorSet(List<CollectorRunner> runners, List<Runnable> stoppers, Map<String, String> partFailures) {
     this.runners = runners;
     this.stoppers = stoppers;
+    this.partFailures = Map.copyOf(partFailures);
+  }
+
+  private CollectorSet(List<CollectorRunner> runners, List<Runnable> stoppers) {
+    this(runners, stoppers, Map.of());
   }
 
   /** One start() to run, and what to do when it fails for a reason other than configuration. */
@@ -70,6 +79,7 @@ final class CollectorSet implements AutoCloseable {
     List<ContainerRuntime> runtimes = new ArrayList<>();
     List<ContainerStatsReader> readers = new ArrayList<>();
     List<ContainerEnricher> enrichers = new ArrayList<>();
+    Map<String, String> partFailures = new ConcurrentHashMap<>();
     Duration startLimit = config.plugin("defaults").timeout().plusSeconds(10);
 
     for (LoadedPlugin plugin : catalog.list()) {
@@ -100,11 +110,11 @@ final class CollectorSet implements AutoCloseable {
       }
       var parts = plugin.containerParts();
       parts.runtimes().forEach(r -> starts.add(part(config, plugin.id(), settings, clock, r.name(), startLimit,
-          ctx -> r.start(ctx), () -> runtimes.add(r), stoppers, r::stop)));
+          ctx -> r.start(ctx), () -> runtimes.add(r), stoppers, partFailures, r::stop)));
       parts.readers().forEach(r -> starts.add(part(config, plugin.id(), settings, clock, r.name(), startLimit,
-          ctx -> r.start(ctx), () -> readers.add(r), stoppers, r::stop)));
+          ctx -> r.start(ctx), () -> readers.add(r), stoppers, partFailures, r::stop)));
       parts.enrichers().forEach(e -> starts.add(part(config, plugin.id(), settings, clock, e.name(), startLimit,
-          ctx -> e.start(ctx), () -> enrichers.add(e), stoppers, e::stop)));
+          ctx -> e.start(ctx), () -> enrichers.add(e), stoppers, partFailures, e::stop)));
     }
     try {
       runAll(starts);
@@ -130,7 +140,7 @@ final class CollectorSet implements AutoCloseable {
         throw new ConfigError(e.getMessage());
       }
     }
-    return new CollectorSet(runners, stoppers);
+    return new CollectorSet(runners, stoppers, partFailures);
   }
 
   private interface StartCall {
@@ -139,7 +149,8 @@ final class CollectorSet implements AutoCloseable {
 
   /** A container part (runtime, reader, enricher): joins its list only if its start succeeds. */
   private static Start part(AgentConfig config, String plugin, PluginSettings settings, Clock clock, String name,
-      Duration limit, StartCall call, Runnable onSuccess, List<Runnable> stoppers, Runnable stop) {
+      Duration limit, StartCall call, Runnable onSuccess, List<Runnable> stoppers, Map<String, String> failures,
+      Runnable stop) {
     RuntimeContext ctx = context(config, plugin, settings, clock, name);
     return new Start(plugin + "/" + name, limit, () -> {
       call.start(ctx);
@@ -148,7 +159,10 @@ final class CollectorSet implements AutoCloseable {
         stoppers.add(stop);
       }
       return null;
-    }, why -> log.error("container source {}/{} disabled: start failed: {}", plugin, name, why));
+    }, why -> {
+      failures.put(plugin + "/" + name, "start failed: " + why);
+      log.error("container source {}/{} disabled: start failed: {}", plugin, name, why);
+    });
   }
 
   /** A container part's context: its results reach the series budget through the containers collector's. */
@@ -179,7 +193,7 @@ final class CollectorSet implements AutoCloseable {
       future.get(start.limit().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      start.onFailure().accept("start() did not return within " + start.limit().toSeconds() + "s");
+      start.onFailure().accept("start() did not return within " + Durations.format(start.limit()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       start.onFailure().accept("interrupted while starting");
@@ -200,6 +214,11 @@ final class CollectorSet implements AutoCloseable {
 
   List<CollectorRunner> runners() {
     return runners;
+  }
+
+  /** Why the container part {@code plugin/name} did not start; empty if it started or was not tried. */
+  String partFailure(String plugin, String name) {
+    return partFailures.getOrDefault(plugin + "/" + name, "");
   }
 
   @Override

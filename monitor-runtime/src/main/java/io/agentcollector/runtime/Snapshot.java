@@ -6,15 +6,8 @@ import io.agentcollector.runtime.schedule.CollectorRunner;
 import io.agentcollector.runtime.schedule.CollectorState;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.prometheus.metrics.model.snapshots.SummarySnapshot;
-import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -80,45 +72,5 @@ public final class Snapshot {
       throw new UncheckedIOException(e);
     }
     return out.toString(StandardCharsets.UTF_8);
-  }
-
-  /** One row per sample: metric, labels, value. */
-  public static List<String[]> rows(MetricSnapshots snapshots) {
-    List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"METRIC", "LABELS", "VALUE"});
-    for (MetricSnapshot s : snapshots) {
-      String name = s.getMetadata().getPrometheusName() + (s instanceof CounterSnapshot ? "_total" : "");
-      for (DataPointSnapshot p : s.getDataPoints()) {
-        rows.add(new String[] {name, labels(p.getLabels()), value(p)});
-      }
-    }
-    return rows;
-  }
-
-  private static String labels(Labels labels) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < labels.size(); i++) {
-      sb.append(i == 0 ? "" : ",").append(labels.getName(i)).append('=').append(labels.getValue(i));
-    }
-    return sb.toString();
-  }
-
-  private static String value(DataPointSnapshot p) {
-    if (p instanceof GaugeSnapshot.GaugeDataPointSnapshot g) {
-      return number(g.getValue());
-    } else if (p instanceof CounterSnapshot.CounterDataPointSnapshot c) {
-      return number(c.getValue());
-    } else if (p instanceof UnknownSnapshot.UnknownDataPointSnapshot u) {
-      return number(u.getValue());
-    } else if (p instanceof SummarySnapshot.SummaryDataPointSnapshot su) {
-      return "count=" + su.getCount() + " sum=" + number(su.getSum());
-    } else if (p instanceof HistogramSnapshot.HistogramDataPointSnapshot h) {
-      return "count=" + h.getCount() + " sum=" + (h.hasSum() ? number(h.getSum()) : "-");
-    }
-    return "1";
-  }
-
-  private static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Objects.toString(v);
   }
 }

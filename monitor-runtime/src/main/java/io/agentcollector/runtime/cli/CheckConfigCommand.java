@@ -2,9 +2,8 @@ package io.agentcollector.runtime.cli;
 
 import io.agentcollector.runtime.Snapshot;
 import io.agentcollector.runtime.config.AgentConfig;
-import io.agentcollector.runtime.config.PluginSettings;
-import io.agentcollector.runtime.plugins.PluginCatalog;
 import java.time.Clock;
+import java.util.TreeSet;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -18,16 +17,9 @@ final class CheckConfigCommand extends ToolCommand {
     AgentConfig c = setup.config();
     Snapshot.validate(c, setup.catalog(), Clock.systemUTC());
     System.out.println("config OK: " + setup.configFile());
-    System.out.println("web.listen-address = " + c.listenAddress());
-    System.out.println("host.label = " + c.hostLabel().orElse("(none)"));
-    System.out.println("labels = " + c.staticLabels());
-    System.out.println("host paths = " + c.hostPaths());
-    System.out.println("plugins-dir = " + c.pluginsDir());
-    for (PluginCatalog.LoadedPlugin p : setup.catalog().list()) {
-      PluginSettings s = c.plugin(p.id());
-      System.out.println("plugins." + p.id() + ": " + (s.enabled()
-          ? "enabled, interval " + s.interval().toMillis() + "ms, timeout " + s.timeout().toMillis() + "ms"
-          : "disabled"));
+    EffectiveSettings.agent(c).forEach(System.out::println);
+    for (String id : new TreeSet<>(setup.catalog().installed().keySet())) {
+      EffectiveSettings.plugin(c, id).forEach(System.out::println);
     }
     return 0;
   }

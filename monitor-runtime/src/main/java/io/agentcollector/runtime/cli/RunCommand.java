@@ -28,7 +28,8 @@ final class RunCommand implements Callable<Integer> {
     try {
       setup = Setup.load(parent.config);
       LoggingSetup.configure(setup.config().logging(), true);
-      agent = Agent.start(setup.config(), setup.catalog(), Clock.systemUTC());
+      agent = Agent.start(setup.config(), setup.catalog(), Clock.systemUTC(),
+          java.nio.file.Files.exists(setup.configFile()) ? setup.configFile() : null);
     } catch (ConfigError e) {
       System.err.println("monitor: " + e.getMessage());
       return Main.USER_ERROR;

@@ -36,7 +36,8 @@ final class SnapshotCommand extends ToolCommand {
     if (format == Format.prometheus) {
       out.print(Snapshot.prometheusText(result.metrics()));
     } else {
-      out.print(Table.render(Snapshot.rows(result.metrics())));
+      out.print(Table.render(SampleRows.of(Snapshot.prometheusText(result.metrics())),
+          Table.terminalWidth(System.getenv("COLUMNS")), 1));
       if (!result.failures().isEmpty()) {
         out.println();
         result.failures().forEach((id, why) -> out.println("FAILED " + id + ": " + why));

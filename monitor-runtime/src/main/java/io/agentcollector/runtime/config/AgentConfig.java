@@ -18,6 +18,7 @@ import java.util.Optional;
 public record AgentConfig(
     ListenAddress listenAddress,
     int maxRequests,
+    LandingPageMode landingPage,
     Optional<String> hostLabel,
     Map<String, String> staticLabels,
     HostPaths hostPaths,
@@ -41,6 +42,7 @@ public record AgentConfig(
     if (maxRequests < 1 || maxRequests > MAX_REQUESTS) {
       throw new InvalidConfigException("web.max-requests", maxRequests, "a number from 1 to " + MAX_REQUESTS);
     }
+    LandingPageMode landingPage = LandingPageMode.parse("web.landing-page", c.getString("web.landing-page"));
     Optional<String> host =
         merged.getIsNull("host.label")
             ? Optional.of(hostname.get())
@@ -63,6 +65,7 @@ public record AgentConfig(
     return new AgentConfig(
         listen,
         maxRequests,
+        landingPage,
         host,
         labels,
         paths,

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 
 /**
@@ -46,6 +47,8 @@ public final class ContainerCollector implements Collector {
   private Logger log;
   private BlockDeviceNames devices;
   private final Map<String, Boolean> runtimeUp = new HashMap<>();
+  /** Per runtime: "ok" or why it did not answer in the last cycle; read by the landing page. */
+  private final Map<String, String> runtimeHealth = new ConcurrentHashMap<>();
   private final Map<String, String> enricherStates = new HashMap<>();
   /** Containers seen before, by runtime/id: to keep removed ones for the retention period. */
   private final Map<String, Seen> seen = new HashMap<>();
@@ -331,6 +334,7 @@ public final class ContainerCollector implements Collector {
   }
 
   private void noteRuntime(String name, boolean ok, String reason) {
+    runtimeHealth.put(name, ok ? "ok" : "not answering: " + reason);
     Boolean before = runtimeUp.put(name, ok);
     if (before == null && !ok || before != null && before != ok) {
       if (ok) {
@@ -339,6 +343,11 @@ public final class ContainerCollector implements Collector {
         log.warn("container runtime {} not answering: {}", name, reason);
       }
     }
+  }
+
+  /** "ok", why runtime {@code name} did not answer in the last cycle, or empty before the first. */
+  public String runtimeHealth(String name) {
+    return runtimeHealth.getOrDefault(name, "");
   }
 
   @Override

@@ -1,30 +1,76 @@
 package io.agentcollector.runtime.http;
 
+import io.agentcollector.runtime.config.LandingPageMode;
 import io.agentcollector.runtime.schedule.CollectorRunner;
-import io.agentcollector.runtime.schedule.CollectorState;
 import io.agentcollector.runtime.selfmetrics.BuildInfo;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The landing page and readiness, from the collectors' current state. */
 public final class StatusPage {
 
-  private final BuildInfo build;
-  private final List<CollectorRunner> runners;
-  private final Map<String, String> pluginVersions;
-  private final Map<Path, String> loadFailures;
+  /**
+   * One installed plugin as the page shows it.
+   *
+   * @param role what it contributes: {@code collectors}, {@code container runtime}, {@code cgroup
+   *     reader}, {@code enricher}, {@code container metrics (built-in)}
+   * @param file its jar or directory; shown only when detailed
+   * @param health its own state now: {@code disabled}, {@code ok}, why not; "" when it has only
+   *     collectors (their rows tell)
+   */
+  public record PluginInfo(String id, String version, String role, Path file, Supplier<String> health) {}
 
+  /**
+   * Everything besides the collectors.
+   *
+   * @param listenUrl where the agent serves, e.g. {@code http://0.0.0.0:9100/}
+   * @param configFile the config file read, or null when there was none
+   */
+  public record Context(
+      BuildInfo build,
+      LandingPageMode mode,
+      String listenUrl,
+      Path configFile,
+      Clock clock,
+      Instant started,
+      List<PluginInfo> plugins,
+      Map<Path, String> loadFailures) {
+    public Context {
+      plugins = plugins.stream().sorted(Comparator.comparing(PluginInfo::id)).toList();
+      loadFailures = Map.copyOf(loadFailures);
+    }
+  }
+
+  private final Context context;
+  private final List<CollectorRunner> runners;
+
+  public StatusPage(Context context, List<CollectorRunner> runners) {
+    this.context = context;
+    this.runners =
+        runners.stream()
+            .sorted(Comparator.comparing(CollectorRunner::plugin).thenComparing(r -> r.collector().name()))
+            .toList();
+  }
+
+  /** The plugins as their versions tell them, summary mode: for callers that know no more. */
   public StatusPage(
       BuildInfo build,
       List<CollectorRunner> runners,
       Map<String, String> pluginVersions,
       Map<Path, String> loadFailures) {
-    this.build = build;
-    this.runners = List.copyOf(runners);
-    this.pluginVersions = Map.copyOf(pluginVersions);
-    this.loadFailures = Map.copyOf(loadFailures);
+    this(
+        new Context(build, LandingPageMode.SUMMARY, "", null, Clock.systemUTC(), Instant.now(),
+            pluginVersions.entrySet().stream()
+                .map(e -> new PluginInfo(e.getKey(), e.getValue(), "collectors", null, () -> ""))
+                .toList(),
+            loadFailures),
+        runners);
   }
 
   /** Collectors that have not finished a cycle yet; empty when ready. */
@@ -38,41 +84,12 @@ public final class StatusPage {
     return out;
   }
 
-  String html() {
-    StringBuilder sb = new StringBuilder(4096);
-    sb.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>agent-collector</title>")
-        .append("<style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 10px;text-align:left}")
-        .append(".OK{color:#080}.FAILING,.DISABLED{color:#c00}.PENDING{color:#888}</style></head><body>")
-        .append("<h1>agent-collector</h1><p>")
-        .append(esc(build.toString()))
-        .append("</p><p><a href=\"/metrics\">Metrics</a> · <a href=\"/-/healthy\">Health</a> · ")
-        .append("<a href=\"/-/ready\">Readiness</a></p><h2>Collectors</h2><table><tr><th>plugin</th>")
-        .append("<th>version</th><th>collector</th><th>interval</th><th>state</th><th>series</th>")
-        .append("<th>errors</th><th>last error</th></tr>");
-    for (CollectorRunner r : runners) {
-      sb.append("<tr><td>").append(esc(r.plugin()))
-          .append("</td><td>").append(esc(pluginVersions.getOrDefault(r.plugin(), "")))
-          .append("</td><td>").append(esc(r.collector().name()))
-          .append("</td><td>").append(r.interval().toMillis() / 1000.0).append("s")
-          .append("</td><td class=\"").append(r.state()).append("\">").append(r.state())
-          .append("</td><td>").append(r.series())
-          .append("</td><td>").append(r.errors())
-          .append("</td><td>").append(r.state() == CollectorState.OK ? "" : esc(r.lastError()))
-          .append("</td></tr>");
+  /** The page at {@code /}, as {@code web.landing-page} allows. */
+  public String html() {
+    if (context.mode() == LandingPageMode.OFF) {
+      return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>agent-collector</title></head>"
+          + "<body><p>agent-collector: metrics at <a href=\"/metrics\">/metrics</a></p></body></html>\n";
     }
-    sb.append("</table>");
-    if (!loadFailures.isEmpty()) {
-      sb.append("<h2>Plugins not loaded</h2><table><tr><th>file</th><th>reason</th></tr>");
-      loadFailures.forEach(
-          (file, why) ->
-              sb.append("<tr><td>").append(esc(file.toString())).append("</td><td>")
-                  .append(esc(why)).append("</td></tr>"));
-      sb.append("</table>");
-    }
-    return sb.append("</body></html>\n").toString();
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return new LandingPageHtml(context, runners).render();
   }
 }

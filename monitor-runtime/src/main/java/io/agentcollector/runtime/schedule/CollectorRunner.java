@@ -1,6 +1,7 @@
 package io.agentcollector.runtime.schedule;
 
 import io.agentcollector.api.Collector;
+import io.agentcollector.runtime.config.Durations;
 import io.agentcollector.runtime.plugins.Reasons;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.lang.management.ManagementFactory;
@@ -130,9 +131,11 @@ public final class CollectorRunner {
   }
 
   private void abandon(Cycle cycle, Thread thread) {
+    // Built before the interrupt: nothing slow (a first class load) between it and the count.
+    String reason = "timed out after " + Durations.format(timeout) + " and was interrupted";
     if (cycle.abandon(thread)) {
       stuck = true;
-      failed("timed out after " + format(timeout) + " and was interrupted", timeout.toNanos() / 1e9);
+      failed(reason, timeout.toNanos() / 1e9);
     }
   }
 
@@ -302,10 +305,6 @@ public final class CollectorRunner {
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static String format(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 
   /**

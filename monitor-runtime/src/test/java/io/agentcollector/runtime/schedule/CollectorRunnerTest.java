@@ -236,6 +236,9 @@ class CollectorRunnerTest {
     CollectorRunner r = runner(c, Duration.ofMillis(100), new FamilyOwners(), SeriesBudget.unlimited());
     r.tick(workers, timer);
     await(c.interrupted::get);
+    // The watchdog counts the timeout just after the interrupt: wait for it, or the ticks below
+    // can come before it marks the cycle stuck.
+    await(() -> r.errors() == 1);
     for (int i = 0; i < 5; i++) {
       r.tick(workers, timer);
     }
