@@ -55,8 +55,9 @@ public final class Agent implements AutoCloseable {
     CollectorSet collectors =
         CollectorSet.start(config, catalog, clock, owners, labels, id -> config.plugin(id).enabled());
     List<CollectorRunner> runners = collectors.runners();
+    Scheduler scheduler = new Scheduler(config.schedulerThreads());
     AgentMetrics metrics =
-        new AgentMetrics(runners, build, versions, catalog.failures().size(), labels, jvm);
+        new AgentMetrics(runners, build, versions, catalog.failures().size(), labels, jvm, scheduler.workers());
     metrics.reserveNames(owners);
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(metrics);
@@ -70,10 +71,10 @@ public final class Agent implements AutoCloseable {
               metrics::version,
               new StatusPage(build, runners, versions, catalog.failures()));
     } catch (RuntimeException e) {
+      scheduler.close();
       collectors.close();
       throw e;
     }
-    Scheduler scheduler = new Scheduler(config.schedulerThreads());
     scheduler.start(runners);
     log.info(
         "{} listening on {} (port {}), {} collectors from {} plugins",
