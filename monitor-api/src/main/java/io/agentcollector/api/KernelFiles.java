@@ -8,6 +8,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Reads small procfs, sysfs and cgroupfs files whole, into a buffer reused per thread: one
@@ -21,6 +24,9 @@ import java.nio.file.attribute.BasicFileAttributes;
  * <p>Two refusals keep a collector from hanging or exhausting the heap, each a {@link
  * FileSystemException} naming the path: a path that is not a regular file (a FIFO's {@code open}
  * would wait for a writer for ever; a device may never end), and a file larger than the cap.
+ * The first costs a {@code stat} per file, except under a root {@linkplain #trustIfKernelFilesystem
+ * registered} as procfs, sysfs or cgroupfs: those cannot hold FIFOs or devices, and the
+ * container collectors' dozen files per container are read from there.
  */
 public final class KernelFiles {
 
@@ -41,6 +47,11 @@ public final class KernelFiles {
   static final int KEEP_AT_MOST = 1 << 20;
 
   private static final int INITIAL = 16 * 1024;
+
+  /** Filesystem types in which mknod fails: every file is the kernel's, and regular. */
+  private static final Set<String> KERNEL_TYPES = Set.of("proc", "sysfs", "cgroup", "cgroup2");
+
+  private static volatile List<Path> trusted = List.of();
 
   private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(INITIAL));
 
@@ -75,14 +86,51 @@ public final class KernelFiles {
   /**
    * Opens a kernel file for reading, refusing what is not a regular file. The check is one
    * {@code stat} before the {@code open}: NIO cannot open with {@code O_NONBLOCK}, and an
-   * {@code open} of a FIFO without a writer blocks before any check after it could run.
+   * {@code open} of a FIFO without a writer blocks before any check after it could run. Skipped
+   * under a trusted kernel filesystem root.
    */
   public static SeekableByteChannel open(Path file) throws IOException {
+    if (!trusted(file)) {
+      requireRegular(file);
+    }
+    return Files.newByteChannel(file);
+  }
+
+  /**
+   * Reads files under {@code root} without the regular-file check from now on, if {@code root} is
+   * a procfs, sysfs or cgroupfs mount (a fixture tree or a copy is not: its files stay checked).
+   *
+   * @return whether it was
+   */
+  public static synchronized boolean trustIfKernelFilesystem(Path root) {
+    Path r = root.toAbsolutePath().normalize();
+    try {
+      if (!Files.isDirectory(r) || !KERNEL_TYPES.contains(Files.getFileStore(r).type())) {
+        return false;
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    List<Path> more = new ArrayList<>(trusted);
+    more.add(r);
+    trusted = List.copyOf(more);
+    return true;
+  }
+
+  private static boolean trusted(Path file) {
+    for (Path root : trusted) {
+      if (file.startsWith(root)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void requireRegular(Path file) throws IOException {
     BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
     if (!a.isRegularFile()) {
       throw new FileSystemException(file.toString(), null, "not a regular file (" + kind(a) + "), not read");
     }
-    return Files.newByteChannel(file);
   }
 
   private static String kind(BasicFileAttributes a) {

@@ -93,4 +93,15 @@ class KernelFilesTest {
     var buffer = ((ThreadLocal<java.nio.ByteBuffer>) kept.get(null)).get();
     assertThat(buffer.capacity()).as("a buffer grown for a huge file is dropped").isLessThanOrEqualTo(KernelFiles.KEEP_AT_MOST);
   }
+
+  @Test
+  void onlyKernelFilesystemsAreTrustedToHoldNoFifos(@TempDir Path tmp) throws Exception {
+    assertThat(KernelFiles.trustIfKernelFilesystem(tmp)).as("a fixture tree").isFalse();
+    assertThat(KernelFiles.trustIfKernelFilesystem(tmp.resolve("absent"))).isFalse();
+    assertThat(KernelFiles.trustIfKernelFilesystem(Path.of("/proc"))).isTrue();
+    assertThat(KernelFiles.read(Path.of("/proc/self/../loadavg"))).as("still read").isNotEmpty();
+    Path fifo = tmp.resolve("stat");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    assertThatThrownBy(() -> KernelFiles.read(fifo)).hasMessageContaining("not a regular file");
+  }
 }

@@ -1,5 +1,7 @@
 package io.agentcollector.runtime;
 
+import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.KernelFiles;
 import io.agentcollector.runtime.config.AgentConfig;
 import io.agentcollector.runtime.http.HttpEndpoint;
 import io.agentcollector.runtime.http.StatusPage;
@@ -12,6 +14,7 @@ import io.agentcollector.runtime.selfmetrics.AgentMetrics;
 import io.agentcollector.runtime.selfmetrics.BuildInfo;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,7 @@ public final class Agent implements AutoCloseable {
   }
 
   public static Agent start(AgentConfig config, PluginCatalog catalog, Clock clock) {
+    trustKernelFilesystems(config.hostPaths());
     FamilyOwners owners = new FamilyOwners();
     BuildInfo build = BuildInfo.get();
     Map<String, String> versions = versions(catalog);
@@ -84,6 +88,14 @@ public final class Agent implements AutoCloseable {
         runners.size(),
         versions.size());
     return new Agent(catalog, collectors, scheduler, http, metrics);
+  }
+
+  /** procfs, sysfs and cgroupfs hold no FIFOs: their files are read without a stat each. */
+  private static void trustKernelFilesystems(HostPaths paths) {
+    for (Path root : List.of(paths.proc(), paths.sys(), paths.cgroup())) {
+      boolean trusted = KernelFiles.trustIfKernelFilesystem(root);
+      log.debug("{}: {}", root, trusted ? "a kernel filesystem" : "not a kernel filesystem, each file is checked");
+    }
   }
 
   static Map<String, String> versions(PluginCatalog catalog) {
