@@ -66,7 +66,7 @@ public final class KernelFiles {
   public static String read(Path file, int maxBytes) throws IOException {
     ByteBuffer b = BUFFER.get();
     b.clear();
-    try (SeekableByteChannel c = open(file)) {
+    try (SeekableByteChannel c = open(file, maxBytes)) {
       int n = c.read(b);
       if (n >= WHOLE_BELOW) {
         while (c.read(b) >= 0) {
@@ -90,8 +90,15 @@ public final class KernelFiles {
    * under a trusted kernel filesystem root.
    */
   public static SeekableByteChannel open(Path file) throws IOException {
+    return open(file, Integer.MAX_VALUE);
+  }
+
+  private static SeekableByteChannel open(Path file, int maxBytes) throws IOException {
     if (!trusted(file)) {
-      requireRegular(file);
+      // Kernel files report a size of 0 or 4096; a regular file's size is known before reading.
+      if (requireRegular(file) > maxBytes) {
+        throw tooLarge(file, maxBytes);
+      }
     }
     return Files.newByteChannel(file);
   }
@@ -126,11 +133,13 @@ public final class KernelFiles {
     return false;
   }
 
-  private static void requireRegular(Path file) throws IOException {
+  /** @return the file's size */
+  private static long requireRegular(Path file) throws IOException {
     BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
     if (!a.isRegularFile()) {
       throw new FileSystemException(file.toString(), null, "not a regular file (" + kind(a) + "), not read");
     }
+    return a.size();
   }
 
   private static String kind(BasicFileAttributes a) {

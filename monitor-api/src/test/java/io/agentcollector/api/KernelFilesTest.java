@@ -81,6 +81,12 @@ class KernelFilesTest {
     assertThatThrownBy(() -> KernelFiles.read(file, 2 << 20))
         .isInstanceOf(FileSystemException.class)
         .hasMessage(file + ": larger than the 2 MiB limit of kernel file reads, not read");
+    assertThat(KernelFiles.trustIfKernelFilesystem(Path.of("/proc"))).isTrue();
+    // A kernel file reports no size: the cap then applies while reading.
+    assertThatThrownBy(() -> KernelFiles.read(Path.of("/proc/self/maps"), 16))
+        .hasMessage("/proc/self/maps: larger than the 16 bytes limit of kernel file reads, not read");
+    assertThatThrownBy(() -> KernelFiles.read(Path.of("/proc/kallsyms"), 64 << 10))
+        .hasMessage("/proc/kallsyms: larger than the 64 KiB limit of kernel file reads, not read");
     assertThat(KernelFiles.read(file, 3 << 20)).as("exactly at the cap").hasSize(3 << 20);
     assertThat(KernelFiles.read(file)).hasSize(3 << 20);
     Path small = Files.writeString(tmp.resolve("small"), "x".repeat(5000));

@@ -65,7 +65,10 @@ public final class OutOfMemory {
     Thread.setDefaultUncaughtExceptionHandler(OutOfMemory::uncaught);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()) {
+      // The old generation: the young pools are emptied by every collection anyway.
+      String name = pool.getName();
+      boolean young = name.contains("Eden") || name.contains("Survivor");
+      if (pool.getType() == MemoryType.HEAP && !young && pool.isCollectionUsageThresholdSupported()) {
         long max = pool.getUsage().getMax();
         if (max > 0) {
           pool.setCollectionUsageThreshold((long) (max * FULL));
