@@ -110,6 +110,11 @@ class SchedulerMemoryIT {
         }
       }
       assertThat(others).as("collectors that kept running:\n" + last).isGreaterThanOrEqualTo(12);
+      System.out.printf("SchedulerMemoryIT: over %.1f s, %d collectors kept their interval, node_* series %d, worst scrape+health %d ms, "
+          + "stuck1 errors %.0f -> %.0f, stuck threads %.0f%n", elapsed, others, nodeSeries(last), slowest,
+          value(first, "monitor_collector_errors_total{collector=\"stuck1\",plugin=\"stuck\"}"),
+          value(last, "monitor_collector_errors_total{collector=\"stuck1\",plugin=\"stuck\"}"),
+          value(last, "monitor_scheduler_stuck_threads"));
       assertThat(value(last, "monitor_scheduler_stuck_threads")).isEqualTo(THREADS);
       assertThat(nodeSeries(last)).as("node_* series, as many as before").isEqualTo(nodeSeries(first)).isGreaterThan(100);
 
@@ -139,9 +144,12 @@ class SchedulerMemoryIT {
         .buildJar(home.resolve("plugins"));
     Path conf = tmp.resolve("monitor.conf");
     Files.writeString(conf, "host.label = \"\"\nplugins.hog { interval = 200ms, timeout = 1s }\n");
+    long t0 = System.nanoTime();
     try (AgentProcess agent = AgentProcess.start(home, Ports.free(), Map.of(), "--config", conf.toString())) {
       assertThat(agent.awaitExit(Duration.ofSeconds(60))).as(agent.log()).isEqualTo(3);
       String log = agent.log();
+      System.out.printf("SchedulerMemoryIT: heap filler exited after %d ms: %s%n", (System.nanoTime() - t0) / 1_000_000,
+          log.lines().filter(l -> l.startsWith("monitor: ")).findFirst().orElse(""));
       assertThat(log.lines().filter(l -> l.startsWith("monitor: out of memory")).toList())
           .as(log)
           .singleElement()
