@@ -1,5 +1,7 @@
 package io.agentcollector.runtime;
 
+import io.agentcollector.api.HostPaths;
+import io.agentcollector.api.KernelFiles;
 import io.agentcollector.runtime.config.AgentConfig;
 import io.agentcollector.runtime.config.ListenAddress;
 import io.agentcollector.runtime.http.HttpEndpoint;
@@ -52,6 +54,7 @@ public final class Agent implements AutoCloseable {
   /** @param configFile the file the config was read from (for the start line and the landing page), or null */
   public static Agent start(AgentConfig config, PluginCatalog catalog, Clock clock, Path configFile) {
     Instant started = clock.instant();
+    trustKernelFilesystems(config.hostPaths());
     FamilyOwners owners = new FamilyOwners();
     BuildInfo build = BuildInfo.get();
     Map<String, String> versions = versions(catalog);
@@ -64,8 +67,9 @@ public final class Agent implements AutoCloseable {
     CollectorSet collectors =
         CollectorSet.start(config, catalog, clock, owners, labels, id -> config.plugin(id).enabled());
     List<CollectorRunner> runners = collectors.runners();
+    Scheduler scheduler = new Scheduler(config.schedulerThreads());
     AgentMetrics metrics =
-        new AgentMetrics(runners, build, versions, catalog.failures().size(), labels, jvm);
+        new AgentMetrics(runners, build, versions, catalog.failures().size(), labels, jvm, scheduler.workers());
     metrics.reserveNames(owners);
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(metrics);
@@ -82,10 +86,10 @@ public final class Agent implements AutoCloseable {
               metrics::version,
               new StatusPage(page, runners));
     } catch (RuntimeException e) {
+      scheduler.close();
       collectors.close();
       throw e;
     }
-    Scheduler scheduler = new Scheduler(config.schedulerThreads());
     scheduler.start(runners);
     // Plugins without a collector of their own (docker, cgroup readers) count too; so does the
     // built-in containers plugin when it runs.
@@ -105,6 +109,14 @@ public final class Agent implements AutoCloseable {
   static String url(ListenAddress address, int port) {
     String host = address.host().isEmpty() ? "0.0.0.0" : address.host();
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
+  }
+
+  /** procfs, sysfs and cgroupfs hold no FIFOs: their files are read without a stat each. */
+  private static void trustKernelFilesystems(HostPaths paths) {
+    for (Path root : List.of(paths.proc(), paths.sys(), paths.cgroup())) {
+      boolean trusted = KernelFiles.trustIfKernelFilesystem(root);
+      log.debug("{}: {}", root, trusted ? "a kernel filesystem" : "not a kernel filesystem, each file is checked");
+    }
   }
 
   static Map<String, String> versions(PluginCatalog catalog) {

@@ -133,6 +133,19 @@ public final class AgentProcess implements AutoCloseable {
     }
   }
 
+  /** Waits for the agent to exit on its own; returns the exit code. */
+  public int awaitExit(Duration max) {
+    try {
+      if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("agent still running after " + max + ":\n" + log());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return process.exitValue();
+  }
+
   /** SIGTERM, then waits; returns the exit code. */
   public int stop() {
     process.destroy();

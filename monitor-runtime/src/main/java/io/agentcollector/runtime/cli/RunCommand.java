@@ -1,6 +1,7 @@
 package io.agentcollector.runtime.cli;
 
 import io.agentcollector.runtime.Agent;
+import io.agentcollector.runtime.OutOfMemory;
 import io.agentcollector.runtime.config.ConfigError;
 import io.agentcollector.runtime.config.LoggingConfig;
 import io.agentcollector.runtime.logging.LoggingSetup;
@@ -23,6 +24,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LoggingSetup.configure(LoggingConfig.bootstrap(), true);
+    // One line instead of a stack trace per dying thread; out of memory ends the process.
+    OutOfMemory.install();
     Setup setup;
     Agent agent;
     try {

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.agentcollector.api.InvalidConfigException;
+import io.agentcollector.api.KernelFiles;
 import io.agentcollector.api.PluginConfig;
 import io.agentcollector.runtime.config.AgentConfig;
 import io.agentcollector.runtime.config.ConfigError;
@@ -83,7 +84,7 @@ record Setup(AgentConfig config, PluginCatalog catalog, Path configFile) {
   /** The kernel's host name, without a DNS look-up (which can hang on a broken resolver). */
   static String hostname() {
     try {
-      String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+      String name = KernelFiles.read(Path.of("/proc/sys/kernel/hostname")).strip();
       if (!name.isEmpty()) {
         return name;
       }

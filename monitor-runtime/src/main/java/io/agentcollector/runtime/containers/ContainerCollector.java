@@ -14,7 +14,6 @@ import io.agentcollector.api.container.ContainerStatsReader;
 import io.agentcollector.runtime.plugins.Reasons;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -305,13 +304,13 @@ public final class ContainerCollector implements Collector {
   /** cAdvisor's machine_cpu_cores and machine_memory_bytes. */
   private void machine(MetricFamilies f) {
     try {
-      String online = Files.readString(paths.sys("devices", "system", "cpu", "online")).strip();
+      String online = KernelFiles.read(paths.sys("devices", "system", "cpu", "online")).strip();
       f.gauge("machine_cpu_cores", "Number of logical CPU cores.").add(countCpus(online));
     } catch (IOException | RuntimeException e) {
       log.debug("machine_cpu_cores: {}", Reasons.of(e));
     }
     try {
-      for (String line : Files.readAllLines(paths.proc("meminfo"))) {
+      for (String line : KernelFiles.read(paths.proc("meminfo")).split("\n")) {
         if (line.startsWith("MemTotal:")) {
           // /proc/meminfo is in kB (KiB).
           long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));

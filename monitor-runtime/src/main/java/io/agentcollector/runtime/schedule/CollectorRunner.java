@@ -2,13 +2,11 @@ package io.agentcollector.runtime.schedule;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.runtime.config.Durations;
+import io.agentcollector.runtime.OutOfMemory;
 import io.agentcollector.runtime.plugins.Reasons;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,26 +17,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one collector: never two cycles at once, each cycle bounded by the plugin's timeout
- * (the thread is interrupted and the cycle counted as failed), the last good result kept for the
- * scrape, and one log line per change of state.
+ * (the thread is interrupted and the cycle counted as failed; a thread that still does not
+ * return is given up to the pool), the last good result kept for the scrape, a collector that
+ * completes no cycle for two intervals (stuck, or starved of threads) failing, and one log line
+ * per change of state.
  */
 public final class CollectorRunner {
 
   private static final Logger log = LoggerFactory.getLogger(CollectorRunner.class);
 
-  /** A result older than this many intervals is no longer served. */
-  static final int STALE_AFTER_INTERVALS = 3;
+  /** How long an interrupted cycle may take to return before its thread is given up. */
+  static final Duration GIVE_UP_AFTER = Duration.ofSeconds(1);
 
   private final String plugin;
   private final Collector collector;
   private final Duration interval;
   private final Duration timeout;
+  private final Deadlines deadlines;
   private final Clock clock;
   private final LabelInjector labels;
   private final FamilyOwners owners;
   private final SeriesBudget budget;
-
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicLong errors = new AtomicLong();
@@ -54,6 +53,10 @@ public final class CollectorRunner {
   private volatile boolean finishedOnce;
   /** A cycle was abandoned at its timeout but its thread has not returned yet. */
   private volatile boolean stuck;
+  /** A worker is inside collect() (not just queued for one). */
+  private volatile boolean inCycle;
+  /** When the last cycle ended, or of the first tick; -1 before it. */
+  private volatile long lastEndMillis = -1;
   /** Bumped on every change of what {@link #current()} or the self-metrics report. */
   private final AtomicLong updates = new AtomicLong();
 
@@ -70,6 +73,7 @@ public final class CollectorRunner {
     this.collector = collector;
     this.interval = interval;
     this.timeout = timeout;
+    this.deadlines = new Deadlines(interval, timeout);
     this.clock = clock;
     this.labels = labels;
     this.owners = owners;
@@ -77,65 +81,96 @@ public final class CollectorRunner {
   }
 
   /** Starts a cycle on {@code workers} unless the previous one is still running. */
-  public void tick(Executor workers, ScheduledExecutorService timer) {
+  public void tick(WorkerPool workers, ScheduledExecutorService timer) {
     if (state == CollectorState.DISABLED) {
       return;
     }
+    if (lastEndMillis < 0) {
+      lastEndMillis = clock.millis();
+    }
     if (!running.compareAndSet(false, true)) {
-      // Within its timeout the previous cycle is just slow; past it, the collector is stuck.
-      if (stuck) {
-        failed("previous cycle still running (it ignored the interrupt at its timeout)", -1);
-      }
+      overdue(workers);
       return;
     }
-    Cycle cycle = new Cycle();
     try {
-      workers.execute(() -> run(cycle, timer));
+      workers.execute(() -> run(new Cycle(Thread.currentThread()), timer, workers));
     } catch (RejectedExecutionException e) {
       running.set(false);
+    }
+  }
+
+  /**
+   * The previous cycle has not ended by this tick. Within its timeout it is just slow; past it the
+   * collector is stuck; a cycle still waiting for a thread for two intervals is starved. Each
+   * such tick is one missed interval, counted as an error.
+   */
+  private void overdue(WorkerPool workers) {
+    if (stuck) {
+      failed("previous cycle still running (it ignored the interrupt at its timeout)", -1);
+    } else if (clock.millis() - lastEndMillis >= deadlines.overdueAfter().toMillis()) {
+      String why = inCycle ? "its cycle is still running" : "waiting for a free worker thread (all " + workers.threads() + " busy)";
+      failed("no cycle completed in " + Durations.format(deadlines.overdueAfter()) + ": " + why, -1);
     }
   }
 
   /** Runs one cycle on the calling thread, bounded by the timeout (for {@code snapshot}). */
   public void runOnce(ScheduledExecutorService timer) {
     if (running.compareAndSet(false, true)) {
-      run(new Cycle(), timer);
+      run(new Cycle(Thread.currentThread()), timer, null);
     }
   }
 
-  private void run(Cycle cycle, ScheduledExecutorService timer) {
-    Thread thread = Thread.currentThread();
+  /** @param pool where the thread is given up if it ignores the interrupt; null: not given up */
+  private void run(Cycle cycle, ScheduledExecutorService timer, WorkerPool pool) {
     long start = System.nanoTime();
-    long cpuStart = threadCpuNanos();
+    long cpuStart = ThreadCpu.nanos();
+    inCycle = true;
     var watchdog =
-        timer.schedule(() -> abandon(cycle, thread), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(() -> abandon(cycle, timer, pool), timeout.toMillis(), TimeUnit.MILLISECONDS);
+    boolean outOfMemory = false;
     try {
       MetricSnapshots result = collector.collect();
       if (cycle.settle()) {
         succeeded(result == null ? MetricSnapshots.of() : result, seconds(start));
+      }
+    } catch (OutOfMemoryError e) {
+      // The cycle's garbage is unreachable once we are here: fail the cycle, let the guard decide.
+      outOfMemory = true;
+      if (cycle.settle()) {
+        failed("out of memory: " + Reasons.of(e), seconds(start));
       }
     } catch (Exception | LinkageError | StackOverflowError e) {
       if (cycle.settle()) {
         failed(Reasons.of(e), seconds(start));
       }
     } finally {
-      long cpuEnd = threadCpuNanos();
+      long cpuEnd = ThreadCpu.nanos();
       if (cpuStart >= 0 && cpuEnd >= cpuStart) {
         cpuNanos.addAndGet(cpuEnd - cpuStart);
       }
       watchdog.cancel(false);
-      cycle.finish();
+      inCycle = false;
+      lastEndMillis = clock.millis();
+      if (cycle.finish()) {
+        pool.reclaim();
+      }
       stuck = false;
       running.set(false);
     }
+    if (outOfMemory) {
+      OutOfMemory.inCollector(id());
+    }
   }
 
-  private void abandon(Cycle cycle, Thread thread) {
+  private void abandon(Cycle cycle, ScheduledExecutorService timer, WorkerPool pool) {
     // Built before the interrupt: nothing slow (a first class load) between it and the count.
     String reason = "timed out after " + Durations.format(timeout) + " and was interrupted";
-    if (cycle.abandon(thread)) {
+    if (cycle.abandon()) {
       stuck = true;
       failed(reason, timeout.toNanos() / 1e9);
+      if (pool != null) {
+        timer.schedule(() -> cycle.giveUp(pool), GIVE_UP_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+      }
     }
   }
 
@@ -225,8 +260,7 @@ public final class CollectorRunner {
   }
 
   private boolean stale() {
-    long ok = lastResultMillis;
-    return ok < 0 || clock.millis() - ok > STALE_AFTER_INTERVALS * interval.toMillis();
+    return deadlines.stale(lastResultMillis, clock.millis());
   }
 
   /**
@@ -234,8 +268,16 @@ public final class CollectorRunner {
    * runner was disabled, or its result went stale. Comparable with {@code ==} only.
    */
   public long version() {
-    long u = updates.get();
-    return stale() ? -u - 1 : u;
+    return updates.get() << 2 | (stale() ? 2 : 0) | (succeeding() ? 1 : 0);
+  }
+
+  /**
+   * Fresh and good, what {@code monitor_collector_success} says: OK, and the last success no
+   * older than the overdue window (a collector starved of threads keeps its state until a tick
+   * notices; this does not wait for that).
+   */
+  public boolean succeeding() {
+    return state == CollectorState.OK && !deadlines.overdue(lastSuccessMillis, clock.millis());
   }
 
   public String id() {
@@ -271,15 +313,6 @@ public final class CollectorRunner {
     return cpuNanos.get() / 1e9;
   }
 
-  /** This thread's CPU time in nanoseconds, or -1 where the JVM cannot measure it. */
-  private static long threadCpuNanos() {
-    try {
-      return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
-    } catch (UnsupportedOperationException e) {
-      return -1;
-    }
-  }
-
   public double lastDurationSeconds() {
     return lastDurationSeconds;
   }
@@ -305,35 +338,5 @@ public final class CollectorRunner {
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  /**
-   * One cycle's outcome is settled once, either by the collector returning or by the watchdog;
-   * the watchdog interrupts only while the collector is still inside {@code collect()}.
-   */
-  private static final class Cycle {
-    private boolean settled;
-
-    synchronized boolean settle() {
-      if (settled) {
-        return false;
-      }
-      settled = true;
-      return true;
-    }
-
-    synchronized boolean abandon(Thread thread) {
-      if (settled) {
-        return false;
-      }
-      settled = true;
-      thread.interrupt();
-      return true;
-    }
-
-    synchronized void finish() {
-      // Clear an interrupt that arrived after collect() returned, before the pool reuses the thread.
-      Thread.interrupted();
-    }
   }
 }

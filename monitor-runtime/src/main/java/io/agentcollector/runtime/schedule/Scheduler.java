@@ -1,25 +1,30 @@
 package io.agentcollector.runtime.schedule;
 
+import io.agentcollector.runtime.OutOfMemory;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Triggers each collector on its own interval and runs the cycles on a bounded pool. A collector
- * that hangs and ignores interrupts holds at most one worker; its later ticks are skipped.
+ * that hangs and ignores interrupts holds one thread, which the pool gives up and replaces (up to
+ * as many as the pool has threads); its later ticks are skipped and counted as errors.
  */
 public final class Scheduler implements AutoCloseable {
 
+  private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+
   private final ScheduledExecutorService timer;
-  private final ExecutorService workers;
+  private final WorkerPool workers;
 
   public Scheduler(int threads) {
     timer = Executors.newSingleThreadScheduledExecutor(daemon("scheduler"));
-    workers = Executors.newFixedThreadPool(threads, daemon("collector"));
+    workers = new WorkerPool(threads, threads);
   }
 
   /** The timer thread, also used for timeouts; its tasks never block. */
@@ -27,22 +32,31 @@ public final class Scheduler implements AutoCloseable {
     return timer;
   }
 
+  public WorkerPool workers() {
+    return workers;
+  }
+
   public void start(List<CollectorRunner> runners) {
     for (CollectorRunner r : runners) {
-      timer.scheduleAtFixedRate(
-          () -> r.tick(workers, timer), 0, r.interval().toMillis(), TimeUnit.MILLISECONDS);
+      timer.scheduleAtFixedRate(() -> tick(r), 0, r.interval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** A periodic task that throws is never run again: nothing may escape a tick. */
+  private void tick(CollectorRunner r) {
+    try {
+      r.tick(workers, timer);
+    } catch (OutOfMemoryError e) {
+      OutOfMemory.uncaught(Thread.currentThread(), e);
+    } catch (RuntimeException e) {
+      log.error("tick of collector {} failed: {}", r.id(), e.toString());
     }
   }
 
   @Override
   public void close() {
     timer.shutdownNow();
-    workers.shutdownNow();
-    try {
-      workers.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    workers.close();
   }
 
   static ThreadFactory daemon(String prefix) {

@@ -1,10 +1,11 @@
 package io.agentcollector.runtime.selfmetrics;
 
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.runtime.OutOfMemory;
 import io.agentcollector.runtime.schedule.CollectorRunner;
-import io.agentcollector.runtime.schedule.CollectorState;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
+import io.agentcollector.runtime.schedule.WorkerPool;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -40,6 +41,9 @@ public final class AgentMetrics implements MultiCollector {
           "monitor_build", "monitor_build_info",
           "monitor_plugin", "monitor_plugin_info",
           "monitor_plugin_load_failures",
+          "monitor_out_of_memory_errors",
+          "monitor_scheduler_stuck_threads",
+          "monitor_scheduler_abandoned_threads",
           "node_scrape_collector_success",
           "node_scrape_collector_duration_seconds");
 
@@ -49,10 +53,8 @@ public final class AgentMetrics implements MultiCollector {
   private final int loadFailures;
   private final LabelInjector labels;
   private final PrometheusRegistry jvm;
+  private final WorkerPool workers;
 
-  /**
-   * @param jvm a registry holding JVM/process metrics, or null when they are switched off
-   */
   public AgentMetrics(
       List<CollectorRunner> runners,
       BuildInfo build,
@@ -60,6 +62,22 @@ public final class AgentMetrics implements MultiCollector {
       int loadFailures,
       LabelInjector labels,
       PrometheusRegistry jvm) {
+    this(runners, build, pluginVersions, loadFailures, labels, jvm, null);
+  }
+
+  /**
+   * @param jvm a registry holding JVM/process metrics, or null when they are switched off
+   * @param workers the scheduler's pool, for its given-up threads; null without a scheduler
+   */
+  public AgentMetrics(
+      List<CollectorRunner> runners,
+      BuildInfo build,
+      Map<String, String> pluginVersions,
+      int loadFailures,
+      LabelInjector labels,
+      PrometheusRegistry jvm,
+      WorkerPool workers) {
+    this.workers = workers;
     this.runners = List.copyOf(runners);
     this.build = build;
     this.pluginVersions = Map.copyOf(pluginVersions);
@@ -96,11 +114,14 @@ public final class AgentMetrics implements MultiCollector {
    * cached exposition.
    */
   public Object version() {
-    long[] v = new long[runners.size() + 1];
-    for (int i = 0; i < runners.size(); i++) {
+    int n = runners.size();
+    long[] v = new long[n + 3];
+    for (int i = 0; i < n; i++) {
       v[i] = runners.get(i).version();
     }
-    v[runners.size()] = jvm == null ? 0 : System.currentTimeMillis() / 1000;
+    v[n] = jvm == null ? 0 : System.currentTimeMillis() / 1000;
+    v[n + 1] = OutOfMemory.count();
+    v[n + 2] = workers == null ? 0 : workers.abandonedTotal() << 8 | workers.abandoned();
     return new Version(v);
   }
 
@@ -119,7 +140,9 @@ public final class AgentMetrics implements MultiCollector {
   /** The self-metrics alone (also used by {@code snapshot}). */
   public MetricSnapshots self() {
     MetricFamilies f = new MetricFamilies();
-    var success = f.gauge("monitor_collector_success", "Whether the collector's last cycle succeeded.");
+    var success =
+        f.gauge("monitor_collector_success",
+            "Whether the collector's last cycle succeeded and ended within two intervals (or one interval and the timeout).");
     var duration = f.gauge("monitor_collector_duration_seconds", "Duration of the collector's last cycle.");
     var lastOk =
         f.gauge(
@@ -142,7 +165,7 @@ public final class AgentMetrics implements MultiCollector {
     for (CollectorRunner r : runners) {
       String plugin = r.plugin();
       String name = r.collector().name();
-      double ok = r.state() == CollectorState.OK ? 1 : 0;
+      double ok = r.succeeding() ? 1 : 0;
       success.add(ok, "plugin", plugin, "collector", name);
       duration.add(r.lastDurationSeconds(), "plugin", plugin, "collector", name);
       if (r.lastSuccessMillis() >= 0) {
@@ -163,6 +186,16 @@ public final class AgentMetrics implements MultiCollector {
     pluginVersions.forEach((id, v) -> plugins.addInfo("plugin", id, "version", v));
     f.gauge("monitor_plugin_load_failures", "Plugin files in the plugins directory that could not be loaded.")
         .add(loadFailures);
+    f.counter("monitor_out_of_memory_errors_total", "OutOfMemoryErrors the agent survived (collector cycles that ran out of heap).")
+        .add(OutOfMemory.count());
+    if (workers != null) {
+      f.gauge("monitor_scheduler_stuck_threads",
+              "Collector threads given up after ignoring the interrupt at their timeout, not returned yet.")
+          .add(workers.abandoned());
+      f.counter("monitor_scheduler_abandoned_threads_total",
+              "Collector threads given up after ignoring the interrupt at their timeout, and replaced.")
+          .add(workers.abandonedTotal());
+    }
     return f.build();
   }
 }

@@ -9,7 +9,7 @@ import io.agentcollector.runtime.http.StatusPage.PluginInfo;
 import io.agentcollector.runtime.schedule.CollectorRunner;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
-import io.agentcollector.runtime.schedule.PluginGate;
+import io.agentcollector.runtime.schedule.SeriesBudget;
 import io.agentcollector.runtime.selfmetrics.BuildInfo;
 import io.agentcollector.testkit.FakeClock;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -72,7 +72,7 @@ class StatusPageTest {
       }
     };
     return new CollectorRunner(plugin, c, Duration.ofSeconds(5), Duration.ofSeconds(10), clock,
-        new LabelInjector(Map.of()), owners, new PluginGate());
+        new LabelInjector(Map.of()), owners, SeriesBudget.unlimited());
   }
 
   private String page(LandingPageMode mode) {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 class CollectorRunnerTest {
 
-  private final ExecutorService workers = Executors.newFixedThreadPool(2);
+  private final WorkerPool workers = new WorkerPool(2, 2);
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final FakeClock clock = FakeClock.fixed();
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -42,7 +41,7 @@ class CollectorRunnerTest {
   @AfterEach
   void stop() {
     ((Logger) LoggerFactory.getLogger(CollectorRunner.class)).detachAppender(logs);
-    workers.shutdownNow();
+    workers.close();
     timer.shutdownNow();
   }
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.runtime.OutOfMemory;
 import io.agentcollector.runtime.schedule.CollectorRunner;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
 import io.agentcollector.runtime.schedule.SeriesBudget;
+import io.agentcollector.runtime.schedule.WorkerPool;
 import io.agentcollector.testkit.Exposition;
 import io.agentcollector.testkit.FakeClock;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -84,13 +86,31 @@ class AgentMetricsTest {
     assertThat(Exposition.value(all, "monitor_build_info", "version", "1.2.3", "revision", "abc", "java_version", "17")).hasValue(1);
     assertThat(Exposition.value(all, "monitor_plugin_load_failures", "host", "n1")).hasValue(1);
     assertThat(Exposition.text(all)).contains("# TYPE node_scrape_collector_duration_seconds gauge");
+    assertThat(Exposition.value(all, "monitor_out_of_memory_errors_total", "host", "n1")).hasValue(OutOfMemory.count());
+
+    // Nothing ran for more than two intervals: OK by state, yet no longer "fresh and good".
+    clock.advance(Duration.ofSeconds(11));
+    MetricSnapshots later = metrics.collect();
+    assertThat(Exposition.value(later, "monitor_collector_success", "plugin", "cpu", "collector", "loadavg")).hasValue(0);
+    assertThat(Exposition.value(later, "node_scrape_collector_success", "collector", "loadavg")).hasValue(0);
+  }
+
+  @Test
+  void givenUpThreadsOfTheScheduler() {
+    try (WorkerPool pool = new WorkerPool(2, 2)) {
+      AgentMetrics metrics = new AgentMetrics(List.of(), new BuildInfo("1.2.3", "abc", "17"), Map.of(), 0,
+          new LabelInjector(Map.of()), null, pool);
+      MetricSnapshots all = metrics.collect();
+      assertThat(Exposition.value(all, "monitor_scheduler_stuck_threads")).hasValue(0);
+      assertThat(Exposition.value(all, "monitor_scheduler_abandoned_threads_total")).hasValue(0);
+    }
   }
 
   @Test
   void everyExposedNameOfTheSelfMetricsIsReserved() {
     FamilyOwners owners = new FamilyOwners();
     AgentMetrics metrics = new AgentMetrics(List.of(), new BuildInfo("1", "r", "17"), Map.of("cpu", "1"), 0,
-        new LabelInjector(Map.of()), null);
+        new LabelInjector(Map.of()), null, null);
     metrics.reserveNames(owners);
     for (String name : List.of("monitor_collector_errors_total", "monitor_collector_series_budget_exceeded_total",
         "monitor_build_info", "monitor_build", "node_scrape_collector_success")) {

@@ -67,7 +67,7 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
       mountinfo = paths.proc("self", "mountinfo");
     }
     try {
-      layout = CgroupV1Layout.from(Mountinfo.parse(Files.readString(mountinfo)), paths);
+      layout = CgroupV1Layout.from(Mountinfo.parse(KernelFiles.read(mountinfo)), paths);
     } catch (NoSuchFileException e) {
       log.debug("no mountinfo at {}: cgroup v1 reader inactive", mountinfo);
     }

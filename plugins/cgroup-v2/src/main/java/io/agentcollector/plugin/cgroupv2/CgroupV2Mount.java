@@ -1,8 +1,8 @@
 package io.agentcollector.plugin.cgroupv2;
 
+import io.agentcollector.api.KernelFiles;
 import io.agentcollector.api.HostPaths;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,7 +27,7 @@ record CgroupV2Mount(Path dir, String mountRoot) {
         continue;
       }
       try {
-        if (!Files.readString(paths.cgroup().resolve("cgroup.controllers")).isBlank()) {
+        if (!KernelFiles.read(paths.cgroup().resolve("cgroup.controllers")).isBlank()) {
           return Optional.of(new CgroupV2Mount(paths.cgroup(), m.root()));
         }
       } catch (NoSuchFileException e) {

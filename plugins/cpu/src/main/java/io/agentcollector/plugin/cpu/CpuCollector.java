@@ -1,12 +1,12 @@
 package io.agentcollector.plugin.cpu;
 
+import io.agentcollector.api.KernelFiles;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class CpuCollector implements Collector {
     // node_exporter reads the isolated list once, when the collector is created.
     Path isolatedFile = cpuDir().resolve("isolated");
     try {
-      isolated = SysCpuIsolated.parse(Files.readString(isolatedFile)).cpus();
+      isolated = SysCpuIsolated.parse(KernelFiles.read(isolatedFile)).cpus();
     } catch (NoSuchFileException e) {
       log.debug("{} not present: no node_cpu_isolated", isolatedFile);
     }
@@ -198,7 +198,7 @@ public final class CpuCollector implements Collector {
   /** The file's content, or empty (logged at debug) when this host does not have it. */
   private Optional<String> read(Path file) throws IOException {
     try {
-      return Optional.of(Files.readString(file));
+      return Optional.of(KernelFiles.read(file));
     } catch (NoSuchFileException e) {
       log.debug("{} not present", file);
       return Optional.empty();

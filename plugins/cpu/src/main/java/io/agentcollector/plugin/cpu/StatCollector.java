@@ -1,12 +1,12 @@
 package io.agentcollector.plugin.cpu;
 
+import io.agentcollector.api.KernelFiles;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +66,7 @@ public final class StatCollector implements Collector {
     Path file = paths.proc("stat");
     String content;
     try {
-      content = Files.readString(file);
+      content = KernelFiles.read(file);
     } catch (NoSuchFileException e) {
       log.debug("{} not present", file);
       return f.build();

@@ -1,5 +1,6 @@
 package io.agentcollector.plugin.cpu;
 
+import io.agentcollector.api.KernelFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ record SysCpuThrottles(Map<Long, Long> packages, Map<Long, Map<Long, Long>> core
   /** An unsigned decimal, or empty when the attribute is missing, unreadable or not a number. */
   private static OptionalLong readUint(Path file) {
     try {
-      return OptionalLong.of(Long.parseUnsignedLong(Files.readString(file).strip()));
+      return OptionalLong.of(Long.parseUnsignedLong(KernelFiles.read(file).strip()));
     } catch (IOException | NumberFormatException e) {
       return OptionalLong.empty();
     }

@@ -1,5 +1,6 @@
 package io.agentcollector.plugin.disk;
 
+import io.agentcollector.api.KernelFiles;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
@@ -7,6 +8,7 @@ import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.plugin.disk.ProcDiskstats.Field;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -88,7 +90,7 @@ public final class DiskstatsCollector implements Collector {
     Path file = paths.proc("diskstats");
     String content;
     try {
-      content = Files.readString(file);
+      content = KernelFiles.read(file);
     } catch (NoSuchFileException e) {
       log.debug("{} not found: no block device statistics", file);
       return new MetricFamilies().build();
@@ -147,9 +149,14 @@ public final class DiskstatsCollector implements Collector {
   /** The device's udev properties; none without udev (containers, minimal VMs), like node_exporter. */
   private UdevData udev(ProcDiskstats.Device d) {
     try {
-      return UdevData.parse(Files.readString(udevDir().resolve("b" + d.major() + ":" + d.minor())));
+      return UdevData.parse(utf8(KernelFiles.read(udevDir().resolve("b" + d.major() + ":" + d.minor()))));
     } catch (IOException e) {
       return UdevData.NONE;
     }
+  }
+
+  /** udev stores property values as UTF-8; KernelFiles maps bytes one to one. */
+  private static String utf8(String latin1) {
+    return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
   }
 }

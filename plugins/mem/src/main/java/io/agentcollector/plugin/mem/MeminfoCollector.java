@@ -1,11 +1,11 @@
 package io.agentcollector.plugin.mem;
 
+import io.agentcollector.api.KernelFiles;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.nio.file.Files;
 import java.util.OptionalLong;
 import org.pf4j.Extension;
 
@@ -38,7 +38,7 @@ public final class MeminfoCollector implements Collector {
 
   @Override
   public MetricSnapshots collect() throws Exception {
-    ProcMeminfo m = ProcMeminfo.parse(Files.readString(paths.proc("meminfo")));
+    ProcMeminfo m = ProcMeminfo.parse(KernelFiles.read(paths.proc("meminfo")));
     MetricFamilies f = new MetricFamilies();
     for (ProcMeminfo.Field field : m.fields()) {
       String name = metricName(field);

@@ -1,5 +1,6 @@
 package io.agentcollector.plugin.net;
 
+import io.agentcollector.api.KernelFiles;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
@@ -8,7 +9,6 @@ import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.api.PluginConfig;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -50,7 +50,7 @@ public final class NetdevCollector implements Collector {
 
   @Override
   public MetricSnapshots collect() throws Exception {
-    ProcNetDev dev = ProcNetDev.parse(Files.readString(paths.proc("net", "dev")));
+    ProcNetDev dev = ProcNetDev.parse(KernelFiles.read(paths.proc("net", "dev")));
     MetricFamilies f = new MetricFamilies();
     for (ProcNetDev.Device d : dev.devices()) {
       if (exclude.isPresent() && exclude.get().matcher(d.name()).find()
@@ -72,7 +72,7 @@ public final class NetdevCollector implements Collector {
   /** /sys/class/net/<dev>/statistics/rx_nohandler, absent on old kernels and odd devices. */
   private Optional<Long> nohandler(String device) {
     try {
-      return Optional.of(Long.parseLong(Files.readString(paths.sys("class", "net", device, "statistics", "rx_nohandler")).strip()));
+      return Optional.of(Long.parseLong(KernelFiles.read(paths.sys("class", "net", device, "statistics", "rx_nohandler")).strip()));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }

@@ -1,10 +1,9 @@
 package io.agentcollector.plugin.net;
 
+import io.agentcollector.api.KernelFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,14 +14,19 @@ import java.util.Optional;
  */
 final class SysfsAttributes {
 
+  /** An attribute is one value; anything longer is not one. */
+  private static final int MAX_BYTES = 64 * 1024;
+
   private SysfsAttributes() {}
 
   static Optional<String> read(Path file) {
     // One large read: some kernel files answer only a read that starts at offset 0.
-    try (InputStream in = Files.newInputStream(file)) {
-      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+    try {
+      String latin1 = KernelFiles.read(file, MAX_BYTES);
+      return Optional.of(new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8).strip());
     } catch (FileSystemException e) {
-      return Optional.empty(); // ENOENT, EACCES, EINVAL, EOPNOTSUPP: not available here
+      // ENOENT, EACCES, EINVAL, EOPNOTSUPP: not available here; a FIFO or oversize: not an attribute
+      return Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }

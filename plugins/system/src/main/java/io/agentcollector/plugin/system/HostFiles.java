@@ -1,11 +1,10 @@
 package io.agentcollector.plugin.system;
 
+import io.agentcollector.api.KernelFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,12 +19,11 @@ final class HostFiles {
    * the driver (EINVAL) or disabled in the kernel (EOPNOTSUPP, e.g. PSI with {@code psi=0}).
    */
   static Optional<String> read(Path file) throws IOException {
-    // Not Files.readString: for a file of size 0 it reads one byte, then continues at offset 1,
-    // and numeric sysctls (/proc/sys/fs/file-nr, .../random/poolsize) return EOF for any read
-    // not starting at offset 0, so it would yield "1" for "1183 0 2466160". readAllBytes reads
-    // 8 KiB chunks, so the first read gets the whole file.
-    try (InputStream in = Files.newInputStream(file)) {
-      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    // KernelFiles: numeric sysctls answer only a read at offset 0, and a FIFO or a huge file
+    // is refused instead of blocking or filling the heap. os-release may hold UTF-8.
+    try {
+      String latin1 = KernelFiles.read(file);
+      return Optional.of(new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     } catch (NoSuchFileException | AccessDeniedException e) {
       return Optional.empty();
     } catch (FileSystemException e) {

@@ -1,8 +1,9 @@
 package io.agentcollector.plugin.system;
 
+import io.agentcollector.api.KernelFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -170,7 +171,7 @@ final class SysClassHwmon {
 
   /** One read of at most 128 bytes (some drivers return EAGAIN forever), newlines trimmed. */
   private static Optional<String> attribute(Path file) {
-    try (FileChannel ch = FileChannel.open(file)) {
+    try (SeekableByteChannel ch = KernelFiles.open(file)) {
       ByteBuffer buf = ByteBuffer.allocate(MAX_ATTRIBUTE);
       int n = Math.max(ch.read(buf), 0);
       String s =
