@@ -51,7 +51,8 @@ record Mountinfo(List<Mount> mounts) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\\' && i + 3 < s.length()) {
+      // Only a backslash and three octal digits is an escape; anything else stays as written.
+      if (c == '\\' && i + 3 < s.length() && isOctal(s, i + 1) && isOctal(s, i + 2) && isOctal(s, i + 3)) {
         sb.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
         i += 3;
       } else {
@@ -59,5 +60,10 @@ record Mountinfo(List<Mount> mounts) {
       }
     }
     return sb.toString();
+  }
+
+  private static boolean isOctal(String s, int i) {
+    char c = s.charAt(i);
+    return c >= '0' && c <= '7';
   }
 }
