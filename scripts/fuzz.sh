@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Long fuzzing run with Jazzer: scripts/fuzz.sh [TARGET] [DURATION]
+#   TARGET    a fuzz target class, with or without the FuzzTest suffix (ProcStat, ProcStatFuzzTest),
+#             or "all" (default): every *FuzzTest of the repository
+#   DURATION  seconds of fuzzing per target (default 60)
+# Each target runs in its own JVM (Jazzer fuzzes one target per JVM), first replaying its seeds and
+# kept findings. A finding fails the run and leaves the input in <module>/target/fuzz/crash-<sha1>;
+# fix the parser, then copy the input to the target's Inputs directory
+# (src/test/resources/<package>/<Class>Inputs/<method>/) so every mvn verify replays it.
+# Prints at the end the executions per target. Output: target/fuzz.log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+target="${1:-all}"
+duration="${2:-60}"
+[[ "$duration" =~ ^[0-9]+$ ]] || { echo "fuzz.sh: DURATION must be whole seconds, got '$duration'" >&2; exit 2; }
+
+if [ "$target" = all ]; then
+  pattern='*FuzzTest.java'
+else
+  pattern="${target%FuzzTest}FuzzTest.java"
+fi
+mapfile -t files < <(find . -path '*/src/test/java/*' -name "$pattern" -not -path './work-local/*' | sort)
+if [ ${#files[@]} -eq 0 ]; then
+  echo "fuzz.sh: no fuzz target $pattern; targets are:" >&2
+  find . -path '*/src/test/java/*' -name '*FuzzTest.java' -printf '  %f\n' | sed 's/\.java$//' | sort >&2
+  exit 2
+fi
+classes=$(printf '%s\n' "${files[@]}" | xargs -n1 basename | sed 's/\.java$//' | sort -u | paste -sd, -)
+modules=$(printf '%s\n' "${files[@]}" | sed 's|^\./||; s|/src/test/java/.*||' | sort -u | paste -sd, -)
+
+mkdir -p target
+log=target/fuzz.log
+echo "fuzz.sh: ${#files[@]} target(s), ${duration}s each, modules $modules"
+set +e
+mvn -B -pl "$modules" -am verify -DskipITs \
+  -Dtest="$classes" -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dfuzz.seconds="$duration" 2>&1 | tee "$log" | grep -E '^\[(ERROR|INFO\] (Running|Tests run|BUILD))|stat::number_of_executed_units|FuzzTestFinding|^== Java Exception'
+rc=${PIPESTATUS[0]}
+set -e
+
+echo
+echo "executions per target (fuzzing phase, ${duration}s each):"
+# "Running <class>" of the fuzz execution is followed by libFuzzer's final stats.
+awk '/--- maven-surefire-plugin:.*\(fuzz\)/ {fuzz = 1} /--- maven-surefire-plugin:.*\(default-test\)/ {fuzz = 0}
+     fuzz && /Running / {cls = $NF}
+     fuzz && /stat::number_of_executed_units:/ {printf "  %-52s %12d\n", cls, $2}' "$log"
+exit "$rc"
