@@ -43,6 +43,7 @@ echo
 echo "executions per target (fuzzing phase, ${duration}s each):"
 # "Running <class>" of the fuzz execution is followed by libFuzzer's final stats.
 awk '/--- maven-surefire-plugin:.*\(fuzz\)/ {fuzz = 1} /--- maven-surefire-plugin:.*\(default-test\)/ {fuzz = 0}
-     fuzz && /Running / {cls = $NF}
-     fuzz && /stat::number_of_executed_units:/ {printf "  %-52s %12d\n", cls, $2}' "$log"
+     fuzz && /^\[INFO\] Running / {cls = $NF; done = 0}
+     fuzz && /stat::number_of_executed_units:/ && !done {printf "  %-60s %12d\n", cls, $2; done = 1}
+     fuzz && /FuzzTestFindingException/ {print "  FINDING in " cls}' "$log"
 exit "$rc"
