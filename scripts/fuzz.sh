@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Long fuzzing run with Jazzer: scripts/fuzz.sh [TARGET] [DURATION]
-#   TARGET    a fuzz target class, with or without the FuzzTest suffix (ProcStat, ProcStatFuzzTest),
-#             or "all" (default): every *FuzzTest of the repository
+#   TARGET    fuzz target classes, with or without the FuzzTest suffix, comma-separated
+#             (ProcStat, ProcStatFuzzTest,NetDev), or "all" (default): every *FuzzTest
 #   DURATION  seconds of fuzzing per target (default 60)
 # Each target runs in its own JVM (Jazzer fuzzes one target per JVM), first replaying its seeds and
 # kept findings. A finding fails the run and leaves the input in <module>/target/fuzz/crash-<sha1>;
@@ -15,14 +15,15 @@ target="${1:-all}"
 duration="${2:-60}"
 [[ "$duration" =~ ^[0-9]+$ ]] || { echo "fuzz.sh: DURATION must be whole seconds, got '$duration'" >&2; exit 2; }
 
-if [ "$target" = all ]; then
-  pattern='*FuzzTest.java'
-else
-  pattern="${target%FuzzTest}FuzzTest.java"
-fi
-mapfile -t files < <(find . -path '*/src/test/java/*' -name "$pattern" -not -path './work-local/*' | sort)
+files=()
+IFS=, read -ra wanted <<< "$target"
+for t in "${wanted[@]}"; do
+  if [ "$t" = all ]; then pattern='*FuzzTest.java'; else pattern="${t%FuzzTest}FuzzTest.java"; fi
+  mapfile -t found < <(find . -path '*/src/test/java/*' -name "$pattern" -not -path './work-local/*' | sort)
+  files+=("${found[@]}")
+done
 if [ ${#files[@]} -eq 0 ]; then
-  echo "fuzz.sh: no fuzz target $pattern; targets are:" >&2
+  echo "fuzz.sh: no fuzz target $target; targets are:" >&2
   find . -path '*/src/test/java/*' -name '*FuzzTest.java' -printf '  %f\n' | sed 's/\.java$//' | sort >&2
   exit 2
 fi
@@ -33,7 +34,7 @@ mkdir -p target
 log=target/fuzz.log
 echo "fuzz.sh: ${#files[@]} target(s), ${duration}s each, modules $modules"
 set +e
-mvn -B -pl "$modules" -am verify -DskipITs \
+mvn -B -fae -pl "$modules" -am verify -DskipITs \
   -Dtest="$classes" -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfuzz.seconds="$duration" 2>&1 | tee "$log" | grep -E '^\[(ERROR|INFO\] (Running|Tests run|BUILD))|stat::number_of_executed_units|FuzzTestFinding|^== Java Exception'
 rc=${PIPESTATUS[0]}
