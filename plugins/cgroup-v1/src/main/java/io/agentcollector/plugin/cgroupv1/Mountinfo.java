@@ -1,6 +1,7 @@
 package io.agentcollector.plugin.cgroupv1;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -38,7 +39,7 @@ record Mountinfo(List<Mount> mounts) {
         throw new IllegalArgumentException("mountinfo line " + n + ": not a mount entry: \"" + line + "\"");
       }
       String superOpts = dash + 3 < f.length ? f[dash + 3] : "";
-      out.add(new Mount(unescape(f[3]), unescape(f[4]), f[dash + 1], Set.of(superOpts.split(","))));
+      out.add(new Mount(unescape(f[3]), unescape(f[4]), f[dash + 1], Set.copyOf(Arrays.asList(superOpts.split(",")))));
     }
     return new Mountinfo(List.copyOf(out));
   }

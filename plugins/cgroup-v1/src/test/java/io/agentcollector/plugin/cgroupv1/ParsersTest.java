@@ -26,6 +26,13 @@ class ParsersTest {
   }
 
   @Test
+  void aSuperOptionTwiceIsKeptOnce() {
+    // Found by MountinfoFuzzTest: Set.of threw "duplicate element", naming no file.
+    Mountinfo m = Mountinfo.parse("31 30 0:28 / /sys/fs/cgroup/cpu rw - cgroup cgroup rw,cpu,cpu\n");
+    assertThat(m.mounts().get(0).superOptions()).containsExactlyInAnyOrder("rw", "cpu");
+  }
+
+  @Test
   void aBackslashWithoutThreeOctalDigitsStaysAsWritten() {
     // Found by MountinfoFuzzTest: Integer.parseInt("9ab", 8) threw a bare NumberFormatException.
     Mountinfo m = Mountinfo.parse("50 22 8:1 / /mnt/a\\9ab\\040b rw - ext4 /dev/sda1 rw\n");
