@@ -1,6 +1,6 @@
 package io.agentcollector.plugin.disk;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -14,7 +14,7 @@ class UdevDataFuzzTest {
 
   @FuzzTest
   void parse(FuzzedDataProvider data) throws Exception {
-    String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
+    String content = new String(data.consumeRemainingAsBytes(), UTF_8);
     ParserContract.returnsOrRejects("/run/udev/data", () -> UdevData.parse(content));
   }
 }
