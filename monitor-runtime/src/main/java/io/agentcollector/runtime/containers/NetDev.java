@@ -16,8 +16,15 @@ record NetDev(List<Interface> interfaces) {
       long txBytes, long txPackets, long txErrors, long txDropped) {}
 
   static NetDev parse(String content) {
+    if (!content.endsWith("\n")) {
+      // The kernel ends every line with a newline: without one the last value may be cut short.
+      throw new IllegalArgumentException("/proc/<pid>/net/dev: no newline at the end, the file is cut short");
+    }
     List<Interface> out = new ArrayList<>();
     String[] lines = content.split("\n"); // one char: no regular expression
+    if (lines.length < 2 || lines[1].indexOf('|') < 0) {
+      throw new IllegalArgumentException("/proc/<pid>/net/dev: missing the two header lines");
+    }
     for (int i = 2; i < lines.length; i++) {
       String line = lines[i];
       if (line.isBlank()) {
@@ -37,12 +44,18 @@ record NetDev(List<Interface> interfaces) {
         throw new IllegalArgumentException(
             "/proc/<pid>/net/dev line " + (i + 1) + ": " + f.length + " columns, expected 16: \"" + line.strip() + "\"");
       }
-      out.add(new Interface(name, l(f[0]), l(f[1]), l(f[2]), l(f[3]), l(f[8]), l(f[9]), l(f[10]), l(f[11])));
+      int n = i + 1;
+      out.add(new Interface(name, l(f[0], n), l(f[1], n), l(f[2], n), l(f[3], n),
+          l(f[8], n), l(f[9], n), l(f[10], n), l(f[11], n)));
     }
     return new NetDev(List.copyOf(out));
   }
 
-  private static long l(String s) {
-    return Long.parseUnsignedLong(s);
+  private static long l(String s, int line) {
+    try {
+      return Long.parseUnsignedLong(s);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("/proc/<pid>/net/dev line " + line + ": not a number: \"" + s + "\"");
+    }
   }
 }

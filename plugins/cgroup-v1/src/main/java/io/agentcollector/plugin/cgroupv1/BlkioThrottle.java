@@ -3,6 +3,7 @@ package io.agentcollector.plugin.cgroupv1;
 import io.agentcollector.api.Fields;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code blkio.throttle.io_service_bytes[_recursive]} and {@code …io_serviced[_recursive]}: lines
@@ -11,6 +12,8 @@ import java.util.Map;
  * Only Read and Write per device are kept.
  */
 record BlkioThrottle(Map<String, long[]> readWriteByDevice) {
+
+  private static final Pattern DEVICE = Pattern.compile("[0-9]{1,9}:[0-9]{1,9}");
 
   static BlkioThrottle parse(String file, String content) {
     Map<String, long[]> out = new LinkedHashMap<>();
@@ -21,7 +24,8 @@ record BlkioThrottle(Map<String, long[]> readWriteByDevice) {
       if (line.isBlank() || f.length == 2 && f[0].equals("Total")) {
         continue;
       }
-      if (f.length != 3 || !f[0].contains(":")) {
+      // The reader turns MAJ:MIN into two ints: anything else is refused here, with the line.
+      if (f.length != 3 || !DEVICE.matcher(f[0]).matches()) {
         throw new IllegalArgumentException(file + " line " + n + ": expected \"MAJ:MIN Op value\", got \"" + line + "\"");
       }
       long[] rw = out.computeIfAbsent(f[0], k -> new long[2]);

@@ -1,6 +1,7 @@
 package io.agentcollector.plugin.cgroupv1;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -38,7 +39,7 @@ record Mountinfo(List<Mount> mounts) {
         throw new IllegalArgumentException("mountinfo line " + n + ": not a mount entry: \"" + line + "\"");
       }
       String superOpts = dash + 3 < f.length ? f[dash + 3] : "";
-      out.add(new Mount(unescape(f[3]), unescape(f[4]), f[dash + 1], Set.of(superOpts.split(","))));
+      out.add(new Mount(unescape(f[3]), unescape(f[4]), f[dash + 1], Set.copyOf(Arrays.asList(superOpts.split(",")))));
     }
     return new Mountinfo(List.copyOf(out));
   }
@@ -51,7 +52,8 @@ record Mountinfo(List<Mount> mounts) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\\' && i + 3 < s.length()) {
+      // Only a backslash and three octal digits is an escape; anything else stays as written.
+      if (c == '\\' && i + 3 < s.length() && isOctal(s, i + 1) && isOctal(s, i + 2) && isOctal(s, i + 3)) {
         sb.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
         i += 3;
       } else {
@@ -59,5 +61,10 @@ record Mountinfo(List<Mount> mounts) {
       }
     }
     return sb.toString();
+  }
+
+  private static boolean isOctal(String s, int i) {
+    char c = s.charAt(i);
+    return c >= '0' && c <= '7';
   }
 }

@@ -26,6 +26,20 @@ class ParsersTest {
   }
 
   @Test
+  void aSuperOptionTwiceIsKeptOnce() {
+    // Found by MountinfoFuzzTest: Set.of threw "duplicate element", naming no file.
+    Mountinfo m = Mountinfo.parse("31 30 0:28 / /sys/fs/cgroup/cpu rw - cgroup cgroup rw,cpu,cpu\n");
+    assertThat(m.mounts().get(0).superOptions()).containsExactlyInAnyOrder("rw", "cpu");
+  }
+
+  @Test
+  void aBackslashWithoutThreeOctalDigitsStaysAsWritten() {
+    // Found by MountinfoFuzzTest: Integer.parseInt("9ab", 8) threw a bare NumberFormatException.
+    Mountinfo m = Mountinfo.parse("50 22 8:1 / /mnt/a\\9ab\\040b rw - ext4 /dev/sda1 rw\n");
+    assertThat(m.mounts().get(0).mountPoint()).isEqualTo("/mnt/a\\9ab b");
+  }
+
+  @Test
   void procPidCgroupMapsEachControllerAndIgnoresTheV2Line() {
     ProcPidCgroup c = ProcPidCgroup.parse("""
         12:memory:/docker/abc
@@ -72,5 +86,9 @@ class ParsersTest {
     assertThat(b.readWriteByDevice().get("254:0")).containsExactly(4096, 8388608);
     assertThat(BlkioThrottle.parse("x", "Total 0\n").readWriteByDevice()).isEmpty();
     assertThatThrownBy(() -> BlkioThrottle.parse("x", "254:0 Read\n")).hasMessageContaining("line 1");
+    // The reader makes two ints of MAJ:MIN; a device that is no MAJ:MIN is refused with its line.
+    assertThatThrownBy(() -> BlkioThrottle.parse("x", "8:0 Read 1\nsda: Read 5\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("x line 2: expected \"MAJ:MIN Op value\", got \"sda: Read 5\"");
   }
 }

@@ -20,7 +20,8 @@ record CgroupV2CpuMax(OptionalLong quotaMicros, long periodMicros) {
       return NONE;
     }
     String[] f = Fields.split(s);
-    if (f.length > 2) {
+    // No field at all: control characters only, which String.strip keeps.
+    if (f.length == 0 || f.length > 2) {
       throw new IllegalArgumentException("cpu.max line 1: expected \"$MAX $PERIOD\", got \"" + s + "\"");
     }
     OptionalLong quota = f[0].equals("max") ? OptionalLong.empty() : OptionalLong.of(FlatKeyed.number("cpu.max", 1, f[0]));

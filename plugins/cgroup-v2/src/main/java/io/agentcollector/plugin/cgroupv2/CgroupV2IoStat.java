@@ -20,10 +20,11 @@ record CgroupV2IoStat(List<Device> devices) {
     int n = 0;
     for (String line : content.split("\n")) {
       n++;
-      if (line.isBlank()) {
+      // Blank by Fields' measure (control characters too), not String.isBlank's.
+      String[] f = Fields.split(line);
+      if (f.length == 0) {
         continue;
       }
-      String[] f = Fields.split(line);
       String[] mm = f[0].split(":");
       if (mm.length != 2) {
         throw new IllegalArgumentException("io.stat line " + n + ": expected MAJ:MIN, got \"" + f[0] + "\"");

@@ -31,5 +31,10 @@ class CgroupV2CpuMaxTest {
   void rejectsGarbage() {
     assertThatThrownBy(() -> CgroupV2CpuMax.parse("half 100000\n")).hasMessage("cpu.max line 1: not a number: \"half\"");
     assertThatThrownBy(() -> CgroupV2CpuMax.parse("1 2 3\n")).hasMessageContaining("cpu.max line 1");
+    // Found by CgroupV2CpuMaxFuzzTest: control characters survive strip() but are no field, and
+    // f[0] threw ArrayIndexOutOfBounds.
+    assertThatThrownBy(() -> CgroupV2CpuMax.parse("\u0001\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cpu.max line 1: expected \"$MAX $PERIOD\", got \"\u0001\"");
   }
 }

@@ -24,7 +24,11 @@ class CgroupV2IoStatTest {
             List.of(new Device(259, 0, 73400320, 5242880, 1877, 342))),
         Arguments.of("older kernel without discard", "254:0 rbytes=10 wbytes=20 rios=1 wios=2\n",
             List.of(new Device(254, 0, 10, 20, 1, 2))),
-        Arguments.of("no I/O yet", "", List.of()));
+        Arguments.of("no I/O yet", "", List.of()),
+        // Found by CgroupV2IoStatFuzzTest: a line of control characters is no field, not blank to
+        // String.isBlank, and f[0] threw ArrayIndexOutOfBounds.
+        Arguments.of("a line of control characters", "\u0001\n254:0 rbytes=10\n",
+            List.of(new Device(254, 0, 10, 0, 0, 0))));
   }
 
   @ParameterizedTest(name = "{0}")

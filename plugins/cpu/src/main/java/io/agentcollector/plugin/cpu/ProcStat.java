@@ -2,15 +2,21 @@ package io.agentcollector.plugin.cpu;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * {@code /proc/stat}
  * (https://docs.kernel.org/filesystems/proc.html#miscellaneous-kernel-statistics-in-proc-stat):
- * per-CPU time in USER_HZ ticks and the system-wide counters. Columns an older kernel does not
- * write are zero, lines it does not write are absent, lines and columns a newer kernel adds are
- * ignored. The aggregate {@code cpu} line is skipped: node_exporter exports per-CPU lines only.
+ * per-CPU time in USER_HZ ticks and the system-wide counters. Lines and columns a newer kernel
+ * adds are ignored. The aggregate {@code cpu} line is skipped: node_exporter exports per-CPU lines
+ * only.
+ *
+ * <p>A file cut short is refused, never read as zeros: every kernel since 2.6.33 writes ten
+ * columns per cpu line, the lines of {@link #REQUIRED} (softirq last) and a final newline, so any
+ * prefix of a real file lacks one of them.
  *
  * @param cpus per CPU, indexed by CPU number; a CPU missing from the file (offline) below the
  *     highest one present is all zero, as in procfs
@@ -28,6 +34,10 @@ record ProcStat(
 
   /** A bound well above any real machine, so a corrupt CPU number cannot make us allocate GBs. */
   private static final int MAX_CPUS = 1 << 16;
+
+  /** The lines every kernel since 2.6.31 writes, in its order. */
+  static final List<String> REQUIRED =
+      List.of("cpu", "intr", "ctxt", "btime", "processes", "procs_running", "procs_blocked", "softirq");
 
   /**
    * One {@code cpuN} line in USER_HZ ticks, in the kernel's column order: user nice system idle
@@ -82,6 +92,10 @@ record ProcStat(
     OptionalLong running = OptionalLong.empty();
     OptionalLong blocked = OptionalLong.empty();
     List<Long> softirqs = List.of();
+    if (!content.endsWith("\n")) {
+      throw truncated("no newline at the end");
+    }
+    Set<String> seen = new HashSet<>();
     String[] lines = content.split("\n");
     for (int n = 0; n < lines.length; n++) {
       String line = lines[n];
@@ -90,8 +104,9 @@ record ProcStat(
         continue;
       }
       String key = f[0];
+      seen.add(key);
       switch (key) {
-        case "cpu" -> {}
+        case "cpu" -> checkCpuColumns(f, n, line);
         case "intr" -> intr = OptionalLong.of(number(f[1], n, line));
         case "ctxt" -> ctxt = OptionalLong.of(number(f[1], n, line));
         case "btime" -> btime = OptionalLong.of(number(f[1], n, line));
@@ -113,13 +128,26 @@ record ProcStat(
         }
       }
     }
+    for (String key : REQUIRED) {
+      if (!seen.contains(key)) {
+        throw truncated("no " + key + " line");
+      }
+    }
     return new ProcStat(
         List.copyOf(cpus), intr, ctxt, btime, processes, running, blocked, softirqs);
   }
 
+  private static void checkCpuColumns(String[] f, int n, String line) {
+    if (f.length < 1 + CpuTicks.COLUMNS) {
+      throw new IllegalArgumentException("/proc/stat line " + (n + 1) + ": " + (f.length - 1)
+          + " values, expected " + CpuTicks.COLUMNS + " or more: \"" + line.strip() + "\"");
+    }
+  }
+
   private static void putCpu(List<CpuTicks> cpus, int index, String[] f, int n, String line) {
+    checkCpuColumns(f, n, line);
     long[] ticks = new long[CpuTicks.COLUMNS];
-    for (int i = 0; i < CpuTicks.COLUMNS && i + 1 < f.length; i++) {
+    for (int i = 0; i < CpuTicks.COLUMNS; i++) {
       ticks[i] = number(f[i + 1], n, line);
     }
     while (cpus.size() <= index) {
@@ -149,6 +177,10 @@ record ProcStat(
       // reported below
     }
     throw malformed(n, line, value);
+  }
+
+  private static IllegalArgumentException truncated(String what) {
+    return new IllegalArgumentException("/proc/stat: " + what + ", the file is cut short");
   }
 
   private static IllegalArgumentException malformed(int n, String line, String value) {

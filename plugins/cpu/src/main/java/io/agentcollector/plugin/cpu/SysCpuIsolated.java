@@ -27,6 +27,11 @@ record SysCpuIsolated(List<Integer> cpus) {
       }
       int first = cpu(item.substring(0, dash), list);
       int last = cpu(item.substring(dash + 1), list);
+      // A backwards range, or more CPUs than exist: a few bytes must not make us allocate GBs.
+      if (last < first || cpus.size() + (last - first) >= MAX_CPU) {
+        throw new IllegalArgumentException(
+            "/sys/devices/system/cpu/isolated line 1: bad range \"" + item + "\" in \"" + list + "\"");
+      }
       for (int c = first; c <= last; c++) {
         cpus.add(c);
       }

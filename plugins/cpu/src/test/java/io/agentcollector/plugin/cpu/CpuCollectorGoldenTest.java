@@ -196,17 +196,18 @@ class CpuCollectorGoldenTest {
 
   @Test
   void malformedStatFails() throws Exception {
-    Path t = tree("bad", "cpu0 1 2 three 4\n");
+    Path t = tree("bad", "cpu0 1 2 three 4 5 6 7 8 9 10\n");
     CpuCollector c = new CpuCollector();
     c.start(TestContext.forPlugin("cpu").withHostPaths(HostPaths.under(t)));
     assertThatThrownBy(c::collect)
-        .hasMessage("/proc/stat line 1: bad value \"three\" in \"cpu0 1 2 three 4\"");
+        .hasMessage(
+            "/proc/stat line 2: bad value \"three\" in \"cpu0 1 2 three 4 5 6 7 8 9 10\"");
   }
 
   private Path tree(String name, String stat) throws Exception {
     Path root = tmp.resolve(name);
     Files.createDirectories(root.resolve("proc"));
-    Files.writeString(root.resolve("proc/stat"), stat);
+    Files.writeString(root.resolve("proc/stat"), ProcStatTest.complete(stat));
     return root;
   }
 

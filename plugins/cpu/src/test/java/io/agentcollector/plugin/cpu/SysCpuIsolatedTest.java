@@ -42,4 +42,14 @@ class SysCpuIsolatedTest {
     assertThatThrownBy(() -> SysCpuIsolated.parse("1-2-3\n"))
         .hasMessage("/sys/devices/system/cpu/isolated line 1: bad CPU \"2-3\" in \"1-2-3\"");
   }
+
+  @Test
+  void backwardsOrHugeRangesAreRefused() {
+    assertThatThrownBy(() -> SysCpuIsolated.parse("3-1\n"))
+        .hasMessage("/sys/devices/system/cpu/isolated line 1: bad range \"3-1\" in \"3-1\"");
+    // Ten bytes per 65536 CPUs: a corrupt file must not fill the heap.
+    String huge = "0-65535,".repeat(200);
+    assertThatThrownBy(() -> SysCpuIsolated.parse(huge + "\n"))
+        .hasMessageStartingWith("/sys/devices/system/cpu/isolated line 1: bad range \"0-65535\"");
+  }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * {@code /proc/diskstats} (https://docs.kernel.org/admin-guide/iostats.html): major, minor,
  * device name, then 11 counters, 15 since Linux 4.18 (discards) or 17 since 5.5 (flushes), i.e.
- * 14, 18 or 20 columns. Columns past the 17th counter (newer kernels) are ignored.
+ * 14, 18 or 20 columns. Columns past the 17th counter (newer kernels) are ignored. A line with
+ * fewer than 14 columns or a file without its final newline is refused as cut short.
  */
 record ProcDiskstats(List<Device> devices) {
 
@@ -52,6 +53,10 @@ record ProcDiskstats(List<Device> devices) {
   private static final int OLDEST_COLUMNS = FIXED_COLUMNS + 11;
 
   static ProcDiskstats parse(String content) {
+    if (!content.isEmpty() && !content.endsWith("\n")) {
+      // The kernel ends every line with a newline: without one the last value may be cut short.
+      throw new IllegalArgumentException("/proc/diskstats: no newline at the end, the file is cut short");
+    }
     List<Device> out = new ArrayList<>();
     Field[] fields = Field.values();
     String[] lines = content.split("\n");

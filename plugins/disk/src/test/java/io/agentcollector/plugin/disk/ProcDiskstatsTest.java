@@ -34,10 +34,10 @@ class ProcDiskstatsTest {
 
   static Stream<Arguments> kernelVariants() {
     return Stream.of(
-        Arguments.of("before 4.18: 14 columns", " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11", 11),
-        Arguments.of("4.18+: 18 columns, discards", " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15", 15),
-        Arguments.of("5.5+: 20 columns, flushes", " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17", 17),
-        Arguments.of("a future kernel's extra column", " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18", 17),
+        Arguments.of("before 4.18: 14 columns", " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11\n", 11),
+        Arguments.of("4.18+: 18 columns, discards", " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15\n", 15),
+        Arguments.of("5.5+: 20 columns, flushes", " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17\n", 17),
+        Arguments.of("a future kernel's extra column", " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18\n", 17),
         Arguments.of("tabs, trailing blanks, empty lines", "\n8\t0\tsda 1 2 3 4 5 6 7 8 9 10 11   \n\n", 11));
   }
 
@@ -58,18 +58,20 @@ class ProcDiskstatsTest {
 
   @Test
   void countersAreUnsigned64Bit() {
-    ProcDiskstats.Device d = ProcDiskstats.parse("8 0 sda 18446744073709551615 0 0 0 0 0 0 0 0 0 0").devices().get(0);
+    ProcDiskstats.Device d = ProcDiskstats.parse("8 0 sda 18446744073709551615 0 0 0 0 0 0 0 0 0 0\n").devices().get(0);
     assertThat(d.values().get(Field.READS_COMPLETED)).isEqualTo(1.8446744073709552e19);
   }
 
   static Stream<Arguments> malformed() {
     return Stream.of(
-        Arguments.of("truncated line", "8 0 sda 1 2 3 4 5 6 7 8 9 10 11\n8 1 sda1 1 2 3",
+        Arguments.of("truncated line", "8 0 sda 1 2 3 4 5 6 7 8 9 10 11\n8 1 sda1 1 2 3\n",
             "/proc/diskstats line 2: 6 columns, expected 14 or more: \"8 1 sda1 1 2 3\""),
-        Arguments.of("not a number", "8 0 sda 1 2 3 4 5 6 7 8 9 10 x",
+        Arguments.of("not a number", "8 0 sda 1 2 3 4 5 6 7 8 9 10 x\n",
             "/proc/diskstats line 1: \"x\" is not a counter"),
-        Arguments.of("negative", "8 0 sda 1 2 3 4 5 6 7 8 9 -10 11",
-            "/proc/diskstats line 1: \"-10\" is not a counter"));
+        Arguments.of("negative", "8 0 sda 1 2 3 4 5 6 7 8 9 -10 11\n",
+            "/proc/diskstats line 1: \"-10\" is not a counter"),
+        Arguments.of("cut in the last counter (no final newline)", "8 0 sda 1 2 3 4 5 6 7 8 9 10 1",
+            "/proc/diskstats: no newline at the end, the file is cut short"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -8,6 +8,8 @@ import java.util.OptionalLong;
 /**
  * {@code /proc/meminfo} (https://docs.kernel.org/filesystems/proc.html, meminfo): {@code Key:
  * value [kB]} per line, in the kernel's order. Every key is kept, including ones no table lists.
+ * A file without its final newline (or empty) is refused: it was cut, maybe inside a number. A cut
+ * right after a newline cannot be told from a complete file; the missing keys are then absent.
  */
 record ProcMeminfo(List<Field> fields) {
 
@@ -17,6 +19,10 @@ record ProcMeminfo(List<Field> fields) {
   record Field(String key, long value, boolean bytes) {}
 
   static ProcMeminfo parse(String content) {
+    if (!content.endsWith("\n")) {
+      // The kernel ends every line with a newline: without one the last value may be cut short.
+      throw new IllegalArgumentException("/proc/meminfo: no newline at the end, the file is cut short");
+    }
     List<Field> out = new ArrayList<>();
     int n = 0;
     for (String line : content.split("\n")) {

@@ -51,4 +51,14 @@ class MeminfoCollectorTest {
         .hasMessage("/proc/meminfo line 1: not a number in \"MemTotal: lots kB\"");
     assertThatThrownBy(() -> ProcMeminfo.parse("MemTotal: 1 MB\n")).hasMessageContaining("unknown unit \"MB\"");
   }
+
+  @Test
+  void aFileCutShortIsRefused() {
+    // Cut inside "MemFree: 500 kB": "50" would read as 50 kB.
+    assertThatThrownBy(() -> ProcMeminfo.parse("MemTotal: 1000 kB\nMemFree: 50"))
+        .hasMessage("/proc/meminfo: no newline at the end, the file is cut short");
+    assertThatThrownBy(() -> ProcMeminfo.parse(""))
+        .hasMessage("/proc/meminfo: no newline at the end, the file is cut short");
+    assertThat(ProcMeminfo.parse("MemTotal: 1000 kB\nHugePages_Total: 0\n").get("HugePages_Total")).hasValue(0);
+  }
 }

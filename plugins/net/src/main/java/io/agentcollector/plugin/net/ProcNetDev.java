@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * {@code /proc/net/dev}: two header lines naming the receive and transmit columns, then {@code
  * iface: values…}. Column names come from the header, so a kernel that adds one does not shift
- * the others.
+ * the others. Every line must have a value per column (16 on every kernel since 2.6) and the file
+ * its final newline; anything less was cut short.
  */
 record ProcNetDev(List<Device> devices) {
 
@@ -16,6 +17,10 @@ record ProcNetDev(List<Device> devices) {
   record Device(String name, Map<String, Long> counters) {}
 
   static ProcNetDev parse(String content) {
+    if (!content.isEmpty() && !content.endsWith("\n")) {
+      // The kernel ends every line with a newline: without one the last value may be cut short.
+      throw new IllegalArgumentException("/proc/net/dev: no newline at the end, the file is cut short");
+    }
     String[] lines = content.split("\n");
     if (lines.length < 2 || !lines[1].contains("|")) {
       throw new IllegalArgumentException("/proc/net/dev: missing the two header lines");

@@ -21,6 +21,10 @@ record ProcNetStatNfConntrack(Map<String, Double> totals) {
 
   static ProcNetStatNfConntrack parse(String content) {
     String[] lines = content.split("\n");
+    // split drops trailing empty strings: "\n\n" has no line at all.
+    if (lines.length == 0 || lines[0].isBlank()) {
+      throw new IllegalArgumentException("/proc/net/stat/nf_conntrack line 1: no header");
+    }
     String[] header = lines[0].strip().split("\\s+");
     Map<String, Double> totals = new HashMap<>();
     for (int i = 1; i < lines.length; i++) {

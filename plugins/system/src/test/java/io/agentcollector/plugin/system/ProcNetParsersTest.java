@@ -157,4 +157,13 @@ class ProcNetParsersTest {
     assertThatThrownBy(() -> ProcNetStatNfConntrack.parse("entries found\n00000001 zz\n"))
         .hasMessage("/proc/net/stat/nf_conntrack line 2: not a hexadecimal number \"zz\"");
   }
+
+  @Test
+  void conntrackWithoutHeader() {
+    // Found by ProcNetStatNfConntrackFuzzTest: "\n\n".split("\n") is empty and lines[0] threw.
+    assertThatThrownBy(() -> ProcNetStatNfConntrack.parse("\n\n"))
+        .hasMessage("/proc/net/stat/nf_conntrack line 1: no header");
+    assertThatThrownBy(() -> ProcNetStatNfConntrack.parse(""))
+        .hasMessage("/proc/net/stat/nf_conntrack line 1: no header");
+  }
 }

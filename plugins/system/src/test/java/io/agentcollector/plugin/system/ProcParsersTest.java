@@ -28,7 +28,12 @@ class ProcParsersTest {
             "pgpgin 1\npgfault\n",
             "/proc/vmstat line 2: expected \"name value\", got \"pgfault\""),
         Arguments.of(
-            "not a number", "pgpgin x1\n", "/proc/vmstat line 1: not a number in \"pgpgin x1\""));
+            "not a number", "pgpgin x1\n", "/proc/vmstat line 1: not a number in \"pgpgin x1\""),
+        Arguments.of(
+            "cut inside the last number (pgpgin 4054629)",
+            "nr_free_pages 12345\npgpgin 405",
+            "/proc/vmstat: no newline at the end, the file is cut short"),
+        Arguments.of("empty", "", "/proc/vmstat: no newline at the end, the file is cut short"));
   }
 
   @ParameterizedTest(name = "{0}")

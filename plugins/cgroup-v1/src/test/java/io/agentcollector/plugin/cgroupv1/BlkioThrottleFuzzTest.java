@@ -1,0 +1,20 @@
+package io.agentcollector.plugin.cgroupv1;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.agentcollector.testkit.ParserContract;
+
+/**
+ * Fuzz target for {@link BlkioThrottle}: returns or rejects naming {@code blkio.throttle.io_serviced}. Seeds and
+ * regression inputs: {@code src/test/resources/io/agentcollector/plugin/cgroupv1/BlkioThrottleFuzzTestInputs/parse/}.
+ */
+class BlkioThrottleFuzzTest {
+
+  @FuzzTest
+  void parse(FuzzedDataProvider data) throws Exception {
+    String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
+    ParserContract.returnsOrRejects("blkio.throttle.io_serviced", () -> BlkioThrottle.parse("blkio.throttle.io_serviced", content));
+  }
+}

@@ -1,0 +1,20 @@
+package io.agentcollector.plugin.cgroupv1;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.agentcollector.testkit.ParserContract;
+
+/**
+ * Fuzz target for {@link KeyedValues}: returns or rejects naming {@code memory.stat}. Seeds and
+ * regression inputs: {@code src/test/resources/io/agentcollector/plugin/cgroupv1/KeyedValuesFuzzTestInputs/parse/}.
+ */
+class KeyedValuesFuzzTest {
+
+  @FuzzTest
+  void parse(FuzzedDataProvider data) throws Exception {
+    String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
+    ParserContract.returnsOrRejects("memory.stat", () -> KeyedValues.parse("memory.stat", content));
+  }
+}

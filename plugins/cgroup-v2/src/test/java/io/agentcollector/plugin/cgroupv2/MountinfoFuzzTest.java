@@ -1,0 +1,20 @@
+package io.agentcollector.plugin.cgroupv2;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.agentcollector.testkit.ParserContract;
+
+/**
+ * Fuzz target for {@link Mountinfo}: returns or rejects naming {@code mountinfo}. Seeds and
+ * regression inputs: {@code src/test/resources/io/agentcollector/plugin/cgroupv2/MountinfoFuzzTestInputs/parse/}.
+ */
+class MountinfoFuzzTest {
+
+  @FuzzTest
+  void parse(FuzzedDataProvider data) throws Exception {
+    String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
+    ParserContract.returnsOrRejects("mountinfo", () -> Mountinfo.parse(content));
+  }
+}
