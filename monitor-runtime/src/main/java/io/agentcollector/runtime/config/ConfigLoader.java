@@ -86,7 +86,7 @@ public final class ConfigLoader {
     // Dotted keys (a.b.c...) nest without brackets: bounded here, before merge and resolve recurse.
     if (KnownKeys.depth(parsed.root(), ConfigFile.MAX_DEPTH) > ConfigFile.MAX_DEPTH) {
       throw new ConfigError(
-          "config file " + file + ": settings nested deeper than " + ConfigFile.MAX_DEPTH + " levels");
+          "config file " + file + ": nested too deeply (settings deeper than " + ConfigFile.MAX_DEPTH + " levels)");
     }
     return parsed;
   }

@@ -70,6 +70,7 @@ class EffectiveSettingsTest {
         "  plugins.disk.collectors = {}   # runtime default",
         "  plugins.disk.enabled = true   # runtime default",
         "  plugins.disk.interval = 15s   # file " + file + ":3",
+        "  plugins.disk.max-series = 200000   # runtime default",
         "  plugins.disk.mount-points-exclude = ^/(dev|proc)($|/)   # plugin default (disk-defaults.conf in plugin-disk-1.0.jar)",
         "  plugins.disk.mount-timeout = 5s   # plugin default (disk-defaults.conf in plugin-disk-1.0.jar)",
         "  plugins.disk.timeout = 10s   # runtime default");
