@@ -80,8 +80,11 @@ public final class Agent implements AutoCloseable {
           PluginStatuses.of(config, catalog, collectors, build.version()), catalog.failures());
       http =
           HttpEndpoint.start(
-              config.listenAddress(),
-              config.maxRequests(),
+              new HttpEndpoint.Settings(
+                  config.listenAddress(),
+                  config.maxRequests(),
+                  config.maxConnections(),
+                  config.webConfigFile().orElse(null)),
               registry,
               metrics::version,
               new StatusPage(page, runners));
