@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Whether a response goes out gzipped, from the request's {@code Accept-Encoding} with q-values
  * (RFC 9110 §12.5.3): {@code gzip;q=0} refuses gzip, {@code *} stands for every coding not named,
- * and identity stays acceptable unless refused. Gzip wins a tie with identity.
+ * and identity stays acceptable unless refused (we then send it even if refused, as RFC 9110
+ * allows). Gzip wins a tie with identity.
  */
 final class AcceptEncoding {
 
@@ -35,7 +36,8 @@ final class AcceptEncoding {
       gzip = Math.max(star, 0);
     }
     if (identity < 0) {
-      identity = star >= 0 ? star : 1;
+      // Unnamed identity stays acceptable but has no preference over a named coding.
+      identity = Math.max(star, 0);
     }
     return gzip > 0 && gzip >= identity;
   }
