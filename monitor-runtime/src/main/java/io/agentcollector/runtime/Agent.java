@@ -55,6 +55,8 @@ public final class Agent implements AutoCloseable {
   public static Agent start(AgentConfig config, PluginCatalog catalog, Clock clock, Path configFile) {
     Instant started = clock.instant();
     trustKernelFilesystems(config.hostPaths());
+    // A bad web config file fails before any collector starts (HttpEndpoint reads it again).
+    HttpEndpoint.loadWebConfig(config.webConfigFile().orElse(null));
     FamilyOwners owners = new FamilyOwners();
     BuildInfo build = BuildInfo.get();
     Map<String, String> versions = versions(catalog);

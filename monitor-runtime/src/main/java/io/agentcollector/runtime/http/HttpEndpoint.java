@@ -78,24 +78,8 @@ public final class HttpEndpoint implements AutoCloseable {
     ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("http-timer", true);
     server.addBean(scheduler);
 
-    HttpConfiguration http = new HttpConfiguration();
-    http.setSendServerVersion(false);
-    http.setSendXPoweredBy(false);
     SslContextFactory.Server ssl = web.tls() == null ? null : TlsContexts.create(web.tls());
-    ConnectionFactory[] factories;
-    if (ssl == null) {
-      factories = new ConnectionFactory[] {new HttpConnectionFactory(http)};
-    } else {
-      // No SNI host check: scrapers address nodes by IP, which a certificate rarely names.
-      http.addCustomizer(new SecureRequestCustomizer(false));
-      factories = new ConnectionFactory[] {new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http)};
-    }
-    ServerConnector connector = new ServerConnector(server, null, scheduler, null, 0, 1, factories);
-    connector.setHost(host);
-    connector.setPort(address.port());
-    connector.setAcceptQueueSize(ACCEPT_BACKLOG);
-    connector.setIdleTimeout(IDLE_TIMEOUT_MS);
-    connector.addBean(new HeaderDeadline(scheduler, HEADER_PERIOD_MS));
+    ServerConnector connector = connector(server, scheduler, ssl, host, address.port());
     server.addConnector(connector);
     NetworkConnectionLimit limit = new NetworkConnectionLimit(settings.maxConnections(), connector);
     limit.setEndPointIdleTimeout(CROWDED_IDLE_TIMEOUT_MS);
@@ -123,6 +107,29 @@ public final class HttpEndpoint implements AutoCloseable {
     return new HttpEndpoint(server, connector, watcher);
   }
 
+  /** One selector thread that also accepts (no acceptor thread), HTTP/1.1, TLS when {@code ssl}. */
+  private static ServerConnector connector(
+      Server server, ScheduledExecutorScheduler scheduler, SslContextFactory.Server ssl, String host, int port) {
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ConnectionFactory[] factories;
+    if (ssl == null) {
+      factories = new ConnectionFactory[] {new HttpConnectionFactory(http)};
+    } else {
+      // No SNI host check: scrapers address nodes by IP, which a certificate rarely names.
+      http.addCustomizer(new SecureRequestCustomizer(false));
+      factories = new ConnectionFactory[] {new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http)};
+    }
+    ServerConnector connector = new ServerConnector(server, null, scheduler, null, 0, 1, factories);
+    connector.setHost(host);
+    connector.setPort(port);
+    connector.setAcceptQueueSize(ACCEPT_BACKLOG);
+    connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+    connector.addBean(new HeaderDeadline(scheduler, HEADER_PERIOD_MS));
+    return connector;
+  }
+
   private static String resolve(ListenAddress address, String where) {
     if (address.host().isEmpty()) {
       return null;
@@ -134,7 +141,8 @@ public final class HttpEndpoint implements AutoCloseable {
     }
   }
 
-  private static WebConfig loadWebConfig(Path file) {
+  /** The web config file checked as at start ({@link WebConfig#NONE} for null); {@link ConfigError} if bad. */
+  public static WebConfig loadWebConfig(Path file) {
     if (file == null) {
       return WebConfig.NONE;
     }

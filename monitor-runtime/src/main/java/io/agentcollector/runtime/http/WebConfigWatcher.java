@@ -57,8 +57,9 @@ final class WebConfigWatcher implements Runnable {
     try {
       List<String> now = stamps(watched());
       if (!now.equals(stamps)) {
-        stamps = now;
         reload();
+        // a good edit may name other files: watch those from now on
+        stamps = stamps(watched());
       }
     } catch (RuntimeException e) {
       log.warn("web config {}: not reloaded, keeping the previous one: {}", file, e.toString());
