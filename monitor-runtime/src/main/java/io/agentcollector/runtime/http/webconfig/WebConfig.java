@@ -51,6 +51,8 @@ public record WebConfig(
   public static WebConfig load(Path file) throws WebConfigException {
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new WebConfigException(file + ": cannot read: no such file");
     } catch (IOException e) {
       throw new WebConfigException(file + ": cannot read: " + e.getMessage());
     } catch (WebConfigException e) {
