@@ -91,14 +91,22 @@ class HttpFrontIT {
 
   @Test
   void stalledConnectionsAndSlowReadersDoNotStarveScrapes() throws Exception {
+    List<Double> control = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      control.add(scrape());
+    }
+    double controlP99 = percentile(control, 99);
+    System.out.printf("HTTP front: 40 scrapes without stalls (control): p50 %.1f ms, p99 %.1f ms%n",
+        percentile(control, 50), controlP99);
     List<Double> all = new ArrayList<>();
     for (int count : new int[] {8, 64, 512}) {
       for (Kind kind : List.of(Kind.PARTIAL_REQUEST_LINE, Kind.PARTIAL_HEADERS,
           Kind.POST_BODY_NEVER_SENT, Kind.TLS_CLIENT_HELLO_TO_PLAIN_PORT)) {
         try (StalledClients stalled = StalledClients.open(agent.port(), kind, count);
             StalledClients readers = StalledClients.open(agent.port(), Kind.SLOW_READER, 16)) {
+          AgentProcess.sleep(300); // the server has read what each sent: now they are stalled
           List<Double> phase = new ArrayList<>();
-          for (int i = 0; i < 10; i++) {
+          for (int i = 0; i < 20; i++) {
             phase.add(scrape());
           }
           assertThat(phase).as(count + " x " + kind + ": every scrape 200").doesNotContain(-1.0);
@@ -114,7 +122,11 @@ class HttpFrontIT {
     double p99 = percentile(all, 99);
     System.out.printf("HTTP front: %d scrapes during stalls, p99 %.1f ms, max %.1f ms%n",
         all.size(), p99, Collections.max(all));
-    assertThat(p99).as("scrape p99 ms").isLessThanOrEqualTo(1000);
+    // The bound is 1 s. A machine so busy that scrapes without any stall already take over
+    // 250 ms at p99 (other builds on 2 cores: load 25 seen) gets that much more room, so the
+    // test measures what the stalls add, not the machine's queue.
+    double bound = 1000 + Math.max(0, controlP99 - 250);
+    assertThat(p99).as("scrape p99 ms (control p99 %.1f ms)", controlP99).isLessThanOrEqualTo(bound);
   }
 
   /** A stalled client got no answer yet: the server is waiting for the rest, without a thread. */

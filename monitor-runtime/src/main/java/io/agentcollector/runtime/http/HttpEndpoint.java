@@ -37,7 +37,7 @@ public final class HttpEndpoint implements AutoCloseable {
   static final long IDLE_TIMEOUT_MS = 10_000;
   /** Request line plus headers must arrive within about two of these. */
   static final long HEADER_PERIOD_MS = 5_000;
-  /** Idle timeout of every connection while the connection limit is reached. */
+  /** Asked of Jetty for every connection while the limit is reached (helps where it applies). */
   static final long CROWDED_IDLE_TIMEOUT_MS = 2_000;
   static final int ACCEPT_BACKLOG = 1024;
 
@@ -69,8 +69,8 @@ public final class HttpEndpoint implements AutoCloseable {
     WebConfig web = loadWebConfig(settings.webConfigFile());
     AtomicReference<WebConfig> current = new AtomicReference<>(web);
 
-    // One selector thread (it also accepts: no acceptor thread) plus the request workers.
-    QueuedThreadPool pool = new QueuedThreadPool(settings.maxRequests() + 1, 1, 30_000);
+    // One acceptor and one selector thread plus the request workers.
+    QueuedThreadPool pool = new QueuedThreadPool(settings.maxRequests() + 2, 2, 30_000);
     pool.setName("http");
     pool.setDaemon(true);
     pool.setReservedThreads(0);
@@ -107,7 +107,11 @@ public final class HttpEndpoint implements AutoCloseable {
     return new HttpEndpoint(server, connector, watcher);
   }
 
-  /** One selector thread that also accepts (no acceptor thread), HTTP/1.1, TLS when {@code ssl}. */
+  /**
+   * One acceptor thread and one selector thread, HTTP/1.1, TLS when {@code ssl}. Not 0 acceptors
+   * (the selector accepting): Jetty 12.1 then closes the listening socket when the connection
+   * limit pauses accepting, and the agent stops answering for good (seen with 957 connections).
+   */
   private static ServerConnector connector(
       Server server, ScheduledExecutorScheduler scheduler, SslContextFactory.Server ssl, String host, int port) {
     HttpConfiguration http = new HttpConfiguration();
@@ -121,7 +125,7 @@ public final class HttpEndpoint implements AutoCloseable {
       http.addCustomizer(new SecureRequestCustomizer(false));
       factories = new ConnectionFactory[] {new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http)};
     }
-    ServerConnector connector = new ServerConnector(server, null, scheduler, null, 0, 1, factories);
+    ServerConnector connector = new ServerConnector(server, null, scheduler, null, 1, 1, factories);
     connector.setHost(host);
     connector.setPort(port);
     connector.setAcceptQueueSize(ACCEPT_BACKLOG);

@@ -38,8 +38,12 @@ class RoutesTest {
   }
 
   static String exchange(int port, String request) throws Exception {
+    return exchange(port, request, 5000);
+  }
+
+  static String exchange(int port, String request, int timeoutMillis) throws Exception {
     try (Socket s = new Socket("127.0.0.1", port)) {
-      s.setSoTimeout(5000);
+      s.setSoTimeout(timeoutMillis);
       OutputStream out = s.getOutputStream();
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
