@@ -46,12 +46,16 @@ public record AgentConfig(
     }
     LandingPageMode landingPage = LandingPageMode.parse("web.landing-page", c.getString("web.landing-page"));
     int maxConnections = c.getInt("web.max-connections");
-    if (maxConnections < 8) {
-      throw new InvalidConfigException("web.max-connections", maxConnections, "8 or more");
+    if (maxConnections < 8 || maxConnections > 65536) {
+      throw new InvalidConfigException("web.max-connections", maxConnections, "a number from 8 to 65536");
     }
     String webConfig = c.getString("web.config-file");
-    Optional<Path> webConfigFile =
-        webConfig.isEmpty() ? Optional.empty() : Optional.of(home.resolve(webConfig));
+    Optional<Path> webConfigFile;
+    try {
+      webConfigFile = webConfig.isEmpty() ? Optional.empty() : Optional.of(home.resolve(webConfig));
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new InvalidConfigException("web.config-file", webConfig, "a file path (" + e.getReason() + ")");
+    }
     Optional<String> host =
         merged.getIsNull("host.label")
             ? Optional.of(hostname.get())
