@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # node_exporter (the parity oracle), dockerd + containerd and busybox-static (the test image),
 # chromium (renders the landing page headless in LandingPageBrowserIT).
 # None of them is started as a service by installing.
-PACKAGES=(openjdk-17-jdk-headless maven prometheus prometheus-alertmanager prometheus-node-exporter docker.io containerd busybox-static chromium)
+PACKAGES=(openjdk-17-jdk-headless maven openssl curl prometheus prometheus-alertmanager prometheus-node-exporter docker.io containerd busybox-static chromium)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -46,6 +46,8 @@ class ConfigErrorsIT {
     "missing include     | include \"no-such.conf\"             | included file ",
     "unwritable log file | logging.file = \"/no/such/m.log\"     | logging.file = \"/no/such/m.log\": expected a file in an existing, writable directory",
     "plugin duration     | plugins.docker.request-timeout = 0s   | plugins.docker.request-timeout = \"0s\": expected a duration from 1ms to 24h",
+    "missing web config  | web.config-file = \"/no/such/web.yml\" | web.config-file = \"/no/such/web.yml\": /no/such/web.yml: cannot read",
+    "web config not yaml map | web.config-file = \"/proc/version\" | web.config-file = \"/proc/version\": /proc/version: expected a mapping of keys at the top level",
   })
   void invalidConfigExitsTwoWithOneLine(String name, String hocon, String expected) throws Exception {
     Path conf = tmp.resolve(name.strip().replace(' ', '-') + ".conf");

@@ -55,6 +55,8 @@ public final class Agent implements AutoCloseable {
   public static Agent start(AgentConfig config, PluginCatalog catalog, Clock clock, Path configFile) {
     Instant started = clock.instant();
     trustKernelFilesystems(config.hostPaths());
+    // A bad web config file fails before any collector starts (HttpEndpoint reads it again).
+    HttpEndpoint.loadWebConfig(config.webConfigFile().orElse(null));
     FamilyOwners owners = new FamilyOwners();
     BuildInfo build = BuildInfo.get();
     Map<String, String> versions = versions(catalog);
@@ -80,8 +82,11 @@ public final class Agent implements AutoCloseable {
           PluginStatuses.of(config, catalog, collectors, build.version()), catalog.failures());
       http =
           HttpEndpoint.start(
-              config.listenAddress(),
-              config.maxRequests(),
+              new HttpEndpoint.Settings(
+                  config.listenAddress(),
+                  config.maxRequests(),
+                  config.maxConnections(),
+                  config.webConfigFile().orElse(null)),
               registry,
               metrics::version,
               new StatusPage(page, runners));

@@ -19,6 +19,8 @@ public record AgentConfig(
     ListenAddress listenAddress,
     int maxRequests,
     LandingPageMode landingPage,
+    int maxConnections,
+    Optional<Path> webConfigFile,
     Optional<String> hostLabel,
     Map<String, String> staticLabels,
     HostPaths hostPaths,
@@ -43,6 +45,17 @@ public record AgentConfig(
       throw new InvalidConfigException("web.max-requests", maxRequests, "a number from 1 to " + MAX_REQUESTS);
     }
     LandingPageMode landingPage = LandingPageMode.parse("web.landing-page", c.getString("web.landing-page"));
+    int maxConnections = c.getInt("web.max-connections");
+    if (maxConnections < 8 || maxConnections > 65536) {
+      throw new InvalidConfigException("web.max-connections", maxConnections, "a number from 8 to 65536");
+    }
+    String webConfig = c.getString("web.config-file");
+    Optional<Path> webConfigFile;
+    try {
+      webConfigFile = webConfig.isEmpty() ? Optional.empty() : Optional.of(home.resolve(webConfig));
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new InvalidConfigException("web.config-file", webConfig, "a file path (" + e.getReason() + ")");
+    }
     Optional<String> host =
         merged.getIsNull("host.label")
             ? Optional.of(hostname.get())
@@ -66,6 +79,8 @@ public record AgentConfig(
         listen,
         maxRequests,
         landingPage,
+        maxConnections,
+        webConfigFile,
         host,
         labels,
         paths,

@@ -1,35 +1,36 @@
 package io.agentcollector.runtime.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * {@code /metrics}: renders the exposition once per version of the data (a version changes when
  * a collector finishes a cycle) and serves those bytes, plain or gzipped, to every scrape until
  * the next one. Without this each scrape of 200 containers rendered 1.6 MB anew (~25 ms of CPU
- * and a transient buffer per concurrent scrape). client_java's writers render; its handler
- * serves what the cache does not take: protobuf, {@code name[]} filters, {@code debug}, and
- * explicit {@code escaping=} in Accept.
+ * and a transient buffer per concurrent scrape). client_java's writers render; its scrape
+ * handler serves what the cache does not take: protobuf, {@code name[]} filters, {@code debug},
+ * and explicit {@code escaping=} in Accept.
  */
-final class CachedMetricsHandler implements HttpHandler {
-
-  private static final int WRITE_SLICE = 64 * 1024;
+final class CachedMetricsHandler extends Handler.Abstract {
 
   private final PrometheusRegistry registry;
   private final Supplier<Object> version;
-  private final HttpHandler fallback;
+  private final PrometheusScrapeHandler fallback;
   private final ExpositionFormats writers;
   private final List<Format> formats;
 
@@ -38,7 +39,7 @@ final class CachedMetricsHandler implements HttpHandler {
     ExpositionFormats writers = ExpositionFormats.init(properties);
     this.registry = registry;
     this.version = version;
-    this.fallback = new MetricsHandler(properties, registry);
+    this.fallback = new PrometheusScrapeHandler(properties, registry);
     // OpenMetrics first: Prometheus asks for it first, and findWriter's order decides.
     this.formats =
         List.of(
@@ -48,43 +49,42 @@ final class CachedMetricsHandler implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    Format format = cacheable(exchange);
+  public boolean handle(Request request, Response response, Callback callback) throws IOException {
+    Format format = cacheable(request);
     if (format == null) {
-      fallback.handle(exchange);
-      return;
+      return viaClientJava(request, response, callback);
     }
-    try (exchange) {
-      Rendered r = format.get(this);
-      boolean gzip = acceptsGzip(exchange);
-      byte[] body = gzip ? r.gzipped() : r.plain();
-      exchange.getResponseHeaders().set("Content-Type", format.writer.getContentType());
-      if (gzip) {
-        exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-      }
-      if (exchange.getRequestMethod().equals("HEAD")) {
-        exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
-        exchange.sendResponseHeaders(200, -1);
-        return;
-      }
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        // In slices: NIO copies a heap array into a temporary direct buffer of the write's size
-        // and keeps it per thread, so one 1.6 MB write left 1.6 MB of native memory per HTTP thread.
-        for (int off = 0; off < body.length; off += WRITE_SLICE) {
-          out.write(body, off, Math.min(WRITE_SLICE, body.length - off));
-        }
+    Rendered r = format.get(this);
+    boolean gzip = AcceptEncoding.gzip(request.getHeaders().getValuesList(HttpHeader.ACCEPT_ENCODING));
+    if (gzip) {
+      response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+    }
+    response.getHeaders().put(HttpHeader.VARY, "Accept-Encoding");
+    return Replies.bytes(request, response, callback, 200, format.writer.getContentType(),
+        gzip ? r.gzipped() : r.plain());
+  }
+
+  private boolean viaClientJava(Request request, Response response, Callback callback) throws IOException {
+    ScrapeExchange exchange = new ScrapeExchange(request);
+    fallback.handleRequest(exchange);
+    String type = "text/plain; charset=utf-8";
+    for (Map.Entry<String, String> h : exchange.headers().entrySet()) {
+      if (h.getKey().equalsIgnoreCase("Content-Type")) {
+        type = h.getValue();
+      } else if (!h.getKey().equalsIgnoreCase("Content-Length")) {
+        response.getHeaders().put(h.getKey(), h.getValue());
       }
     }
+    return Replies.bytes(request, response, callback, exchange.status(), type, exchange.body());
   }
 
   /** The cached format this request gets, or null when client_java's handler must answer. */
-  private Format cacheable(HttpExchange exchange) {
-    String query = exchange.getRequestURI().getRawQuery();
+  private Format cacheable(Request request) {
+    String query = request.getHttpURI().getQuery();
     if (query != null && !query.isEmpty()) {
       return null; // name[] filters and debug: rare, rendered per request
     }
-    String accept = exchange.getRequestHeaders().getFirst("Accept");
+    String accept = request.getHeaders().get(HttpHeader.ACCEPT);
     if (accept != null && accept.contains("escaping=")) {
       return null;
     }
@@ -95,21 +95,6 @@ final class CachedMetricsHandler implements HttpHandler {
       }
     }
     return null; // protobuf, OpenMetrics 2
-  }
-
-  private static boolean acceptsGzip(HttpExchange exchange) {
-    List<String> values = exchange.getRequestHeaders().get("Accept-Encoding");
-    if (values == null) {
-      return false;
-    }
-    for (String v : values) {
-      for (String coding : v.split(",")) {
-        if (coding.strip().startsWith("gzip")) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** One format's last rendering; scrapes racing on a new version wait for one rendering. */

@@ -37,6 +37,8 @@ public final class LoggingSetup {
     ctx.getLogger("org.apache.hc").setLevel(Level.WARN);
     ctx.getLogger("com.github.dockerjava").setLevel(Level.WARN);
     ctx.getLogger("io.fabric8").setLevel(Level.WARN);
+    // Jetty logs its version and every start at INFO; the agent logs "listening" once.
+    ctx.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
     // The pod informer warns with a stack trace at every retry while the API server is away;
     // k8s-labels logs that change once and shows it in monitor_container_enricher_status.
     ctx.getLogger("io.fabric8.kubernetes.client.informers").setLevel(Level.ERROR);

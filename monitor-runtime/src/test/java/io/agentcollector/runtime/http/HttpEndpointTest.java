@@ -54,8 +54,7 @@ class HttpEndpointTest {
             });
     endpoint =
         HttpEndpoint.start(
-            new ListenAddress("127.0.0.1", 0),
-            4,
+            new HttpEndpoint.Settings(new ListenAddress("127.0.0.1", 0), 4, 64, null),
             registry,
             version::get,
             new StatusPage(new BuildInfo("1", "r", "17"), List.of(), Map.of(), Map.of()));
