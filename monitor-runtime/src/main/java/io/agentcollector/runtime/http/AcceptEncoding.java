@@ -19,6 +19,9 @@ final class AcceptEncoding {
     for (String value : headerValues) {
       for (String item : value.split(",")) {
         String[] parts = item.split(";");
+        if (parts.length == 0) {
+          continue; // ";" alone: split drops every empty part
+        }
         String coding = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
         if (coding.isEmpty()) {
           continue;

@@ -32,6 +32,9 @@ class AcceptEncodingTest {
         "gzip;q=banana                | false",
         "gzip;q=2                     | false",
         "br;q=1, gzip;q=0.8, *;q=0.1  | true",
+        // Found by AcceptEncodingFuzzTest: an item of ';' alone threw ArrayIndexOutOfBounds (a 500).
+        "'*;q=0.1,;r'                 | true",
+        "';'                          | false",
       })
   void honoursQValues(String header, boolean gzip) {
     assertThat(AcceptEncoding.gzip(List.of(header))).isEqualTo(gzip);

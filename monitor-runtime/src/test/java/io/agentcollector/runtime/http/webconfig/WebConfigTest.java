@@ -104,6 +104,8 @@ class WebConfigTest {
         "plain password       | basic_auth_users: {alice: secret}                                | basic_auth_users.alice: not a bcrypt hash",
         "users not a map      | basic_auth_users: [alice]                                        | basic_auth_users: expected a mapping",
         "bad interval         | rate_limit: {interval: soon}                                     | rate_limit.interval: expected a duration",
+        "interval beyond long | rate_limit: {interval: 77777777777777777777777s}                 | rate_limit.interval: duration too long",
+        "interval overflows   | rate_limit: {interval: 9000000000000000h}                        | rate_limit.interval: duration too long",
         "not yaml             | 'tls_server_config: {'                                           | not valid YAML",
         "not a mapping        | '- a'                                                            | expected a mapping of keys at the top level",
       })
