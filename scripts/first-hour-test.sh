@@ -126,7 +126,7 @@ grep -q "^monitor_build_info{.*version=\"$version\"" <<<"$metrics" || fail "no m
 mem=$(awk '/^node_memory_MemTotal_bytes/ { print $NF }' <<<"$metrics")
 awk -v m="$mem" 'BEGIN { exit !(m + 0 > 0) }' || fail "node_memory_MemTotal_bytes is '$mem'"
 grep -q '^monitor_collector_success{collector="meminfo".*} 1' <<<"$metrics" || fail "meminfo is not collected"
-grep -q 'INFO  Agent - agent-collector .* listening on 127.0.0.1:'"$port" "$root/run.log" || fail "no start line in the output"
+grep -q 'INFO  Agent - agent-collector .* listening on http://127.0.0.1:'"$port"'/' "$root/run.log" || fail "no start line in the output"
 grep -q '^\[INFO\] Building monitor-runtime' "$root/run.log" || fail "no build progress in the output"
 grep -E 'Building|installing|listening' "$root/run.log" | sed 's/^/  | /'
 
