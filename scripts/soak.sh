@@ -74,7 +74,7 @@ threads1=$(awk '/^Threads:/ {print $2}' /proc/$agent_pid/status)
 fds1=$(ls /proc/$agent_pid/fd | wc -l)
 echo "after: threads=$threads1 fds=$fds1 rss_mb=$(awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$agent_pid/status) soak_series_left=$left"
 failed_lines=$(grep -c -E 'WARN|ERROR' "$work/agent.log" || true)
-echo "agent log: $failed_lines WARN/ERROR lines"; grep -E 'WARN|ERROR' "$work/agent.log" | head -5
+echo "agent log: $failed_lines WARN/ERROR lines"; grep -E 'WARN|ERROR' "$work/agent.log" | head -5 || true
 [ "$left" -eq 0 ] || { echo "soak: $left series of removed containers left"; status=1; }
 [ "$fds1" -le $((fds0 + 5)) ] || { echo "soak: file descriptors $fds0 -> $fds1"; status=1; }
 [ "$threads1" -le $((threads0 + 5)) ] || { echo "soak: threads $threads0 -> $threads1"; status=1; }
