@@ -70,7 +70,7 @@ class SchedulerMemoryIT {
     try (AgentProcess agent = AgentProcess.start(home, Ports.free(), Map.of(), "--config", conf.toString())) {
       agent.awaitReady(Duration.ofSeconds(30));
       // Timeout 1 s, thread given up 1 s later; the last two stuck ones keep their worker.
-      String first = awaitMetrics(agent, m -> value(m, "monitor_scheduler_abandoned_threads_total") == THREADS
+      String first = agent.awaitMetrics(Duration.ofSeconds(30), m -> value(m, "monitor_scheduler_abandoned_threads_total") == THREADS
           && successes(m).entrySet().stream().filter(e -> e.getKey().startsWith("stuck/")).allMatch(e -> e.getValue() == 0));
       long t0 = System.nanoTime();
       long slowest = 0;
@@ -179,18 +179,6 @@ class SchedulerMemoryIT {
     return host;
   }
 
-  private static String awaitMetrics(AgentProcess agent, java.util.function.Predicate<String> ok) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    String m = "";
-    while (System.nanoTime() < deadline) {
-      m = agent.metrics();
-      if (ok.test(m)) {
-        return m;
-      }
-      AgentProcess.sleep(200);
-    }
-    throw new AssertionError("condition not met:\n" + m + "\nlog:\n" + agent.log());
-  }
 
   private static Map<String, Double> successes(String exposition) {
     Map<String, Double> out = new TreeMap<>();

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +46,7 @@ class TextfileLimitsIT {
         """.formatted(dir));
     try (AgentProcess agent = AgentProcess.start(home, Ports.free(), Map.of(), "--config", conf.toString())) {
       agent.awaitReady(Duration.ofSeconds(60));
-      String m = awaitMetrics(agent, s -> RobustnessIT.value(s,
+      String m = agent.awaitMetrics(Duration.ofSeconds(30), s -> RobustnessIT.value(s,
           "monitor_collector_series_budget_exceeded_total{collector=\"textfile\",plugin=\"textfile\"}") >= 3);
 
       long worstScrape = 0;
@@ -89,7 +88,7 @@ class TextfileLimitsIT {
       Files.delete(dir.resolve("huge-series.prom"));
       Files.delete(dir.resolve("hundred-mb.prom"));
       Files.delete(dir.resolve("load.prom"));
-      m = awaitMetrics(agent, s -> s.contains("node_textfile_scrape_error 0.0"));
+      m = agent.awaitMetrics(Duration.ofSeconds(30), s -> s.contains("node_textfile_scrape_error 0.0"));
       assertThat(m).contains("good_value{k=\"v\"} 42.0");
       assertThat(agent.log()).contains("textfile " + dir.resolve("load.prom") + " is gone, it is no longer skipped");
     }
@@ -103,18 +102,6 @@ class TextfileLimitsIT {
     }
   }
 
-  private static String awaitMetrics(AgentProcess agent, Predicate<String> ok) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    String m = "";
-    while (System.nanoTime() < deadline) {
-      m = agent.metrics();
-      if (ok.test(m)) {
-        return m;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("condition not met in 30 s:\n" + m + "\nlog:\n" + agent.log());
-  }
 
   /** A kB figure of /proc/<pid>/status. */
   private static long status(long pid, String key) throws Exception {

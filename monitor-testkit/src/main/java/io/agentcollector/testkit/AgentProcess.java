@@ -117,6 +117,20 @@ public final class AgentProcess implements AutoCloseable {
     return r.body();
   }
 
+  /** Polls {@code /metrics} until {@code ok} holds for its text (returned), or fails after {@code max}. */
+  public String awaitMetrics(Duration max, java.util.function.Predicate<String> ok) {
+    long deadline = System.nanoTime() + max.toNanos();
+    String m = "";
+    while (System.nanoTime() < deadline) {
+      m = metrics();
+      if (ok.test(m)) {
+        return m;
+      }
+      sleep(200);
+    }
+    throw new AssertionError("condition not met in " + max.toSeconds() + " s:\n" + m + "\nlog:\n" + log());
+  }
+
   public int port() {
     return port;
   }
