@@ -73,6 +73,12 @@ public final class TextfileCollector implements Collector {
       try (Stream<Path> s = Files.list(dir)) {
         files = s.filter(p -> p.getFileName().toString().endsWith(".prom") && Files.isRegularFile(p)).sorted().toList();
         problems.read(directory);
+      } catch (java.nio.file.NoSuchFileException e) {
+        // Not present on this host (the default directory on a machine without node_exporter's
+        // package): scrape_error 1 as node_exporter says, but no WARN at every start.
+        context.logger().debug("textfile directory {} does not exist", dir);
+        files = List.of();
+        error = true;
       } catch (IOException e) {
         problems.skipped(directory, "directory " + dir + ": " + e);
         files = List.of();

@@ -62,6 +62,14 @@ class TextfileRefusalsTest {
   }
 
   @Test
+  void aMissingDirectoryIsAScrapeErrorWithoutAWarn() throws Exception {
+    TextfileCollector t = started(ctx.withConfig("directory = /var/lib/prometheus/node-exporter"));
+    MetricSnapshots out = t.collect();
+    assertThat(Exposition.value(out, "node_textfile_scrape_error")).hasValue(1);
+    assertThat(messages()).noneMatch(m -> m.startsWith("WARN"));
+  }
+
+  @Test
   void aFileRedefiningAnotherCollectorsFamilyIsSkippedOnceLoggedAndHealsWhenRemoved() throws Exception {
     Files.writeString(dir.resolve("load.prom"), "node_load1 99\n");
     TextfileCollector t = started(ctx.withOtherOwners(Map.of("node_load1", "cpu/loadavg")));
