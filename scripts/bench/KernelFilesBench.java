@@ -1,4 +1,4 @@
-import io.agentcollector.api.KernelFiles;
+import io.agentcollector.kernel.KernelFiles;
 import java.lang.management.ManagementFactory;
 import java.nio.file.*;
 

@@ -1,7 +1,7 @@
 package io.agentcollector.runtime;
 
 import io.agentcollector.api.HostPaths;
-import io.agentcollector.api.KernelFiles;
+import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.runtime.config.AgentConfig;
 import io.agentcollector.runtime.config.ListenAddress;
 import io.agentcollector.runtime.http.HttpEndpoint;

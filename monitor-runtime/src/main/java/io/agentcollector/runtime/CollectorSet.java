@@ -1,5 +1,6 @@
 package io.agentcollector.runtime;
 
+import io.agentcollector.api.Threads;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.InvalidConfigException;
 import io.agentcollector.api.container.ContainerEnricher;
@@ -12,7 +13,7 @@ import io.agentcollector.runtime.config.PluginSettings;
 import io.agentcollector.runtime.containers.ContainerCollector;
 import io.agentcollector.runtime.plugins.PluginCatalog;
 import io.agentcollector.runtime.plugins.PluginCatalog.LoadedPlugin;
-import io.agentcollector.runtime.plugins.Reasons;
+import io.agentcollector.api.Failures;
 import io.agentcollector.runtime.schedule.CollectorRunner;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
@@ -172,11 +173,7 @@ final class CollectorSet implements AutoCloseable {
   }
 
   private static void runAll(List<Start> starts) {
-    ExecutorService starter = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "collector-start");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService starter = Executors.newCachedThreadPool(Threads.daemon("collector-start"));
     try {
       Map<Start, Future<Void>> futures = new LinkedHashMap<>();
       starts.forEach(s -> futures.put(s, starter.submit(s.call())));
@@ -201,7 +198,7 @@ final class CollectorSet implements AutoCloseable {
       if (e.getCause() instanceof InvalidConfigException bad) {
         throw new ConfigError(bad.getMessage());
       }
-      start.onFailure().accept(Reasons.of(e.getCause()));
+      start.onFailure().accept(Failures.summary(e.getCause()));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.agentcollector.runtime;
 
+import io.agentcollector.api.Threads;
 import io.agentcollector.runtime.config.AgentConfig;
 import io.agentcollector.runtime.plugins.PluginCatalog;
 import io.agentcollector.runtime.schedule.CollectorRunner;
@@ -36,11 +37,7 @@ public final class Snapshot {
     CollectorSet set =
         CollectorSet.start(config, catalog, clock, new FamilyOwners(), CollectorSet.labelsOf(config),
             id -> onlyPlugin == null ? config.plugin(id).enabled() : id.equals(onlyPlugin));
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "snapshot-timer");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("snapshot-timer"));
     try (set) {
       List<MetricSnapshot> all = new ArrayList<>();
       Map<String, String> failures = new LinkedHashMap<>();

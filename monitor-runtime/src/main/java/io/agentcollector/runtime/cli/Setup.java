@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.agentcollector.api.InvalidConfigException;
-import io.agentcollector.api.KernelFiles;
+import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.PluginConfig;
 import io.agentcollector.runtime.config.AgentConfig;
 import io.agentcollector.runtime.config.ConfigError;

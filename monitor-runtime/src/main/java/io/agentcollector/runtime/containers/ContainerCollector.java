@@ -3,7 +3,7 @@ package io.agentcollector.runtime.containers;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
-import io.agentcollector.api.KernelFiles;
+import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.api.container.ContainerEnricher;
 import io.agentcollector.api.container.ContainerInfo;
@@ -11,7 +11,7 @@ import io.agentcollector.api.container.ContainerRuntime;
 import io.agentcollector.api.container.ContainerState;
 import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStatsReader;
-import io.agentcollector.runtime.plugins.Reasons;
+import io.agentcollector.api.Failures;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.time.Clock;
@@ -103,8 +103,8 @@ public final class ContainerCollector implements Collector {
         noteRuntime(r.name(), true, "");
       } catch (Exception e) {
         up.add(0, "runtime", r.name());
-        failures.add(r.name() + ": " + Reasons.of(e));
-        noteRuntime(r.name(), false, Reasons.of(e));
+        failures.add(r.name() + ": " + Failures.summary(e));
+        noteRuntime(r.name(), false, Failures.summary(e));
         // Its containers are unknown this cycle: keep what we knew, do not treat them as removed.
         seen.values().stream().filter(s -> s.info().runtime().equals(r.name())).forEach(s -> current.add(s.info()));
       }
@@ -219,7 +219,7 @@ public final class ContainerCollector implements Collector {
       try {
         e.labels(c).forEach(out::putIfAbsent);
       } catch (RuntimeException ex) {
-        log.debug("enricher {} failed for {}: {}", e.name(), c.id(), Reasons.of(ex));
+        log.debug("enricher {} failed for {}: {}", e.name(), c.id(), Failures.summary(ex));
       }
     }
     return out;
@@ -275,7 +275,7 @@ public final class ContainerCollector implements Collector {
       return stats;
     } catch (Exception e) {
       // A container that exits between listing and reading loses its cgroup: not an error.
-      log.debug("no stats for {}/{}: {}", c.runtime(), c.id(), Reasons.of(e));
+      log.debug("no stats for {}/{}: {}", c.runtime(), c.id(), Failures.summary(e));
       return Optional.empty();
     }
   }
@@ -296,7 +296,7 @@ public final class ContainerCollector implements Collector {
     try {
       return Optional.of(NetDev.parse(KernelFiles.read(paths.proc(Long.toString(c.pid()), "net", "dev"))));
     } catch (IOException | IllegalArgumentException e) {
-      log.debug("no network stats for {}/{}: {}", c.runtime(), c.id(), Reasons.of(e));
+      log.debug("no network stats for {}/{}: {}", c.runtime(), c.id(), Failures.summary(e));
       return Optional.empty();
     }
   }
@@ -307,7 +307,7 @@ public final class ContainerCollector implements Collector {
       String online = KernelFiles.read(paths.sys("devices", "system", "cpu", "online")).strip();
       f.gauge("machine_cpu_cores", "Number of logical CPU cores.").add(countCpus(online));
     } catch (IOException | RuntimeException e) {
-      log.debug("machine_cpu_cores: {}", Reasons.of(e));
+      log.debug("machine_cpu_cores: {}", Failures.summary(e));
     }
     try {
       for (String line : KernelFiles.read(paths.proc("meminfo")).split("\n")) {
@@ -318,7 +318,7 @@ public final class ContainerCollector implements Collector {
         }
       }
     } catch (IOException | RuntimeException e) {
-      log.debug("machine_memory_bytes: {}", Reasons.of(e));
+      log.debug("machine_memory_bytes: {}", Failures.summary(e));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.agentcollector.runtime.plugins;
 
+import io.agentcollector.api.Failures;
 import io.agentcollector.api.ApiVersion;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,13 +81,13 @@ public final class AgentPluginManager extends DefaultPluginManager {
       try {
         loadPluginFromPath(candidate);
       } catch (Exception | LinkageError e) {
-        failures.put(candidate, Reasons.of(e));
+        failures.put(candidate, Failures.summary(e));
       }
     }
     try {
       resolvePlugins();
     } catch (Exception e) {
-      failures.put(getPluginsRoot(), "plugins could not be resolved: " + Reasons.of(e));
+      failures.put(getPluginsRoot(), "plugins could not be resolved: " + Failures.summary(e));
     }
   }
 
@@ -152,7 +153,7 @@ public final class AgentPluginManager extends DefaultPluginManager {
         }
       }
     } catch (IOException e) {
-      failures.put(root, "cannot list plugins directory: " + Reasons.of(e));
+      failures.put(root, "cannot list plugins directory: " + Failures.summary(e));
     }
     return out;
   }

@@ -18,6 +18,7 @@ final class ParentFirstClassLoader extends PluginClassLoader {
   static final List<String> SHARED_PACKAGES =
       List.of(
           "io.agentcollector.api.",
+          "io.agentcollector.kernel.",
           "io.prometheus.metrics.",
           "com.typesafe.config.",
           "org.slf4j.",

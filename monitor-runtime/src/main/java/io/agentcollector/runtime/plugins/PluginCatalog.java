@@ -1,5 +1,6 @@
 package io.agentcollector.runtime.plugins;
 
+import io.agentcollector.api.Failures;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -51,7 +52,7 @@ public final class PluginCatalog implements AutoCloseable {
   private void add(PluginWrapper w) {
     if (w.getPluginState() != PluginState.STARTED) {
       if (w.getPluginState() == PluginState.FAILED && w.getFailedException() != null) {
-        manager.recordFailure(w.getPluginPath(), Reasons.of(w.getFailedException()));
+        manager.recordFailure(w.getPluginPath(), Failures.summary(w.getFailedException()));
       }
       return;
     }
@@ -65,7 +66,7 @@ public final class PluginCatalog implements AutoCloseable {
       Config defaults = defaults(w);
       plugins.put(id, new LoadedPlugin(id, w.getDescriptor().getVersion(), w.getPluginPath(), collectors, parts, defaults));
     } catch (Exception | LinkageError e) {
-      manager.recordFailure(w.getPluginPath(), Reasons.of(e));
+      manager.recordFailure(w.getPluginPath(), Failures.summary(e));
     }
   }
 

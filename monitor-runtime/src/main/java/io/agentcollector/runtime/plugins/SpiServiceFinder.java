@@ -1,5 +1,6 @@
 package io.agentcollector.runtime.plugins;
 
+import io.agentcollector.api.Failures;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.container.ContainerEnricher;
 import io.agentcollector.api.container.ContainerRuntime;
@@ -56,7 +57,7 @@ final class SpiServiceFinder extends ServiceProviderExtensionFinder {
       try {
         out.put(plugin.getPluginId(), declared(plugin.getPluginClassLoader()));
       } catch (IOException e) {
-        log.error("plugin {}: cannot read its META-INF/services: {}", plugin.getPluginPath(), Reasons.of(e));
+        log.error("plugin {}: cannot read its META-INF/services: {}", plugin.getPluginPath(), Failures.summary(e));
         out.put(plugin.getPluginId(), Set.of());
       }
     }

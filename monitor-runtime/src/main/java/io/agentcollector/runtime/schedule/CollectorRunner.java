@@ -3,7 +3,7 @@ package io.agentcollector.runtime.schedule;
 import io.agentcollector.api.Collector;
 import io.agentcollector.runtime.config.Durations;
 import io.agentcollector.runtime.OutOfMemory;
-import io.agentcollector.runtime.plugins.Reasons;
+import io.agentcollector.api.Failures;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
 import java.time.Duration;
@@ -137,11 +137,11 @@ public final class CollectorRunner {
       // The cycle's garbage is unreachable once we are here: fail the cycle, let the guard decide.
       outOfMemory = true;
       if (cycle.settle()) {
-        failed("out of memory: " + Reasons.of(e), seconds(start));
+        failed("out of memory: " + Failures.summary(e), seconds(start));
       }
     } catch (Exception | LinkageError | StackOverflowError e) {
       if (cycle.settle()) {
-        failed(Reasons.of(e), seconds(start));
+        failed(Failures.summary(e), seconds(start));
       }
     } finally {
       long cpuEnd = ThreadCpu.nanos();
@@ -184,7 +184,7 @@ public final class CollectorRunner {
     try {
       labelled = labels.apply(checked.kept());
     } catch (RuntimeException e) {
-      failed(Reasons.of(e), seconds);
+      failed(Failures.summary(e), seconds);
       return;
     }
     last = labelled;

@@ -1,12 +1,11 @@
 package io.agentcollector.runtime.schedule;
 
+import io.agentcollector.api.Threads;
 import io.agentcollector.runtime.OutOfMemory;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +22,7 @@ public final class Scheduler implements AutoCloseable {
   private final WorkerPool workers;
 
   public Scheduler(int threads) {
-    timer = Executors.newSingleThreadScheduledExecutor(daemon("scheduler"));
+    timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("scheduler"));
     workers = new WorkerPool(threads, threads);
   }
 
@@ -57,14 +56,5 @@ public final class Scheduler implements AutoCloseable {
   public void close() {
     timer.shutdownNow();
     workers.close();
-  }
-
-  static ThreadFactory daemon(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -1,5 +1,6 @@
 package io.agentcollector.runtime.schedule;
 
+import io.agentcollector.api.Threads;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -25,7 +26,7 @@ public final class WorkerPool implements Executor, AutoCloseable {
     this.maxAbandoned = maxAbandoned;
     pool =
         new ThreadPoolExecutor(
-            threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Scheduler.daemon("collector"));
+            threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.daemon("collector"));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.agentcollector.plugin.cgroupv2;
 
-import io.agentcollector.api.KernelFiles;
+import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.HostPaths;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;

@@ -3,7 +3,7 @@ package io.agentcollector.plugin.cgroupv2;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.Fields;
 import io.agentcollector.api.HostPaths;
-import io.agentcollector.api.KernelFiles;
+import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.container.ContainerInfo;
 import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStatsReader;

@@ -1,6 +1,6 @@
 package io.agentcollector.plugin.cpu;
 
-import io.agentcollector.api.KernelFiles;
+import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;

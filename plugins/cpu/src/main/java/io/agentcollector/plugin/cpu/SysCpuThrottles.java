@@ -1,6 +1,6 @@
 package io.agentcollector.plugin.cpu;
 
-import io.agentcollector.api.KernelFiles;
+import io.agentcollector.kernel.KernelFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

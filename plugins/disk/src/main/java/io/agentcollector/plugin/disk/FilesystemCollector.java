@@ -3,7 +3,7 @@ package io.agentcollector.plugin.disk;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
-import io.agentcollector.api.KernelFiles;
+import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.agentcollector.plugin.system;
 
-import io.agentcollector.api.KernelFiles;
+import io.agentcollector.kernel.KernelFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;

@@ -1,4 +1,4 @@
-package io.agentcollector.api;
+package io.agentcollector.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -109,5 +109,15 @@ class KernelFilesTest {
     Path fifo = tmp.resolve("stat");
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
     assertThatThrownBy(() -> KernelFiles.read(fifo)).hasMessageContaining("not a regular file");
+  }
+
+  @Test
+  void readIfPresentTellsAbsentFromBroken(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("present");
+    Files.writeString(f, "1\n");
+    assertThat(KernelFiles.readIfPresent(f)).contains("1\n");
+    assertThat(KernelFiles.readIfPresent(dir.resolve("missing"))).isEmpty();
+    // A directory is no absent file: the caller must hear of it.
+    assertThatThrownBy(() -> KernelFiles.readIfPresent(dir)).isInstanceOf(FileSystemException.class);
   }
 }

@@ -1,14 +1,17 @@
-package io.agentcollector.runtime.plugins;
+package io.agentcollector.api;
 
 import java.util.HashSet;
 import java.util.Set;
 
-/** Turns an exception chain into one line for a log message or a self-metric. */
-public final class Reasons {
+/**
+ * Turns an exception chain into one line for a log message or a self-metric: each cause's class
+ * and message, {@code <-} between them, a message repeated by its wrapper left out.
+ */
+public final class Failures {
 
-  private Reasons() {}
+  private Failures() {}
 
-  public static String of(Throwable t) {
+  public static String summary(Throwable t) {
     StringBuilder sb = new StringBuilder();
     Set<Throwable> seen = new HashSet<>();
     for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {

@@ -1,15 +1,18 @@
-package io.agentcollector.api;
+package io.agentcollector.kernel;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -81,6 +84,32 @@ public final class KernelFiles {
       }
     }
     return new String(b.array(), 0, b.position(), StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The file's content, or empty when the host does not have it: missing (ENOENT), unreadable
+   * (EACCES), refused by the driver (EINVAL, ENODEV) or disabled in the kernel (EOPNOTSUPP, e.g.
+   * PSI with {@code psi=0}). "Not on this host" is no error for a collector; any other failure
+   * (a FIFO, a file over the cap, an I/O error) still throws.
+   */
+  public static Optional<String> readIfPresent(Path file) throws IOException {
+    try {
+      return Optional.of(read(file));
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      return Optional.empty();
+    } catch (FileSystemException e) {
+      if (isAbsent(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isAbsent(FileSystemException e) {
+    String reason = String.valueOf(e.getReason());
+    return reason.contains("Invalid argument")
+        || reason.contains("not supported")
+        || reason.contains("No such device");
   }
 
   /**
