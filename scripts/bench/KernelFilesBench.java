@@ -6,7 +6,7 @@ import java.nio.file.*;
  * Microbenchmark, not a test: CPU time (user + sys, this thread) per KernelFiles.read, checked
  * (stat + open + read) vs under a trusted kernel filesystem root (open + read). Cgroup v1 paths;
  * RELIABILITY.md has the figures. Run from the project root after building monitor-api:
- * java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp monitor-api/target/classes scripts/bench/KernelFilesBench.java
+ * java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp monitor-kernel/target/classes scripts/bench/KernelFilesBench.java
  */
 public class KernelFilesBench {
   public static void main(String[] a) throws Exception {
