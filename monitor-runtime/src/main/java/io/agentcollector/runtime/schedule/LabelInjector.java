@@ -93,49 +93,118 @@ public final class LabelInjector {
       return s; // every sample has the labels already: no copy (and no second validation)
     }
     if (s instanceof GaugeSnapshot g) {
-      return new GaugeSnapshot(g.getMetadata(), map(g.getDataPoints(), p ->
-          new GaugeDataPointSnapshot(p.getValue(), apply(p.getLabels()), p.getExemplar(), p.getScrapeTimestampMillis())));
+      return gauge(g);
     }
     if (s instanceof CounterSnapshot c) {
-      return new CounterSnapshot(c.getMetadata(), map(c.getDataPoints(), p ->
-          new CounterDataPointSnapshot(p.getValue(), apply(p.getLabels()), p.getExemplar(),
-              p.getCreatedTimestampMillis(), p.getScrapeTimestampMillis())));
+      return counter(c);
     }
     if (s instanceof UnknownSnapshot u) {
-      return new UnknownSnapshot(u.getMetadata(), map(u.getDataPoints(), p ->
-          new UnknownDataPointSnapshot(p.getValue(), apply(p.getLabels()), p.getExemplar(), p.getScrapeTimestampMillis())));
+      return unknown(u);
     }
     if (s instanceof InfoSnapshot i) {
-      return new InfoSnapshot(i.getMetadata(), map(i.getDataPoints(), p ->
-          new InfoDataPointSnapshot(apply(p.getLabels()), p.getScrapeTimestampMillis())));
+      return new InfoSnapshot(
+          i.getMetadata(),
+          map(
+              i.getDataPoints(),
+              p -> new InfoDataPointSnapshot(apply(p.getLabels()), p.getScrapeTimestampMillis())));
     }
     if (s instanceof StateSetSnapshot st) {
-      return new StateSetSnapshot(st.getMetadata(), map(st.getDataPoints(), p -> {
-        String[] states = new String[p.size()];
-        boolean[] enabled = new boolean[p.size()];
-        for (int k = 0; k < p.size(); k++) {
-          states[k] = p.getName(k);
-          enabled[k] = p.isTrue(k);
-        }
-        return new StateSetDataPointSnapshot(states, enabled, apply(p.getLabels()), p.getScrapeTimestampMillis());
-      }));
+      return new StateSetSnapshot(st.getMetadata(), map(st.getDataPoints(), this::stateSet));
     }
     if (s instanceof SummarySnapshot su) {
-      return new SummarySnapshot(su.getMetadata(), map(su.getDataPoints(), p ->
-          new SummaryDataPointSnapshot(p.getCount(), p.getSum(), p.getQuantiles(), apply(p.getLabels()),
-              p.getExemplars(), p.getCreatedTimestampMillis(), p.getScrapeTimestampMillis())));
+      return new SummarySnapshot(su.getMetadata(), map(su.getDataPoints(), this::summary));
     }
     if (s instanceof HistogramSnapshot h) {
-      return new HistogramSnapshot(h.isGaugeHistogram(), h.getMetadata(), map(h.getDataPoints(), p ->
-          p.hasNativeHistogramData()
-              ? new HistogramDataPointSnapshot(p.getClassicBuckets(), p.getNativeSchema(), p.getNativeZeroCount(),
-                  p.getNativeZeroThreshold(), p.getNativeBucketsForPositiveValues(),
-                  p.getNativeBucketsForNegativeValues(), p.hasSum() ? p.getSum() : Double.NaN,
-                  apply(p.getLabels()), p.getExemplars(), p.getCreatedTimestampMillis(), p.getScrapeTimestampMillis())
-              : new HistogramDataPointSnapshot(p.getClassicBuckets(), p.hasSum() ? p.getSum() : Double.NaN,
-                  apply(p.getLabels()), p.getExemplars(), p.getCreatedTimestampMillis())));
+      return new HistogramSnapshot(
+          h.isGaugeHistogram(), h.getMetadata(), map(h.getDataPoints(), this::histogram));
     }
     throw new IllegalArgumentException("unsupported snapshot type " + s.getClass().getName());
+  }
+
+  private GaugeSnapshot gauge(GaugeSnapshot g) {
+    return new GaugeSnapshot(
+        g.getMetadata(),
+        map(
+            g.getDataPoints(),
+            p ->
+                new GaugeDataPointSnapshot(
+                    p.getValue(),
+                    apply(p.getLabels()),
+                    p.getExemplar(),
+                    p.getScrapeTimestampMillis())));
+  }
+
+  private CounterSnapshot counter(CounterSnapshot c) {
+    return new CounterSnapshot(
+        c.getMetadata(),
+        map(
+            c.getDataPoints(),
+            p ->
+                new CounterDataPointSnapshot(
+                    p.getValue(),
+                    apply(p.getLabels()),
+                    p.getExemplar(),
+                    p.getCreatedTimestampMillis(),
+                    p.getScrapeTimestampMillis())));
+  }
+
+  private UnknownSnapshot unknown(UnknownSnapshot u) {
+    return new UnknownSnapshot(
+        u.getMetadata(),
+        map(
+            u.getDataPoints(),
+            p ->
+                new UnknownDataPointSnapshot(
+                    p.getValue(),
+                    apply(p.getLabels()),
+                    p.getExemplar(),
+                    p.getScrapeTimestampMillis())));
+  }
+
+  private StateSetDataPointSnapshot stateSet(StateSetDataPointSnapshot p) {
+    String[] states = new String[p.size()];
+    boolean[] enabled = new boolean[p.size()];
+    for (int k = 0; k < p.size(); k++) {
+      states[k] = p.getName(k);
+      enabled[k] = p.isTrue(k);
+    }
+    return new StateSetDataPointSnapshot(
+        states, enabled, apply(p.getLabels()), p.getScrapeTimestampMillis());
+  }
+
+  private SummaryDataPointSnapshot summary(SummaryDataPointSnapshot p) {
+    return new SummaryDataPointSnapshot(
+        p.getCount(),
+        p.getSum(),
+        p.getQuantiles(),
+        apply(p.getLabels()),
+        p.getExemplars(),
+        p.getCreatedTimestampMillis(),
+        p.getScrapeTimestampMillis());
+  }
+
+  private HistogramDataPointSnapshot histogram(HistogramDataPointSnapshot p) {
+    double sum = p.hasSum() ? p.getSum() : Double.NaN;
+    if (!p.hasNativeHistogramData()) {
+      return new HistogramDataPointSnapshot(
+          p.getClassicBuckets(),
+          sum,
+          apply(p.getLabels()),
+          p.getExemplars(),
+          p.getCreatedTimestampMillis());
+    }
+    return new HistogramDataPointSnapshot(
+        p.getClassicBuckets(),
+        p.getNativeSchema(),
+        p.getNativeZeroCount(),
+        p.getNativeZeroThreshold(),
+        p.getNativeBucketsForPositiveValues(),
+        p.getNativeBucketsForNegativeValues(),
+        sum,
+        apply(p.getLabels()),
+        p.getExemplars(),
+        p.getCreatedTimestampMillis(),
+        p.getScrapeTimestampMillis());
   }
 
   private boolean complete(MetricSnapshot s) {

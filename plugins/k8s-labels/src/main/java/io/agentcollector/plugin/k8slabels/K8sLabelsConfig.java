@@ -39,58 +39,87 @@ record K8sLabelsConfig(
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   static K8sLabelsConfig from(PluginConfig c, Map<String, String> env) {
-    String node = c.getString("node-name").trim();
-    if (node.isEmpty()) {
-      node = env.getOrDefault(NODE_NAME_ENV, "").trim();
-      if (node.isEmpty()) {
-        throw new InvalidConfigException(c.key("node-name"), "",
-            "the name of this node: set it, or the environment variable " + NODE_NAME_ENV
-                + " (in a DaemonSet: valueFrom.fieldRef.fieldPath spec.nodeName)");
-      }
-      if (!validNodeName(node)) {
-        throw new InvalidConfigException(c.key("node-name"), node,
-            "a node name (lower-case DNS name) in the environment variable " + NODE_NAME_ENV);
-      }
-    } else if (!validNodeName(node)) {
-      throw new InvalidConfigException(c.key("node-name"), node, "a node name (lower-case DNS name)");
-    }
-
-    Optional<Path> kubeconfig = Optional.empty();
-    String kc = c.getString("kubeconfig");
-    if (!kc.isBlank()) {
-      Path p = Path.of(kc.replace('\0', '?'));
-      if (kc.indexOf('\0') >= 0 || !Files.isRegularFile(p) || !Files.isReadable(p)) {
-        throw new InvalidConfigException(c.key("kubeconfig"), kc,
-            "a readable kubeconfig file, or \"\" for the service account / ~/.kube/config");
-      }
-      kubeconfig = Optional.of(p);
-    }
-
-    Optional<String> master = Optional.empty();
-    String url = c.getString("master-url").trim();
-    if (!url.isEmpty()) {
-      if (!validUrl(url)) {
-        throw new InvalidConfigException(c.key("master-url"), url,
-            "an http:// or https:// URL such as https://10.96.0.1:443, or \"\"");
-      }
-      master = Optional.of(url);
-    }
-
-    List<String> allowlist = c.getStringList("pod-label-allowlist");
-    for (String label : allowlist) {
-      if (label.isBlank()) {
-        throw new InvalidConfigException(c.key("pod-label-allowlist"), allowlist, "a list of pod label names");
-      }
-    }
-
+    String node = nodeName(c, env);
+    Optional<Path> kubeconfig = kubeconfig(c);
+    Optional<String> master = masterUrl(c);
+    List<String> allowlist = allowlist(c);
     Duration resync = c.getDuration("resync-interval");
     Duration reconnect = positiveMillis(c, "reconnect-interval");
     Duration timeout = positiveMillis(c, "request-timeout");
     if (!resync.isZero() && resync.toMillis() < 1000) {
-      throw new InvalidConfigException(c.key("resync-interval"), c.raw().getValue("resync-interval").unwrapped(),
+      throw new InvalidConfigException(
+          c.key("resync-interval"),
+          c.raw().getValue("resync-interval").unwrapped(),
           "0s (off) or at least 1s");
     }
-    return new K8sLabelsConfig(node, kubeconfig, master, List.copyOf(allowlist), resync, reconnect, timeout);
+    return new K8sLabelsConfig(node, kubeconfig, master, allowlist, resync, reconnect, timeout);
+  }
+
+  private static String nodeName(PluginConfig c, Map<String, String> env) {
+    String node = c.getString("node-name").trim();
+    if (!node.isEmpty()) {
+      if (!validNodeName(node)) {
+        throw new InvalidConfigException(
+            c.key("node-name"), node, "a node name (lower-case DNS name)");
+      }
+      return node;
+    }
+    node = env.getOrDefault(NODE_NAME_ENV, "").trim();
+    if (node.isEmpty()) {
+      throw new InvalidConfigException(
+          c.key("node-name"),
+          "",
+          "the name of this node: set it, or the environment variable "
+              + NODE_NAME_ENV
+              + " (in a DaemonSet: valueFrom.fieldRef.fieldPath spec.nodeName)");
+    }
+    if (!validNodeName(node)) {
+      throw new InvalidConfigException(
+          c.key("node-name"),
+          node,
+          "a node name (lower-case DNS name) in the environment variable " + NODE_NAME_ENV);
+    }
+    return node;
+  }
+
+  private static Optional<Path> kubeconfig(PluginConfig c) {
+    String kc = c.getString("kubeconfig");
+    if (kc.isBlank()) {
+      return Optional.empty();
+    }
+    Path p = Path.of(kc.replace('\0', '?'));
+    if (kc.indexOf('\0') >= 0 || !Files.isRegularFile(p) || !Files.isReadable(p)) {
+      throw new InvalidConfigException(
+          c.key("kubeconfig"),
+          kc,
+          "a readable kubeconfig file, or \"\" for the service account / ~/.kube/config");
+    }
+    return Optional.of(p);
+  }
+
+  private static Optional<String> masterUrl(PluginConfig c) {
+    String url = c.getString("master-url").trim();
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!validUrl(url)) {
+      throw new InvalidConfigException(
+          c.key("master-url"),
+          url,
+          "an http:// or https:// URL such as https://10.96.0.1:443, or \"\"");
+    }
+    return Optional.of(url);
+  }
+
+  private static List<String> allowlist(PluginConfig c) {
+    List<String> allowlist = c.getStringList("pod-label-allowlist");
+    for (String label : allowlist) {
+      if (label.isBlank()) {
+        throw new InvalidConfigException(
+            c.key("pod-label-allowlist"), allowlist, "a list of pod label names");
+      }
+    }
+    return List.copyOf(allowlist);
   }
 
   private static boolean validNodeName(String node) {

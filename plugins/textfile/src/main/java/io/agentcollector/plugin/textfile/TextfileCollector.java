@@ -64,62 +64,89 @@ public final class TextfileCollector implements Collector {
 
   @Override
   public MetricSnapshots collect() {
-    boolean error = false;
     MergedFamilies merged = new MergedFamilies();
     Map<String, Long> mtimes = new TreeMap<>();
+    boolean error = false;
     if (!directory.isEmpty()) {
-      Path dir = context.hostPaths().rootfs(directory);
-      List<Path> files;
-      try (Stream<Path> s = Files.list(dir)) {
-        files = s.filter(p -> p.getFileName().toString().endsWith(".prom") && Files.isRegularFile(p)).sorted().toList();
-        problems.read(directory);
-      } catch (java.nio.file.NoSuchFileException e) {
-        // Not present on this host (the default directory on a machine without node_exporter's
-        // package): scrape_error 1 as node_exporter says, but no WARN at every start.
-        context.logger().debug("textfile directory {} does not exist", dir);
-        files = List.of();
-        error = true;
-      } catch (IOException e) {
-        problems.skipped(directory, "directory " + dir + ": " + e);
-        files = List.of();
-        error = true;
-      }
+      Optional<List<Path>> listed = list(context.hostPaths().rootfs(directory));
+      error = listed.isEmpty();
+      List<Path> files = listed.orElse(List.of());
       // Room for the files' series: the budget less scrape_error and one mtime per file.
       long room = context.maxSeries() - 1 - files.size();
       for (Path file : files) {
-        String shown = Path.of(directory).resolve(file.getFileName()).toString();
-        try {
-          Map<String, TextFormat.Family> parsed = read(file, shown, room);
-          Optional<String> conflict = conflict(parsed, shown).or(() -> merged.conflict(parsed, shown));
-          if (conflict.isPresent()) {
-            throw new IllegalArgumentException(conflict.get());
-          }
-          merged.add(parsed, shown);
-          room -= parsed.values().stream().mapToLong(f -> f.samples.size()).sum();
-          // Whole seconds, as node_exporter reports them.
-          mtimes.put(shown, Files.getLastModifiedTime(file).toMillis() / 1000);
-          problems.read(shown);
-        } catch (TextFormat.TooManySamples e) {
-          context.seriesBudgetExceeded();
-          problems.skipped(shown, e.getMessage() + ": no room left in the collector's series budget (max-series "
-              + context.maxSeries() + ")");
+        long used = readInto(merged, mtimes, file, room);
+        if (used < 0) {
           error = true;
-        } catch (IOException | IllegalArgumentException e) {
-          problems.skipped(shown, e instanceof CappedInput.TooLarge || e instanceof IllegalArgumentException
-              ? e.getMessage() : shown + ": " + e);
-          error = true;
+        } else {
+          room -= used;
         }
       }
     }
     problems.endCycle();
     List<MetricSnapshot> out = new ArrayList<>(TextFamilies.snapshots(merged.all()));
     MetricFamilies own = new MetricFamilies();
-    var mtime = own.gauge("node_textfile_mtime_seconds", "Unixtime mtime of textfiles successfully read.");
+    var mtime =
+        own.gauge("node_textfile_mtime_seconds", "Unixtime mtime of textfiles successfully read.");
     mtimes.forEach((file, seconds) -> mtime.add(seconds, "file", file));
-    own.gauge("node_textfile_scrape_error", "1 if there was an error opening or reading a file, 0 otherwise")
+    own.gauge(
+            "node_textfile_scrape_error",
+            "1 if there was an error opening or reading a file, 0 otherwise")
         .add(error ? 1 : 0);
     own.build().forEach(out::add);
     return new MetricSnapshots(out);
+  }
+
+  /** The directory's *.prom files, sorted; empty when it cannot be listed (scrape_error 1). */
+  private Optional<List<Path>> list(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      List<Path> files =
+          s.filter(p -> p.getFileName().toString().endsWith(".prom") && Files.isRegularFile(p))
+              .sorted()
+              .toList();
+      problems.read(directory);
+      return Optional.of(files);
+    } catch (java.nio.file.NoSuchFileException e) {
+      // Not present on this host (the default directory on a machine without node_exporter's
+      // package): scrape_error 1 as node_exporter says, but no WARN at every start.
+      context.logger().debug("textfile directory {} does not exist", dir);
+      return Optional.empty();
+    } catch (IOException e) {
+      problems.skipped(directory, "directory " + dir + ": " + e);
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Adds one file's families to {@code merged}, whole or not at all.
+   *
+   * @return the samples it added, or -1 when the file was skipped
+   */
+  private long readInto(MergedFamilies merged, Map<String, Long> mtimes, Path file, long room) {
+    String shown = Path.of(directory).resolve(file.getFileName()).toString();
+    try {
+      Map<String, TextFormat.Family> parsed = read(file, shown, room);
+      Optional<String> conflict = conflict(parsed, shown).or(() -> merged.conflict(parsed, shown));
+      if (conflict.isPresent()) {
+        throw new IllegalArgumentException(conflict.get());
+      }
+      merged.add(parsed, shown);
+      // Whole seconds, as node_exporter reports them.
+      mtimes.put(shown, Files.getLastModifiedTime(file).toMillis() / 1000);
+      problems.read(shown);
+      return parsed.values().stream().mapToLong(f -> f.samples.size()).sum();
+    } catch (TextFormat.TooManySamples e) {
+      context.seriesBudgetExceeded();
+      problems.skipped(
+          shown,
+          e.getMessage()
+              + ": no room left in the collector's series budget (max-series "
+              + context.maxSeries()
+              + ")");
+    } catch (IOException | IllegalArgumentException e) {
+      boolean plain = e instanceof CappedInput.TooLarge || e instanceof IllegalArgumentException;
+      problems.skipped(shown, plain ? e.getMessage() : shown + ": " + e);
+    }
+    return -1;
   }
 
   /** Reads no more than max-file-size bytes and {@code room} samples of the file. */
