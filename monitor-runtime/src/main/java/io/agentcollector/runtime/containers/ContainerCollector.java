@@ -7,6 +7,7 @@ import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.api.container.ContainerEnricher;
 import io.agentcollector.api.container.ContainerInfo;
+import io.agentcollector.api.container.ContainerKey;
 import io.agentcollector.api.container.ContainerRuntime;
 import io.agentcollector.api.container.ContainerState;
 import io.agentcollector.api.container.ContainerStats;
@@ -50,11 +51,11 @@ public final class ContainerCollector implements Collector {
   private final Map<String, String> runtimeHealth = new ConcurrentHashMap<>();
   private final Map<String, String> enricherStates = new HashMap<>();
   /** Containers seen before, by runtime/id: to keep removed ones for the retention period. */
-  private final Map<String, Seen> seen = new HashMap<>();
-  private final Map<String, double[]> lastCpu = new HashMap<>();
-  private final Map<String, SeriesLabels> labelCache = new HashMap<>();
+  private final Map<ContainerKey, Seen> seen = new HashMap<>();
+  private final Map<ContainerKey, double[]> lastCpu = new HashMap<>();
+  private final Map<ContainerKey, SeriesLabels> labelCache = new HashMap<>();
   /** The last full stats reading per container, kept while the container is idle. */
-  private Map<String, Reading> readings = new HashMap<>();
+  private Map<ContainerKey, Reading> readings = new HashMap<>();
 
   private record Seen(ContainerInfo info, Instant stoppedAt) {}
 
@@ -123,13 +124,13 @@ public final class ContainerCollector implements Collector {
 
     ContainerMetrics metrics = new ContainerMetrics(f, config.perCpu(), devices);
     double nowSeconds = now.toEpochMilli() / 1000.0;
-    Map<String, SeriesLabels> usedLabels = new HashMap<>();
-    Map<String, Reading> nextReadings = new HashMap<>();
+    Map<ContainerKey, SeriesLabels> usedLabels = new HashMap<>();
+    Map<ContainerKey, Reading> nextReadings = new HashMap<>();
     List<Labelled> ordered = new ArrayList<>(visible.size());
     for (int i = 0; i < visible.size(); i++) {
       ContainerInfo c = visible.get(i);
       SeriesLabels l = seriesLabels(c, labelMaps.get(i));
-      usedLabels.put(c.runtime() + "/" + c.id(), l);
+      usedLabels.put(c.key(), l);
       ordered.add(new Labelled(c, l));
     }
     // In label order: client_java sorts every family's samples by labels, and a sorted input
@@ -168,7 +169,7 @@ public final class ContainerCollector implements Collector {
         all.putIfAbsent(e.getKey(), e.getValue());
       }
     }
-    SeriesLabels before = labelCache.get(c.runtime() + "/" + c.id());
+    SeriesLabels before = labelCache.get(c.key());
     return before != null && before.matches(all) ? before : new SeriesLabels(all);
   }
 
@@ -178,9 +179,9 @@ public final class ContainerCollector implements Collector {
    * disappeared.
    */
   private List<ContainerInfo> track(List<ContainerInfo> current, Instant now) {
-    Map<String, Seen> next = new LinkedHashMap<>();
+    Map<ContainerKey, Seen> next = new LinkedHashMap<>();
     for (ContainerInfo c : current) {
-      String key = c.runtime() + "/" + c.id();
+      ContainerKey key = c.key();
       Seen before = seen.get(key);
       Instant stoppedAt = null;
       if (c.state() == ContainerState.EXITED || c.state() == ContainerState.DEAD) {
@@ -258,8 +259,8 @@ public final class ContainerCollector implements Collector {
    * (a restart, pause or update hands a new description); else a full read.
    */
   private Optional<ContainerStats> readStats(
-      ContainerStatsReader reader, ContainerInfo c, long nowMillis, Map<String, Reading> next) {
-    String key = c.runtime() + "/" + c.id();
+      ContainerStatsReader reader, ContainerInfo c, long nowMillis, Map<ContainerKey, Reading> next) {
+    ContainerKey key = c.key();
     try {
       String activity = config.idleRefresh().isZero() ? null : reader.activity(c);
       Reading last = readings.get(key);
@@ -282,7 +283,7 @@ public final class ContainerCollector implements Collector {
 
   /** CPU used since the last cycle as a fraction of the quota; NaN on the first cycle or without quota. */
   private double cpuRatio(ContainerInfo c, ContainerStats s, double nowSeconds) {
-    String key = c.runtime() + "/" + c.id();
+    ContainerKey key = c.key();
     double[] prev = lastCpu.put(key, new double[] {s.cpu().usageSeconds(), nowSeconds});
     var quota = s.cpu().quotaMicros();
     if (prev == null || quota.isEmpty() || s.cpu().periodMicros() <= 0 || nowSeconds <= prev[1]) {

@@ -5,6 +5,7 @@ import io.agentcollector.api.Fields;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.container.ContainerInfo;
+import io.agentcollector.api.container.ContainerKey;
 import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStatsReader;
 import io.agentcollector.api.container.SpecCache;
@@ -46,9 +47,9 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
   private CgroupV1Layout layout = new CgroupV1Layout(Map.of());
   private Logger log;
   /** Resolved directories by container process; least recently used ones go first. */
-  private final Map<String, Dirs> dirs = new LinkedHashMap<>(256, 0.75f, true) {
+  private final Map<DirKey, Dirs> dirs = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Dirs> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<DirKey, Dirs> eldest) {
       return size() > MAX_CACHED;
     }
   };
@@ -81,7 +82,7 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
 
   @Override
   public Optional<ContainerStats> read(ContainerInfo c) throws IOException {
-    String key = key(c);
+    DirKey key = new DirKey(c.key(), c.pid(), c.cgroupPath());
     Dirs d = dirs(c, key);
     if (d == null) {
       return Optional.empty();
@@ -105,7 +106,7 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
   public String activity(ContainerInfo c) throws IOException {
     aheadFor = null; // an earlier activity() whose read() did not follow (the container was idle)
     ahead = null;
-    Dirs d = dirs(c, key(c));
+    Dirs d = dirs(c, new DirKey(c.key(), c.pid(), c.cgroupPath()));
     if (d == null) {
       return null;
     }
@@ -118,11 +119,10 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
     return readOptional(d.cpuacct().resolve("cpuacct.usage"));
   }
 
-  private static String key(ContainerInfo c) {
-    return c.runtime() + "/" + c.id() + "/" + c.pid() + "/" + c.cgroupPath();
-  }
+  /** A container process: its cgroup directories do not change while it runs. */
+  private record DirKey(ContainerKey container, long pid, String cgroupPath) {}
 
-  private Dirs dirs(ContainerInfo c, String key) throws IOException {
+  private Dirs dirs(ContainerInfo c, DirKey key) throws IOException {
     Dirs d = dirs.get(key);
     if (d == null) {
       d = resolve(c);
