@@ -12,6 +12,7 @@ import io.agentcollector.api.container.ContainerRuntime;
 import io.agentcollector.api.container.ContainerState;
 import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStatsReader;
+import io.agentcollector.api.container.ContainerStatsReader.Activity;
 import io.agentcollector.api.Failures;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class ContainerCollector implements Collector {
 
   private record Seen(ContainerInfo info, Instant stoppedAt) {}
 
-  private record Reading(ContainerInfo info, String activity, ContainerStats stats, long readAtMillis) {}
+  private record Reading(ContainerInfo info, Activity activity, ContainerStats stats, long readAtMillis) {}
 
   private record Labelled(ContainerInfo info, SeriesLabels labels) {}
 
@@ -262,14 +263,14 @@ public final class ContainerCollector implements Collector {
       ContainerStatsReader reader, ContainerInfo c, long nowMillis, Map<ContainerKey, Reading> next) {
     ContainerKey key = c.key();
     try {
-      String activity = config.idleRefresh().isZero() ? null : reader.activity(c);
+      Activity activity = config.idleRefresh().isZero() ? null : reader.activity(c).orElse(null);
       Reading last = readings.get(key);
       if (activity != null && last != null && last.info() == c && activity.equals(last.activity())
           && nowMillis - last.readAtMillis() < config.idleRefresh().toMillis()) {
         next.put(key, last);
         return Optional.of(last.stats());
       }
-      Optional<ContainerStats> stats = reader.read(c);
+      Optional<ContainerStats> stats = activity == null ? reader.read(c) : reader.read(c, activity);
       if (activity != null && stats.isPresent()) {
         next.put(key, new Reading(c, activity, stats.get(), nowMillis));
       }
