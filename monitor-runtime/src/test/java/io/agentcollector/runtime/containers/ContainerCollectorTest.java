@@ -262,7 +262,7 @@ class ContainerCollectorTest {
 
   @Test
   void cpuListsCount() {
-    assertThat(ContainerCollector.countCpus("0-3,5,7-8")).isEqualTo(7);
-    assertThat(ContainerCollector.countCpus("0")).isEqualTo(1);
+    assertThat(MachineFiles.countCpus("0-3,5,7-8")).isEqualTo(7);
+    assertThat(MachineFiles.countCpus("0")).isEqualTo(1);
   }
 }
