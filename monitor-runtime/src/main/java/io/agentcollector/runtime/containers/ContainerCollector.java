@@ -38,7 +38,8 @@ public final class ContainerCollector implements Collector {
   private Clock clock;
   private Logger log;
   private BlockDeviceNames devices;
-  private RuntimeHealth health;
+  /** Volatile: the landing page reads it from another thread. */
+  private volatile RuntimeHealth health;
   private ContainerTracker tracker;
   private ContainerEnrichers enrichers;
   private SeriesLabelCache labelCache;
@@ -172,7 +173,8 @@ public final class ContainerCollector implements Collector {
 
   /** "ok", why runtime {@code name} did not answer in the last cycle, or empty before the first. */
   public String runtimeHealth(String name) {
-    return health == null ? "" : health.health(name);
+    RuntimeHealth h = health;
+    return h == null ? "" : h.health(name);
   }
 
   @Override
