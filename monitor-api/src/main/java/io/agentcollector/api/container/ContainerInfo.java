@@ -71,8 +71,7 @@ public record ContainerInfo(
         createdAt, startedAt, finishedAt, cgroupPath, ownNetwork);
   }
 
-  public ContainerInfo withTimes(Optional<Instant> created, Optional<Instant> started) {
-    return new ContainerInfo(runtime, id, name, image, labels, state, pid, exitCode, oomKilled,
-        created, started, finishedAt, cgroupPath, ownNetwork);
+  public ContainerKey key() {
+    return new ContainerKey(runtime, id);
   }
 }

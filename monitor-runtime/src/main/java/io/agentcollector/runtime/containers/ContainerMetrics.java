@@ -5,6 +5,8 @@ import io.agentcollector.api.container.ContainerInfo;
 import io.agentcollector.api.container.ContainerState;
 import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStats.BlockDevice;
+import io.agentcollector.api.container.ContainerStats.Cpu;
+import io.agentcollector.api.container.ContainerStats.Extra;
 import io.agentcollector.api.container.ContainerStats.Memory;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.Arrays;
@@ -84,9 +86,24 @@ final class ContainerMetrics {
     f.gauge("container_last_seen", "Last time a container was seen by the exporter").add(Math.floor(nowSeconds), l);
   }
 
+  /** Usage and limits of a container with processes. */
   void stats(SeriesLabels sl, ContainerStats s, double cpuRatio) {
+    cpu(sl, s.cpu(), s.extra(), cpuRatio);
+    memory(sl, s.memory(), s.extra());
+    blockIo(sl, s.blockIo());
     Labels l = sl.base();
-    ContainerStats.Cpu cpu = s.cpu();
+    f.gauge("container_processes", "Number of processes running inside the container.").add(s.pids().processes(), l);
+    f.gauge("container_threads", "Number of threads running inside the container").add(s.pids().threads(), l);
+    f.gauge("container_threads_max",
+        "Maximum number of threads allowed inside the container, infinity if value is zero").add(s.pids().threadsMax(), l);
+
+    pressure(l, "cpu", "CPU", s.extra().cpuPressure());
+    pressure(l, "memory", "memory", s.extra().memoryPressure());
+    pressure(l, "io", "IO", s.extra().ioPressure());
+  }
+
+  private void cpu(SeriesLabels sl, Cpu cpu, Extra extra, double cpuRatio) {
+    Labels l = sl.base();
     var usage = f.counter("container_cpu_usage_seconds_total", "Cumulative cpu time consumed in seconds.");
     if (perCpu && !cpu.perCpuSeconds().isEmpty()) {
       for (int i = 0; i < cpu.perCpuSeconds().size(); i++) {
@@ -103,26 +120,30 @@ final class ContainerMetrics {
         .add(cpu.systemSeconds(), l);
     f.gauge("container_spec_cpu_period", "CPU period of the container.").add(cpu.periodMicros(), l);
     f.gauge("container_spec_cpu_shares", "CPU share of the container.").add(cpu.shares(), l);
-    cpu.quotaMicros().ifPresent(q -> {
-      f.gauge("container_spec_cpu_quota", "CPU quota of the container.").add(q, l);
-      f.counter("container_cpu_cfs_periods_total", "Number of elapsed enforcement period intervals.").add(cpu.periods(), l);
-      f.counter("container_cpu_cfs_throttled_periods_total", "Number of throttled period intervals.")
-          .add(cpu.throttledPeriods(), l);
-      f.counter("container_cpu_cfs_throttled_seconds_total", "Total time duration the container has been throttled.")
-          .add(cpu.throttledSeconds(), l);
-      // Like throttling, burst only means something under a quota.
-      s.extra().burstPeriods().ifPresent(n ->
-          f.counter("container_cpu_cfs_burst_periods_total", "Number of periods when burst occurs.").add(n, l));
-      s.extra().burstSeconds().ifPresent(sec ->
-          f.counter("container_cpu_cfs_burst_seconds_total", "Total time duration the container has been bursted.")
-              .add(sec, l));
-    });
+    cpu.quotaMicros().ifPresent(q -> quota(l, q, cpu, extra));
     if (!Double.isNaN(cpuRatio)) {
       f.gauge("container_cpu_usage_ratio",
           "CPU used over the last cycle as a fraction of the container's CPU quota (1 = all of it).").add(cpuRatio, l);
     }
+  }
 
-    Memory m = s.memory();
+  /** CFS throttling and burst: they only mean something under a quota. */
+  private void quota(Labels l, long quotaMicros, Cpu cpu, Extra extra) {
+    f.gauge("container_spec_cpu_quota", "CPU quota of the container.").add(quotaMicros, l);
+    f.counter("container_cpu_cfs_periods_total", "Number of elapsed enforcement period intervals.").add(cpu.periods(), l);
+    f.counter("container_cpu_cfs_throttled_periods_total", "Number of throttled period intervals.")
+        .add(cpu.throttledPeriods(), l);
+    f.counter("container_cpu_cfs_throttled_seconds_total", "Total time duration the container has been throttled.")
+        .add(cpu.throttledSeconds(), l);
+    extra.burstPeriods().ifPresent(n ->
+        f.counter("container_cpu_cfs_burst_periods_total", "Number of periods when burst occurs.").add(n, l));
+    extra.burstSeconds().ifPresent(sec ->
+        f.counter("container_cpu_cfs_burst_seconds_total", "Total time duration the container has been bursted.")
+            .add(sec, l));
+  }
+
+  private void memory(SeriesLabels sl, Memory m, Extra extra) {
+    Labels l = sl.base();
     for (Gauge g : MEMORY_GAUGES) {
       f.gauge(g.name(), g.help()).add(g.value().applyAsLong(m), l);
     }
@@ -137,16 +158,18 @@ final class ContainerMetrics {
       failures.add(m.pgmajfault(), sl.with("failure_type", "pgmajfault", "scope", scope));
     }
     f.counter("container_oom_events_total", "Count of out of memory events observed for the container").add(m.oomKills(), l);
-    s.extra().memoryHighEvents().ifPresent(n -> f.counter("container_memory_events_high_total",
+    extra.memoryHighEvents().ifPresent(n -> f.counter("container_memory_events_high_total",
         "Cumulative count of memory.high throttle events for the container").add(n, l));
-    s.extra().memoryMaxEvents().ifPresent(n -> f.counter("container_memory_events_max_total",
+    extra.memoryMaxEvents().ifPresent(n -> f.counter("container_memory_events_max_total",
         "Cumulative count of memory.max limit hit events for the container").add(n, l));
     if (m.limit() > 0) {
       f.gauge("container_memory_usage_ratio", "Working set as a fraction of the container's memory limit.")
           .add((double) m.workingSet() / m.limit(), l);
     }
+  }
 
-    for (BlockDevice d : sortedByName(s.blockIo())) {
+  private void blockIo(SeriesLabels sl, List<BlockDevice> blockIo) {
+    for (BlockDevice d : sortedByName(blockIo)) {
       String device = devices.name(d.major(), d.minor());
       Labels dl = sl.with("device", device);
       f.counter("container_fs_reads_bytes_total", "Cumulative count of bytes read").add(d.readBytes(), dl);
@@ -159,15 +182,6 @@ final class ContainerMetrics {
       blkio.add(d.readBytes(), sl.with("device", device, "major", major, "minor", minor, "operation", "Read"));
       blkio.add(d.writeBytes(), sl.with("device", device, "major", major, "minor", minor, "operation", "Write"));
     }
-
-    f.gauge("container_processes", "Number of processes running inside the container.").add(s.pids().processes(), l);
-    f.gauge("container_threads", "Number of threads running inside the container").add(s.pids().threads(), l);
-    f.gauge("container_threads_max",
-        "Maximum number of threads allowed inside the container, infinity if value is zero").add(s.pids().threadsMax(), l);
-
-    pressure(l, "cpu", "CPU", s.extra().cpuPressure());
-    pressure(l, "memory", "memory", s.extra().memoryPressure());
-    pressure(l, "io", "IO", s.extra().ioPressure());
   }
 
   private static String cpuName(int i) {

@@ -10,6 +10,7 @@ import io.agentcollector.api.container.ContainerRuntime;
 import io.agentcollector.api.container.ContainerState;
 import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStatsReader;
+import io.agentcollector.api.container.ContainerStatsReader.Activity;
 import io.agentcollector.testkit.Exposition;
 import io.agentcollector.testkit.FakeClock;
 import io.agentcollector.testkit.Golden;
@@ -62,9 +63,11 @@ class ContainerCollectorTest {
     String activity;
     int reads;
 
+    record Usage(String text) implements Activity {}
+
     @Override
-    public String activity(ContainerInfo c) {
-      return activity;
+    public Optional<Activity> activity(ContainerInfo c) {
+      return Optional.ofNullable(activity).map(Usage::new);
     }
 
     @Override
@@ -259,7 +262,7 @@ class ContainerCollectorTest {
 
   @Test
   void cpuListsCount() {
-    assertThat(ContainerCollector.countCpus("0-3,5,7-8")).isEqualTo(7);
-    assertThat(ContainerCollector.countCpus("0")).isEqualTo(1);
+    assertThat(MachineFiles.countCpus("0-3,5,7-8")).isEqualTo(7);
+    assertThat(MachineFiles.countCpus("0")).isEqualTo(1);
   }
 }

@@ -5,6 +5,7 @@ import io.agentcollector.api.Fields;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.container.ContainerInfo;
+import io.agentcollector.api.container.ContainerKey;
 import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStatsReader;
 import io.agentcollector.api.container.SpecCache;
@@ -40,15 +41,12 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
       "total_cache", "cache", "total_swap", "swap", "total_mapped_file", "mapped_file", "pgfault", "pgmajfault"};
 
   private HostPaths paths;
-  /** cpuacct.usage_percpu as {@link #activity} just read it, for the {@link #read} that follows. */
-  private Dirs aheadFor;
-  private String ahead;
   private CgroupV1Layout layout = new CgroupV1Layout(Map.of());
   private Logger log;
   /** Resolved directories by container process; least recently used ones go first. */
-  private final Map<String, Dirs> dirs = new LinkedHashMap<>(256, 0.75f, true) {
+  private final Map<DirKey, Dirs> dirs = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Dirs> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<DirKey, Dirs> eldest) {
       return size() > MAX_CACHED;
     }
   };
@@ -81,48 +79,56 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
 
   @Override
   public Optional<ContainerStats> read(ContainerInfo c) throws IOException {
-    String key = key(c);
+    return stats(c, null);
+  }
+
+  @Override
+  public Optional<ContainerStats> read(ContainerInfo c, Activity activity) throws IOException {
+    return stats(c, activity instanceof CpuUsage u ? u : null);
+  }
+
+  /** The stats, with the CPU usage {@code ahead} as activity() read it when not null. */
+  private Optional<ContainerStats> stats(ContainerInfo c, CpuUsage ahead) throws IOException {
+    DirKey key = new DirKey(c.key(), c.pid(), c.cgroupPath());
     Dirs d = dirs(c, key);
     if (d == null) {
       return Optional.empty();
     }
     try {
       Spec spec = d.spec(c);
-      return Optional.of(new ContainerStats(cpu(d, spec), memory(d.memory(), spec), blkio(d.blkio()),
-          pids(d.pids(), d.cpu(), spec)));
+      return Optional.of(new ContainerStats(cpu(d, spec, ahead), memory(d.memory(), spec),
+          blkio(d.blkio()), pids(d.pids(), d.cpu(), spec)));
     } catch (NoSuchFileException e) {
       // Removed while we read it.
       dirs.remove(key);
       return Optional.empty();
-    } finally {
-      aheadFor = null;
-      ahead = null;
     }
   }
 
-  /** The CPU usage counters (cpuacct.usage_percpu, or cpuacct.usage): they move whenever a task runs. */
+  /**
+   * A CPU usage counter's text: cpuacct.usage_percpu ({@code perCpu}), else cpuacct.usage. It
+   * moves whenever a task runs; read() reuses the per-CPU text instead of reading it again.
+   */
+  record CpuUsage(String text, boolean perCpu) implements Activity {}
+
   @Override
-  public String activity(ContainerInfo c) throws IOException {
-    aheadFor = null; // an earlier activity() whose read() did not follow (the container was idle)
-    ahead = null;
-    Dirs d = dirs(c, key(c));
+  public Optional<Activity> activity(ContainerInfo c) throws IOException {
+    Dirs d = dirs(c, new DirKey(c.key(), c.pid(), c.cgroupPath()));
     if (d == null) {
-      return null;
+      return Optional.empty();
     }
     String percpu = readOptional(d.cpuacct().resolve("cpuacct.usage_percpu"));
     if (percpu != null && !percpu.isBlank()) {
-      aheadFor = d;
-      ahead = percpu;
-      return percpu;
+      return Optional.of(new CpuUsage(percpu, true));
     }
-    return readOptional(d.cpuacct().resolve("cpuacct.usage"));
+    String usage = readOptional(d.cpuacct().resolve("cpuacct.usage"));
+    return usage == null ? Optional.empty() : Optional.of(new CpuUsage(usage, false));
   }
 
-  private static String key(ContainerInfo c) {
-    return c.runtime() + "/" + c.id() + "/" + c.pid() + "/" + c.cgroupPath();
-  }
+  /** A container process: its cgroup directories do not change while it runs. */
+  private record DirKey(ContainerKey container, long pid, String cgroupPath) {}
 
-  private Dirs dirs(ContainerInfo c, String key) throws IOException {
+  private Dirs dirs(ContainerInfo c, DirKey key) throws IOException {
     Dirs d = dirs.get(key);
     if (d == null) {
       d = resolve(c);
@@ -206,13 +212,14 @@ public final class CgroupV1StatsReader implements ContainerStatsReader {
     }
   }
 
-  private ContainerStats.Cpu cpu(Dirs d, Spec spec) throws IOException {
+  private ContainerStats.Cpu cpu(Dirs d, Spec spec, CpuUsage ahead) throws IOException {
     Path cpuacct = d.cpuacct();
     Path cpu = d.cpu();
     // cpuacct.usage and usage_percpu are nanoseconds. The kernel sums usage over the same
     // possible CPUs that usage_percpu lists, so the sum saves reading a file per container.
     List<Double> perCpu = new ArrayList<>();
-    String percpu = aheadFor == d ? ahead : readOptional(cpuacct.resolve("cpuacct.usage_percpu"));
+    String percpu = ahead != null && ahead.perCpu() ? ahead.text()
+        : readOptional(cpuacct.resolve("cpuacct.usage_percpu"));
     double usage;
     if (percpu != null && !percpu.isBlank()) {
       long total = 0;

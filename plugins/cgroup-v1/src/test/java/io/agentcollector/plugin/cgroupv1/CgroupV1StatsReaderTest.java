@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentcollector.api.container.ContainerInfo;
 import io.agentcollector.api.container.ContainerStats;
+import io.agentcollector.api.container.ContainerStatsReader.Activity;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.testkit.Fixtures;
 import io.agentcollector.testkit.TestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,17 +86,26 @@ class CgroupV1StatsReaderTest {
     CgroupV1StatsReader reader = startedOn(tmp);
     ContainerInfo c = ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID);
     Path percpu = dir(tmp, "cpuacct").resolve("cpuacct.usage_percpu");
-    assertThat(reader.activity(c)).isEqualTo(Files.readString(percpu));
-    // The task runs between the two calls: read() reports what activity() saw, so the collector
-    // never keeps a reading newer than the activity it compares against.
+    Activity seen = reader.activity(c).orElseThrow();
+    assertThat(seen).isEqualTo(new CgroupV1StatsReader.CpuUsage(Files.readString(percpu), true));
+    // The task runs between the two calls: read() with the token reports what activity() saw, so
+    // the collector never keeps a reading newer than the activity it compares against.
     Files.writeString(percpu, "0 2217226107 \n");
-    assertThat(reader.read(c).orElseThrow().cpu().usageSeconds()).isEqualTo(1.217226107);
-    assertThat(reader.read(c).orElseThrow().cpu().usageSeconds()).as("used once").isEqualTo(2.217226107);
+    assertThat(reader.read(c, seen).orElseThrow().cpu().usageSeconds()).isEqualTo(1.217226107);
+    assertThat(reader.read(c).orElseThrow().cpu().usageSeconds()).as("no token")
+        .isEqualTo(2.217226107);
+    assertThat(reader.activity(c)).as("a new token, unlike the kept one")
+        .hasValue(new CgroupV1StatsReader.CpuUsage("0 2217226107 \n", true))
+        .isNotEqualTo(Optional.of(seen));
 
     Files.delete(percpu);
     Files.writeString(dir(tmp, "cpuacct").resolve("cpuacct.usage"), "3000000000\n");
-    assertThat(reader.activity(c)).isEqualTo("3000000000\n");
-    assertThat(reader.activity(ContainerInfo.running("docker", "gone", "x", "i", 0, "/docker/gone"))).isNull();
+    Activity total = reader.activity(c).orElseThrow();
+    assertThat(total).isEqualTo(new CgroupV1StatsReader.CpuUsage("3000000000\n", false));
+    // An old per-CPU token is never reused once the file is gone: only the token handed in counts.
+    assertThat(reader.read(c, total).orElseThrow().cpu().usageSeconds()).isEqualTo(3.0);
+    ContainerInfo gone = ContainerInfo.running("docker", "gone", "x", "i", 0, "/docker/gone");
+    assertThat(reader.activity(gone)).isEmpty();
   }
 
   /** A writable copy of the fixture tree. */

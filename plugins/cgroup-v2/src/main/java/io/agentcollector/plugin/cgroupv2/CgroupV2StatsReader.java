@@ -5,6 +5,7 @@ import io.agentcollector.api.Fields;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.container.ContainerInfo;
+import io.agentcollector.api.container.ContainerKey;
 import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStatsReader;
 import io.agentcollector.api.container.SpecCache;
@@ -33,15 +34,18 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
 
   private static final int MAX_CACHED = 4096;
   /** Container cgroup directories by container process; least recently used ones go first. */
-  private final Map<String, Dir> dirs = new LinkedHashMap<>(256, 0.75f, true) {
+  private final Map<DirKey, Dir> dirs = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Dir> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<DirKey, Dir> eldest) {
       return size() > MAX_CACHED;
     }
   };
 
   /** A container's cgroup directory, and its limits as last read. */
   private record Dir(Path path, SpecCache<Spec> spec) {}
+
+  /** A container process: its cgroup directory does not change while it runs. */
+  private record DirKey(ContainerKey container, long pid, String cgroupPath) {}
 
   /** cpu.max, cpu.weight, memory.max, memory.swap.max, memory.min, pids.max. */
   record Spec(CgroupV2CpuMax cpuMax, CgroupV2CpuWeight weight, long memoryMax, long swapMax, long memoryMin,
@@ -91,7 +95,7 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
   public Optional<ContainerStats> read(ContainerInfo c) throws IOException {
     // Resolved once per container process and kept: its cgroup does not change, and this saves
     // reading /proc/<pid>/cgroup and a stat per spelling every cycle.
-    String key = c.runtime() + "/" + c.id() + "/" + c.pid() + "/" + c.cgroupPath();
+    DirKey key = new DirKey(c.key(), c.pid(), c.cgroupPath());
     Dir dir = dirs.get(key);
     if (dir == null) {
       Optional<Path> found = directory(c);
