@@ -1,13 +1,14 @@
-package io.agentcollector.plugin.cpu;
+package io.agentcollector.kernel.proc;
 
 /**
  * {@code /proc/loadavg} (https://docs.kernel.org/filesystems/proc.html#kernel-data), e.g. {@code
  * 0.54 0.20 0.07 1/90 6650}: the 1, 5 and 15 minute load averages are used, as node_exporter does;
  * the running/total tasks and last PID fields are ignored.
  */
-record ProcLoadavg(double load1, double load5, double load15) {
+public record ProcLoadavg(double load1, double load5, double load15) {
 
-  static ProcLoadavg parse(String content) {
+  /** Parses the file's text. */
+  public static ProcLoadavg parse(String content) {
     String line = content.strip();
     String[] f = line.split("\\s+");
     if (f.length < 3) {

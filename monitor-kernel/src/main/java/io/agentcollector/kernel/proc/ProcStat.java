@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.cpu;
+package io.agentcollector.kernel.proc;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +22,7 @@ import java.util.Set;
  *     highest one present is all zero, as in procfs
  * @param softirqs per-vector softirq counts (hi, timer, net_tx, …), empty without a softirq line
  */
-record ProcStat(
+public record ProcStat(
     List<CpuTicks> cpus,
     OptionalLong interrupts,
     OptionalLong contextSwitches,
@@ -43,22 +43,23 @@ record ProcStat(
    * One {@code cpuN} line in USER_HZ ticks, in the kernel's column order: user nice system idle
    * iowait irq softirq steal guest guest_nice.
    */
-  record CpuTicks(long[] ticks) {
-    static final int COLUMNS = 10;
-    static final int IDLE = 3;
-    static final int IOWAIT = 4;
-    static final int GUEST = 8;
-    static final int GUEST_NICE = 9;
+  public record CpuTicks(long[] ticks) {
+    public static final int COLUMNS = 10;
+    public static final int IDLE = 3;
+    public static final int IOWAIT = 4;
+    public static final int GUEST = 8;
+    public static final int GUEST_NICE = 9;
 
-    CpuTicks {
+    public CpuTicks {
       ticks = Arrays.copyOf(ticks, COLUMNS);
     }
 
-    static CpuTicks of(long... ticks) {
+    /** Ticks in column order; missing columns are 0. */
+    public static CpuTicks of(long... ticks) {
       return new CpuTicks(ticks);
     }
 
-    long get(int column) {
+    public long get(int column) {
       return ticks[column];
     }
 
@@ -83,7 +84,8 @@ record ProcStat(
     }
   }
 
-  static ProcStat parse(String content) {
+  /** Parses the file's text. */
+  public static ProcStat parse(String content) {
     List<CpuTicks> cpus = new ArrayList<>();
     OptionalLong intr = OptionalLong.empty();
     OptionalLong ctxt = OptionalLong.empty();

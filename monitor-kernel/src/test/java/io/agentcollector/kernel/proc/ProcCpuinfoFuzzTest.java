@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.cpu;
+package io.agentcollector.kernel.proc;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
@@ -7,14 +7,14 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.agentcollector.testkit.ParserContract;
 
 /**
- * Fuzz target for {@link ProcLoadavg}: returns or rejects naming {@code /proc/loadavg}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/plugin/cpu/ProcLoadavgFuzzTestInputs/parse/}.
+ * Fuzz target for {@link ProcCpuinfo}: returns or rejects naming {@code /proc/cpuinfo}. Seeds and
+ * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcCpuinfoFuzzTestInputs/parse/}.
  */
-class ProcLoadavgFuzzTest {
+class ProcCpuinfoFuzzTest {
 
   @FuzzTest
   void parse(FuzzedDataProvider data) throws Exception {
     String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
-    ParserContract.returnsOrRejects("/proc/loadavg", () -> ProcLoadavg.parse(content));
+    ParserContract.returnsOrRejects("/proc/cpuinfo", () -> ProcCpuinfo.parse(content));
   }
 }

@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.cpu;
+package io.agentcollector.kernel.proc;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,10 +10,10 @@ import java.util.Map;
  * one block of {@code key : value} lines per logical CPU, each starting with {@code processor}.
  * Values are kept as written (not trimmed), as procfs does; a key a CPU lacks is empty.
  */
-record ProcCpuinfo(List<Processor> processors) {
+public record ProcCpuinfo(List<Processor> processors) {
 
   /** The fields node_exporter's cpu info metrics use. */
-  record Processor(
+  public record Processor(
       long processor,
       String vendor,
       String family,
@@ -49,7 +49,8 @@ record ProcCpuinfo(List<Processor> processors) {
     }
   }
 
-  static ProcCpuinfo parse(String content) {
+  /** Parses the file's text; a line before the first {@code processor} line is refused. */
+  public static ProcCpuinfo parse(String content) {
     List<Processor> out = new ArrayList<>();
     Map<String, String> fields = null;
     long processor = -1;

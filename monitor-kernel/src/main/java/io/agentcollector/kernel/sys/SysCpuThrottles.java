@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.cpu;
+package io.agentcollector.kernel.sys;
 
 import io.agentcollector.kernel.KernelFiles;
 import java.io.IOException;
@@ -22,10 +22,10 @@ import java.util.stream.Stream;
  * @param packages package id to package_throttle_count
  * @param cores package id to core id to core_throttle_count
  */
-record SysCpuThrottles(Map<Long, Long> packages, Map<Long, Map<Long, Long>> cores) {
+public record SysCpuThrottles(Map<Long, Long> packages, Map<Long, Map<Long, Long>> cores) {
 
   /** Reads {@code cpuDir}, the {@code /sys/devices/system/cpu} directory. */
-  static SysCpuThrottles read(Path cpuDir) throws IOException {
+  public static SysCpuThrottles read(Path cpuDir) throws IOException {
     Map<Long, Long> packages = new TreeMap<>();
     Map<Long, Map<Long, Long>> cores = new TreeMap<>();
     for (Path cpu : cpuDirectories(cpuDir)) {
@@ -49,7 +49,7 @@ record SysCpuThrottles(Map<Long, Long> packages, Map<Long, Map<Long, Long>> core
   }
 
   /** Whether any CPU of {@code cpuDir} has a thermal_throttle directory. */
-  static boolean present(Path cpuDir) throws IOException {
+  public static boolean present(Path cpuDir) throws IOException {
     for (Path cpu : cpuDirectories(cpuDir)) {
       if (Files.isDirectory(cpu.resolve("thermal_throttle"))) {
         return true;
