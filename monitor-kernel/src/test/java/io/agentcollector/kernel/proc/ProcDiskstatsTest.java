@@ -1,9 +1,9 @@
-package io.agentcollector.plugin.disk;
+package io.agentcollector.kernel.proc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agentcollector.plugin.disk.ProcDiskstats.Field;
+import io.agentcollector.kernel.proc.ProcDiskstats.Field;
 import io.agentcollector.testkit.Fixtures;
 import java.nio.file.Files;
 import java.util.stream.Stream;

@@ -1,10 +1,13 @@
-package io.agentcollector.plugin.disk;
+package io.agentcollector.kernel.rootfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentcollector.testkit.Fixtures;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class UdevDataTest {
 
@@ -26,5 +29,14 @@ class UdevDataTest {
     assertThat(d.get("C")).as("blanks kept as udev wrote them").isEqualTo("a b ");
     assertThat(d.get("A2")).as("last one wins").isEqualTo("2");
     assertThat(UdevData.parse("").properties()).isEmpty();
+  }
+
+  @Test
+  void readsTheDevicesEntryAsUtf8AndNoneWithoutOne(@TempDir Path data) throws Exception {
+    byte[] utf8 = "E:ID_MODEL=Disque_\u00e9t\u00e9\n".getBytes(StandardCharsets.UTF_8);
+    Files.write(data.resolve("b8:16"), utf8);
+    assertThat(UdevData.read(data, 8, 16).get("ID_MODEL")).isEqualTo("Disque_\u00e9t\u00e9");
+    assertThat(UdevData.read(data, 8, 0)).isSameAs(UdevData.NONE);
+    assertThat(UdevData.read(data.resolve("missing"), 8, 16)).isSameAs(UdevData.NONE);
   }
 }

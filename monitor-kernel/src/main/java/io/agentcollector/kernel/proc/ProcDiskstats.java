@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.disk;
+package io.agentcollector.kernel.proc;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,14 +12,14 @@ import java.util.Map;
  * 14, 18 or 20 columns. Columns past the 17th counter (newer kernels) are ignored. A line with
  * fewer than 14 columns or a file without its final newline is refused as cut short.
  */
-record ProcDiskstats(List<Device> devices) {
+public record ProcDiskstats(List<Device> devices) {
 
   /**
    * The counters in the kernel's column order, with the factor that converts them once to base
    * units: sectors are always 512 bytes whatever the device's block size (block/stat.rst), times
    * are milliseconds. Multiplying by 0.001, as node_exporter does, keeps values bit-identical.
    */
-  enum Field {
+  public enum Field {
     READS_COMPLETED(1),
     READS_MERGED(1),
     READ_BYTES(512),
@@ -39,7 +39,8 @@ record ProcDiskstats(List<Device> devices) {
     FLUSH_REQUESTS(1),
     FLUSH_TIME_SECONDS(0.001);
 
-    final double factor;
+    /** Multiplier from the kernel's unit to the base unit. */
+    public final double factor;
 
     Field(double factor) {
       this.factor = factor;
@@ -47,12 +48,13 @@ record ProcDiskstats(List<Device> devices) {
   }
 
   /** One line; {@code values} holds the fields this kernel has, in base units. */
-  record Device(int major, int minor, String name, Map<Field, Double> values) {}
+  public record Device(int major, int minor, String name, Map<Field, Double> values) {}
 
   private static final int FIXED_COLUMNS = 3;
   private static final int OLDEST_COLUMNS = FIXED_COLUMNS + 11;
 
-  static ProcDiskstats parse(String content) {
+  /** Parses the file's text. */
+  public static ProcDiskstats parse(String content) {
     if (!content.isEmpty() && !content.endsWith("\n")) {
       // The kernel ends every line with a newline: without one the last value may be cut short.
       throw new IllegalArgumentException("/proc/diskstats: no newline at the end, the file is cut short");
@@ -89,7 +91,7 @@ record ProcDiskstats(List<Device> devices) {
   }
 
   /** The kernel's counters are unsigned 64-bit, as Go's float64(uint64) reads them. */
-  static double unsigned(long v) {
+  public static double unsigned(long v) {
     return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
   }
 }

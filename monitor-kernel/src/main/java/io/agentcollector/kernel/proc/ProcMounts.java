@@ -1,6 +1,5 @@
-package io.agentcollector.plugin.disk;
+package io.agentcollector.kernel.proc;
 
-import io.agentcollector.api.Fields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,12 +9,13 @@ import java.util.List;
  * of the mount point are decoded and the device is kept as written, exactly as node_exporter does,
  * so labels match its output.
  */
-record ProcMounts(List<Mount> mounts) {
+public record ProcMounts(List<Mount> mounts) {
 
   /** One line; {@code options} as written (comma-separated). */
-  record Mount(String device, String mountPoint, String fsType, String options) {
+  public record Mount(String device, String mountPoint, String fsType, String options) {
 
-    boolean readOnly() {
+    /** Whether {@code ro} is one of the options. */
+    public boolean readOnly() {
       for (int from = 0; from <= options.length(); ) {
         int comma = options.indexOf(',', from);
         int end = comma < 0 ? options.length() : comma;
@@ -28,7 +28,8 @@ record ProcMounts(List<Mount> mounts) {
     }
   }
 
-  static ProcMounts parse(String file, String content) {
+  /** Parses the text of {@code file}, which error messages name. */
+  public static ProcMounts parse(String file, String content) {
     // By index, not split: with a container runtime the file lists a mount per container, whose
     // options (overlay's lowerdir=...) run to hundreds of characters, and it is read every cycle.
     List<Mount> out = new ArrayList<>();
@@ -41,14 +42,14 @@ record ProcMounts(List<Mount> mounts) {
       int f = 0;
       int i = pos;
       while (f < 4) {
-        while (i < end && Fields.isSpace(content.charAt(i))) {
+        while (i < end && isSpace(content.charAt(i))) {
           i++;
         }
         if (i == end) {
           break;
         }
         int start = i;
-        while (i < end && !Fields.isSpace(content.charAt(i))) {
+        while (i < end && !isSpace(content.charAt(i))) {
           i++;
         }
         field[f++] = content.substring(start, i);
@@ -64,5 +65,10 @@ record ProcMounts(List<Mount> mounts) {
       pos = end + 1;
     }
     return new ProcMounts(List.copyOf(out));
+  }
+
+  /** Blanks and control characters, where {@code strings.Fields} splits a line. */
+  private static boolean isSpace(char c) {
+    return c <= ' ';
   }
 }

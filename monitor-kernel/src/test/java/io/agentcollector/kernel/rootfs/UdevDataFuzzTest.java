@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.disk;
+package io.agentcollector.kernel.rootfs;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -8,7 +8,7 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link UdevData}: returns or rejects naming {@code /run/udev/data}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/plugin/disk/UdevDataFuzzTestInputs/parse/}.
+ * regression inputs: {@code src/test/resources/io/agentcollector/kernel/rootfs/UdevDataFuzzTestInputs/parse/}.
  */
 class UdevDataFuzzTest {
 

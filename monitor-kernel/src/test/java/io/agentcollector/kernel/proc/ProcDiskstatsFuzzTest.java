@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.disk;
+package io.agentcollector.kernel.proc;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
@@ -8,7 +8,7 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link ProcDiskstats}: returns or rejects naming {@code /proc/diskstats}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/plugin/disk/ProcDiskstatsFuzzTestInputs/parse/}.
+ * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcDiskstatsFuzzTestInputs/parse/}.
  */
 class ProcDiskstatsFuzzTest {
 
