@@ -4,6 +4,7 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.sys.SysClassHwmon;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.HashSet;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class HwmonCollector implements Collector {
         return;
       }
       case "vrm" -> {
-        number(attrs.get(""))
+        SysClassHwmon.number(attrs.get(""))
             .ifPresent(
                 v ->
                     emit(
@@ -103,7 +104,7 @@ public final class HwmonCollector implements Collector {
         return;
       }
       case "update_interval" -> {
-        number(attrs.get(""))
+        SysClassHwmon.number(attrs.get(""))
             .ifPresent(
                 v ->
                     emit(
@@ -133,7 +134,7 @@ public final class HwmonCollector implements Collector {
           } else if (!element.isEmpty()) {
             name = name + "_" + SysClassHwmon.clean(element);
           }
-          OptionalDouble parsed = number(raw);
+          OptionalDouble parsed = SysClassHwmon.number(raw);
           if (parsed.isEmpty()) {
             return;
           }
@@ -224,20 +225,5 @@ public final class HwmonCollector implements Collector {
     MetricFamilies.Family family =
         name.endsWith("_joule_total") ? f.counter(name, help) : f.gauge(name, help);
     family.add(value, "chip", chip, "sensor", sensor);
-  }
-
-  /**
-   * The attribute as a number, like Go's strconv.ParseFloat: padded values and Java's f/d suffixes
-   * are not numbers; unparsable attributes are skipped.
-   */
-  static OptionalDouble number(String raw) {
-    if (raw == null || raw.isEmpty() || !raw.strip().equals(raw) || raw.matches(".*[0-9.][fFdD]")) {
-      return OptionalDouble.empty();
-    }
-    try {
-      return OptionalDouble.of(Double.parseDouble(raw));
-    } catch (NumberFormatException e) {
-      return OptionalDouble.empty();
-    }
   }
 }

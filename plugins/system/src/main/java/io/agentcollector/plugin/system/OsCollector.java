@@ -4,6 +4,8 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.rootfs.OsRelease;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +53,8 @@ public final class OsCollector implements Collector {
     MetricFamilies f = new MetricFamilies();
     for (String file : FILES) {
       Path p = paths.rootfs(file);
-      Optional<String> content = HostFiles.read(p);
+      // UTF-8: names may hold any character.
+      Optional<String> content = KernelFiles.readIfPresent(p).map(KernelFiles::utf8);
       if (content.isPresent()) {
         map(OsRelease.parse(p.toString(), content.get()), f);
         return f.build();

@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.proc;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -12,14 +12,15 @@ import java.util.Map;
  *
  * @param totals per column name, the sum over all CPUs
  */
-record ProcNetStatNfConntrack(Map<String, Double> totals) {
+public record ProcNetStatNfConntrack(Map<String, Double> totals) {
 
   /** The column, summed over CPUs; 0 when this kernel does not have it. */
-  double total(String column) {
+  public double total(String column) {
     return totals.getOrDefault(column, 0.0);
   }
 
-  static ProcNetStatNfConntrack parse(String content) {
+  /** Parses the file's text. */
+  public static ProcNetStatNfConntrack parse(String content) {
     String[] lines = content.split("\n");
     // split drops trailing empty strings: "\n\n" has no line at all.
     if (lines.length == 0 || lines[0].isBlank()) {

@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.sys;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,9 +9,11 @@ import java.util.List;
  * (https://docs.kernel.org/admin-guide/clockSource.html... see also
  * https://www.kernel.org/doc/Documentation/ABI/testing/sysfs-devices-system-cpu, clocksource).
  */
-record SysClocksource(List<String> available, String current) {
+public record SysClocksource(List<String> available, String current) {
 
-  static SysClocksource parse(String availableClocksource, String currentClocksource) {
+  /** Parses the text of the two files. */
+  public static SysClocksource parse(
+      String availableClocksource, String currentClocksource) {
     String all = availableClocksource.strip();
     List<String> available = all.isEmpty() ? List.of() : Arrays.asList(all.split("\\s+"));
     return new SysClocksource(List.copyOf(available), currentClocksource.strip());

@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.proc;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
@@ -8,7 +8,7 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link ProcNetSockstat}: returns or rejects naming {@code /proc/net/sockstat}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/plugin/system/ProcNetSockstatFuzzTestInputs/parse/}.
+ * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcNetSockstatFuzzTestInputs/parse/}.
  */
 class ProcNetSockstatFuzzTest {
 

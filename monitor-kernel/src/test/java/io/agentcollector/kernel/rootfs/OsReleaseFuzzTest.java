@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.rootfs;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
@@ -8,7 +8,7 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link OsRelease}: returns or rejects naming {@code /etc/os-release}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/plugin/system/OsReleaseFuzzTestInputs/parse/}.
+ * regression inputs: {@code src/test/resources/io/agentcollector/kernel/rootfs/OsReleaseFuzzTestInputs/parse/}.
  */
 class OsReleaseFuzzTest {
 

@@ -1,12 +1,13 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.proc;
 
 /**
  * {@code /proc/sys/fs/file-nr}: allocated file handles, free allocated handles (always 0 since 2.6)
  * and the maximum (https://docs.kernel.org/admin-guide/sysctl/fs.html#file-max-file-nr).
  */
-record ProcSysFsFileNr(double allocated, double maximum) {
+public record ProcSysFsFileNr(double allocated, double maximum) {
 
-  static ProcSysFsFileNr parse(String content) {
+  /** Parses the file's text. */
+  public static ProcSysFsFileNr parse(String content) {
     String[] f = content.strip().split("\\s+");
     if (f.length < 3) {
       throw new IllegalArgumentException(

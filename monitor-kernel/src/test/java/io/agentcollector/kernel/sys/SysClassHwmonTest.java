@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.sys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,10 +33,10 @@ class SysClassHwmonTest {
     assertThat(SysClassHwmon.clean("Dummy Sensor!\n")).isEqualTo("dummy_sensor");
     assertThat(SysClassHwmon.clean("0000:00:18.3")).isEqualTo("0000:00:18_3");
     assertThat(SysClassHwmon.explode("1abc")).isEmpty();
-    assertThat(HwmonCollector.number("45000")).hasValue(45000);
-    assertThat(HwmonCollector.number("-2000")).hasValue(-2000);
-    assertThat(HwmonCollector.number("N/A")).isEmpty();
-    assertThat(HwmonCollector.number("45000 ")).isEmpty();
-    assertThat(HwmonCollector.number("1d")).isEmpty();
+    assertThat(SysClassHwmon.number("45000")).hasValue(45000);
+    assertThat(SysClassHwmon.number("-2000")).hasValue(-2000);
+    assertThat(SysClassHwmon.number("N/A")).isEmpty();
+    assertThat(SysClassHwmon.number("45000 ")).isEmpty();
+    assertThat(SysClassHwmon.number("1d")).isEmpty();
   }
 }

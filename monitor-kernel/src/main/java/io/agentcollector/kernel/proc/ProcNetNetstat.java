@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.proc;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,9 +10,10 @@ import java.util.Map;
  *
  * @param protocols per protocol ({@code TcpExt}, {@code Ip}, ...), value per field, in file order
  */
-record ProcNetNetstat(Map<String, Map<String, Double>> protocols) {
+public record ProcNetNetstat(Map<String, Map<String, Double>> protocols) {
 
-  static ProcNetNetstat parse(String file, String content) {
+  /** Parses the text of {@code file} ({@code /proc/net/netstat} or {@code /proc/net/snmp}). */
+  public static ProcNetNetstat parse(String file, String content) {
     Map<String, Map<String, Double>> protocols = new LinkedHashMap<>();
     String[] lines = content.strip().split("\n");
     if (lines.length == 1 && lines[0].isBlank()) {

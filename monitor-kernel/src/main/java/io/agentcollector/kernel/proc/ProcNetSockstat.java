@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.proc;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,12 +14,13 @@ import java.util.OptionalLong;
  * @param used the {@code sockets: used N} line (IPv4 file only)
  * @param protocols the other lines, in file order
  */
-record ProcNetSockstat(OptionalLong used, List<Protocol> protocols) {
+public record ProcNetSockstat(OptionalLong used, List<Protocol> protocols) {
 
   /** One {@code PROTO:} line; {@code values} in file order. */
-  record Protocol(String name, Map<String, Long> values) {}
+  public record Protocol(String name, Map<String, Long> values) {}
 
-  static ProcNetSockstat parse(String file, String content) {
+  /** Parses the text of {@code file} ({@code /proc/net/sockstat} or {@code sockstat6}). */
+  public static ProcNetSockstat parse(String file, String content) {
     OptionalLong used = OptionalLong.empty();
     List<Protocol> protocols = new ArrayList<>();
     String[] lines = content.split("\n");

@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.sys;
 
 import io.agentcollector.kernel.KernelFiles;
 import java.io.IOException;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,23 +24,26 @@ import java.util.regex.Pattern;
  * {@code /sys/class/hwmon/hwmon<N>/}: one chip per directory, attributes named {@code
  * <type><N>_<property>} (https://docs.kernel.org/hwmon/sysfs-interface.html), plus those in its
  * {@code device/} directory where older drivers put them. Values are kept raw (millidegrees,
- * millivolts, ...); the collector converts them. Unreadable attributes are absent.
+ * millivolts, ...); the collector converts them ({@link #number}). Unreadable attributes are
+ * absent.
  */
-final class SysClassHwmon {
+public final class SysClassHwmon {
 
   /** A chip: its label, its {@code name} file and the attributes per sensor. */
-  record Chip(String chip, Optional<String> chipName, Map<String, Map<String, String>> sensors) {}
+  public record Chip(
+      String chip, Optional<String> chipName, Map<String, Map<String, String>> sensors) {}
 
   /** {@code <type><N>_<property>}, as node_exporter splits it. */
-  record SensorFile(String type, int number, String property) {
-    String sensor() {
+  public record SensorFile(String type, int number, String property) {
+    /** {@code <type><N>}, e.g. {@code temp1}. */
+    public String sensor() {
       return type + number;
     }
   }
 
   private static final Pattern FILENAME = Pattern.compile("^([^0-9]+)([0-9]*)?(_(.+))?$");
   private static final Pattern INVALID_CHARS = Pattern.compile("[^a-z0-9:_]");
-  static final List<String> SENSOR_TYPES =
+  private static final List<String> SENSOR_TYPES =
       List.of(
           "vrm",
           "beep_enable",
@@ -61,7 +65,7 @@ final class SysClassHwmon {
   private SysClassHwmon() {}
 
   /** The chips under {@code classHwmon}; empty when the directory does not exist. */
-  static List<Chip> read(Path classHwmon) throws IOException {
+  public static List<Chip> read(Path classHwmon) throws IOException {
     List<Path> dirs = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(classHwmon)) {
       ds.forEach(dirs::add);
@@ -78,7 +82,7 @@ final class SysClassHwmon {
     return chips;
   }
 
-  static Chip readChip(Path dir) throws IOException {
+  private static Chip readChip(Path dir) throws IOException {
     Map<String, Map<String, String>> sensors = new TreeMap<>();
     collect(dir, sensors);
     if (Files.isDirectory(dir.resolve("device"))) {
@@ -88,7 +92,7 @@ final class SysClassHwmon {
   }
 
   /** node_exporter's cleanMetricName: lower case, [^a-z0-9:_] to _, no leading/trailing _. */
-  static String clean(String s) {
+  public static String clean(String s) {
     String replaced = INVALID_CHARS.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("_");
     int from = 0;
     int to = replaced.length();
@@ -101,7 +105,8 @@ final class SysClassHwmon {
     return replaced.substring(from, to);
   }
 
-  static Optional<SensorFile> explode(String filename) {
+  /** The parts of an attribute file name; empty if it has none. */
+  public static Optional<SensorFile> explode(String filename) {
     Matcher m = FILENAME.matcher(filename);
     if (!m.matches()) {
       return Optional.empty();
@@ -121,7 +126,7 @@ final class SysClassHwmon {
    * The {@code chip} label: {@code <parent>_<device>} of the resolved {@code device} link (stable
    * across reboots, unlike hwmonN), else the {@code name} file, else the directory name.
    */
-  static String chipLabel(Path dir) throws IOException {
+  private static String chipLabel(Path dir) throws IOException {
     try {
       Path device = dir.resolve("device").toRealPath();
       String devName = clean(String.valueOf(device.getFileName()));
@@ -148,7 +153,10 @@ final class SysClassHwmon {
   }
 
   private static Optional<String> nameFile(Path dir) throws IOException {
-    return HostFiles.read(dir.resolve("name")).map(SysClassHwmon::clean).filter(s -> !s.isEmpty());
+    return KernelFiles.readIfPresent(dir.resolve("name"))
+        .map(KernelFiles::utf8)
+        .map(SysClassHwmon::clean)
+        .filter(s -> !s.isEmpty());
   }
 
   private static void collect(Path dir, Map<String, Map<String, String>> sensors)
@@ -185,6 +193,21 @@ final class SysClassHwmon {
       return Optional.of(trimNewlines(s.replaceAll("\uFFFD+", "\uFFFD")));
     } catch (IOException | UnsupportedOperationException e) {
       return Optional.empty(); // a directory, EAGAIN, EIO, ...: absent, like node_exporter
+    }
+  }
+
+  /**
+   * An attribute value as a number, like Go's strconv.ParseFloat: padded values and Java's f/d
+   * suffixes are not numbers; empty for those, which the collector skips.
+   */
+  public static OptionalDouble number(String raw) {
+    if (raw == null || raw.isEmpty() || !raw.strip().equals(raw) || raw.matches(".*[0-9.][fFdD]")) {
+      return OptionalDouble.empty();
+    }
+    try {
+      return OptionalDouble.of(Double.parseDouble(raw));
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
     }
   }
 

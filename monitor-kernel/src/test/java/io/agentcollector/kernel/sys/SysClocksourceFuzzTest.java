@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.sys;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 

@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.proc;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,9 +11,10 @@ import java.util.Map;
  *
  * @param fields value per field name, in file order
  */
-record ProcVmstat(Map<String, Double> fields) {
+public record ProcVmstat(Map<String, Double> fields) {
 
-  static ProcVmstat parse(String content) {
+  /** Parses the file's text. */
+  public static ProcVmstat parse(String content) {
     if (!content.endsWith("\n")) {
       // The kernel ends every line with a newline: without one the last value may be cut short.
       throw new IllegalArgumentException("/proc/vmstat: no newline at the end, the file is cut short");

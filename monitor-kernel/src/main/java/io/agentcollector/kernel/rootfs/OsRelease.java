@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.rootfs;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -12,14 +12,15 @@ import java.util.Map;
  *
  * @param fields value per key
  */
-record OsRelease(Map<String, String> fields) {
+public record OsRelease(Map<String, String> fields) {
 
   /** The value of {@code key}, "" when absent (as node_exporter labels it). */
-  String get(String key) {
+  public String get(String key) {
     return fields.getOrDefault(key, "");
   }
 
-  static OsRelease parse(String file, String content) {
+  /** Parses the text of {@code file}, which error messages name. */
+  public static OsRelease parse(String file, String content) {
     Map<String, String> fields = new HashMap<>();
     String[] lines = content.split("\n");
     for (int i = 0; i < lines.length; i++) {

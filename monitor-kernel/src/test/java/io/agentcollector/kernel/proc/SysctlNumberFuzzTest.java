@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.proc;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
@@ -8,7 +8,7 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link SysctlNumber}: returns or rejects naming {@code /proc/sys/fs/x}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/plugin/system/SysctlNumberFuzzTestInputs/parse/}.
+ * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/SysctlNumberFuzzTestInputs/parse/}.
  */
 class SysctlNumberFuzzTest {
 

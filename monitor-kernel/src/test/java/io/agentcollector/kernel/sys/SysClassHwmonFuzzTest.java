@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.sys;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
@@ -9,7 +9,7 @@ import io.agentcollector.testkit.ParserContract;
 /**
  * Fuzz target for the hwmon sysfs parsing: an attribute file name ({@link
  * SysClassHwmon#explode}), a chip or label name ({@link SysClassHwmon#clean}) and an attribute
- * value ({@link HwmonCollector#number}). None of them rejects: an odd name or value is skipped.
+ * value ({@link SysClassHwmon#number}). None of them rejects: an odd name or value is skipped.
  */
 class SysClassHwmonFuzzTest {
 
@@ -21,7 +21,7 @@ class SysClassHwmonFuzzTest {
         () -> {
           SysClassHwmon.explode(content);
           SysClassHwmon.clean(content);
-          HwmonCollector.number(content);
+          SysClassHwmon.number(content);
         });
   }
 }

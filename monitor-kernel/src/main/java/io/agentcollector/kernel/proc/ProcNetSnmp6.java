@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.proc;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,9 +10,10 @@ import java.util.Map;
  *
  * @param protocols per protocol, value per field, in file order
  */
-record ProcNetSnmp6(Map<String, Map<String, Double>> protocols) {
+public record ProcNetSnmp6(Map<String, Map<String, Double>> protocols) {
 
-  static ProcNetSnmp6 parse(String content) {
+  /** Parses the file's text. */
+  public static ProcNetSnmp6 parse(String content) {
     Map<String, Map<String, Double>> protocols = new LinkedHashMap<>();
     String[] lines = content.split("\n");
     for (int i = 0; i < lines.length; i++) {

@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.proc;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
@@ -8,7 +8,7 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link ProcNetSnmp6}: returns or rejects naming {@code /proc/net/snmp6}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/plugin/system/ProcNetSnmp6FuzzTestInputs/parse/}.
+ * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcNetSnmp6FuzzTestInputs/parse/}.
  */
 class ProcNetSnmp6FuzzTest {
 

@@ -1,7 +1,8 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.proc;
 
-import io.agentcollector.api.HostPaths;
+import io.agentcollector.kernel.KernelFiles;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  * 6.1+). They hold the same strings as {@code struct utsname} of the reader's UTS namespace,
  * including {@code domainname} = {@code (none)} when no NIS domain is set.
  */
-record ProcSysKernelUname(
+public record ProcSysKernelUname(
     String sysname,
     String release,
     String version,
@@ -22,17 +23,18 @@ record ProcSysKernelUname(
     String domainname) {
 
   /**
-   * Reads the files; empty if one of the five always-present ones is missing (not Linux).
+   * Reads the files under {@code proc}, the procfs root; empty if one of the five always-present
+   * ones is missing (not Linux).
    *
    * @param machineFallback uname(2)'s machine for kernels without {@code arch}
    */
-  static Optional<ProcSysKernelUname> read(
-      HostPaths paths, Supplier<Optional<String>> machineFallback) throws IOException {
-    Optional<String> sysname = value(paths, "ostype");
-    Optional<String> release = value(paths, "osrelease");
-    Optional<String> version = value(paths, "version");
-    Optional<String> nodename = value(paths, "hostname");
-    Optional<String> domainname = value(paths, "domainname");
+  public static Optional<ProcSysKernelUname> read(
+      Path proc, Supplier<Optional<String>> machineFallback) throws IOException {
+    Optional<String> sysname = value(proc, "ostype");
+    Optional<String> release = value(proc, "osrelease");
+    Optional<String> version = value(proc, "version");
+    Optional<String> nodename = value(proc, "hostname");
+    Optional<String> domainname = value(proc, "domainname");
     if (sysname.isEmpty()
         || release.isEmpty()
         || version.isEmpty()
@@ -41,7 +43,7 @@ record ProcSysKernelUname(
       return Optional.empty();
     }
     String machine =
-        value(paths, "arch")
+        value(proc, "arch")
             .or(machineFallback)
             .orElseGet(() -> fromJavaArch(System.getProperty("os.arch", "")));
     return Optional.of(
@@ -55,7 +57,7 @@ record ProcSysKernelUname(
   }
 
   /** The kernel's name for a JVM's {@code os.arch}, last resort without arch file and JNA. */
-  static String fromJavaArch(String osArch) {
+  public static String fromJavaArch(String osArch) {
     return switch (osArch.toLowerCase(Locale.ROOT)) {
       case "amd64", "x86_64" -> "x86_64";
       case "x86", "i386", "i486", "i586", "i686" -> "i686";
@@ -64,9 +66,11 @@ record ProcSysKernelUname(
     };
   }
 
-  private static Optional<String> value(HostPaths paths, String file) throws IOException {
-    // The kernel ends each value with one newline; anything else is part of the value.
-    return HostFiles.read(paths.proc("sys", "kernel", file))
+  private static Optional<String> value(Path proc, String file) throws IOException {
+    // The kernel ends each value with one newline; anything else is part of the value. UTF-8:
+    // the host and domain names are set by users.
+    return KernelFiles.readIfPresent(proc.resolve("sys/kernel").resolve(file))
+        .map(KernelFiles::utf8)
         .map(s -> s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
   }
 }

@@ -1,14 +1,15 @@
-package io.agentcollector.plugin.system;
+package io.agentcollector.kernel.proc;
 
 /**
  * A {@code /proc/sys/...} file holding one whole number
  * (https://docs.kernel.org/admin-guide/sysctl/).
  */
-final class SysctlNumber {
+public final class SysctlNumber {
 
   private SysctlNumber() {}
 
-  static double parse(String file, String content) {
+  /** The number in the text of {@code file}, which an error message names. */
+  public static double parse(String file, String content) {
     try {
       return Long.parseLong(content.strip());
     } catch (NumberFormatException e) {
