@@ -105,6 +105,15 @@ public final class KernelFiles {
     }
   }
 
+  /**
+   * Text returned by {@link #read} decoded as UTF-8 instead, for the files that hold text a user
+   * or a driver chose (os-release, udev properties, host names, sysfs names and labels): {@code
+   * read} maps bytes one to one, which would show a non-ASCII character as two or three.
+   */
+  public static String utf8(String read) {
+    return new String(read.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+  }
+
   private static boolean isAbsent(FileSystemException e) {
     String reason = String.valueOf(e.getReason());
     return reason.contains("Invalid argument")

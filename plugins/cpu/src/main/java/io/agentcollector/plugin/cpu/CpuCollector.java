@@ -1,10 +1,13 @@
 package io.agentcollector.plugin.cpu;
 
-import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.proc.ProcCpuinfo;
+import io.agentcollector.kernel.proc.ProcStat;
+import io.agentcollector.kernel.sys.SysCpuThrottles;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;

@@ -1,5 +1,6 @@
 package io.agentcollector.plugin.cpu;
 
+import io.agentcollector.kernel.proc.ProcStat;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentcollector.api.HostPaths;
+import io.agentcollector.kernel.proc.ProcStat;
 import io.agentcollector.testkit.CollectorRun;
 import io.agentcollector.testkit.Exposition;
 import io.agentcollector.testkit.Fixtures;
@@ -207,8 +208,15 @@ class CpuCollectorGoldenTest {
   private Path tree(String name, String stat) throws Exception {
     Path root = tmp.resolve(name);
     Files.createDirectories(root.resolve("proc"));
-    Files.writeString(root.resolve("proc/stat"), ProcStatTest.complete(stat));
+    Files.writeString(root.resolve("proc/stat"), completeStat(stat));
     return root;
+  }
+
+  /** {@code cpuLines} made a complete /proc/stat: aggregate cpu line if missing, the others. */
+  private static String completeStat(String cpuLines) {
+    return (cpuLines.startsWith("cpu ") ? "" : "cpu  0 0 0 0 0 0 0 0 0 0\n")
+        + cpuLines
+        + "intr 0\nctxt 0\nbtime 0\nprocesses 1\nprocs_running 1\nprocs_blocked 0\nsoftirq 0 0\n";
   }
 
   private static void switchTo(Path link, Path target) throws Exception {

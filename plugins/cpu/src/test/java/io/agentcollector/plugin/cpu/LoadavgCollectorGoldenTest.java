@@ -38,6 +38,7 @@ class LoadavgCollectorGoldenTest {
     Files.writeString(tmp.resolve("proc/loadavg"), "0.1 0.2\n");
     var ctx = TestContext.forPlugin("cpu").withHostPaths(HostPaths.under(tmp));
     assertThatThrownBy(() -> CollectorRun.once(new LoadavgCollector(), ctx))
-        .hasMessage("/proc/loadavg line 1: expected 3 load averages in \"0.1 0.2\"");
+        .hasMessage(
+            "/proc/loadavg line 1: 2 fields, expected 5 (the file is cut short): \"0.1 0.2\"");
   }
 }

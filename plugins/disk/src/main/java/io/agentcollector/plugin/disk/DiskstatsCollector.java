@@ -1,14 +1,15 @@
 package io.agentcollector.plugin.disk;
 
-import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.plugin.disk.ProcDiskstats.Field;
+import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.proc.ProcDiskstats;
+import io.agentcollector.kernel.proc.ProcDiskstats.Field;
+import io.agentcollector.kernel.rootfs.UdevData;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -148,15 +149,6 @@ public final class DiskstatsCollector implements Collector {
 
   /** The device's udev properties; none without udev (containers, minimal VMs), like node_exporter. */
   private UdevData udev(ProcDiskstats.Device d) {
-    try {
-      return UdevData.parse(utf8(KernelFiles.read(udevDir().resolve("b" + d.major() + ":" + d.minor()))));
-    } catch (IOException e) {
-      return UdevData.NONE;
-    }
-  }
-
-  /** udev stores property values as UTF-8; KernelFiles maps bytes one to one. */
-  private static String utf8(String latin1) {
-    return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    return UdevData.read(udevDir(), d.major(), d.minor());
   }
 }

@@ -3,8 +3,11 @@ package io.agentcollector.plugin.disk;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
-import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.api.Threads;
+import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.proc.ProcDiskstats;
+import io.agentcollector.kernel.proc.ProcMounts;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -21,7 +24,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
 
@@ -81,13 +83,9 @@ public final class FilesystemCollector implements Collector {
     if (statFs == null) {
       statFs = new JnaStatFs();
     }
-    AtomicInteger n = new AtomicInteger();
+    // Daemon threads: a thread stuck in the kernel must not keep the JVM alive.
     pool = new ThreadPoolExecutor(STATFS_THREADS, STATFS_THREADS, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "disk-statfs-" + n.incrementAndGet());
-          t.setDaemon(true); // a thread stuck in the kernel must not keep the JVM alive
-          return t;
-        });
+        new LinkedBlockingQueue<>(), Threads.daemon("disk-statfs"));
     pool.allowCoreThreadTimeOut(true);
   }
 

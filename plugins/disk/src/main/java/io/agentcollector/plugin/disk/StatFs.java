@@ -1,5 +1,6 @@
 package io.agentcollector.plugin.disk;
 
+import io.agentcollector.kernel.proc.ProcDiskstats;
 import java.io.IOException;
 
 /** The statfs of a path; an interface so tests can answer with fixed values or hang. */

@@ -4,6 +4,9 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.proc.ProcNetStatNfConntrack;
+import io.agentcollector.kernel.proc.SysctlNumber;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +74,7 @@ public final class ConntrackCollector implements Collector {
     }
     f.gauge("node_nf_conntrack_entries_limit", "Size of the connection tracking table.")
         .add(max.getAsDouble());
-    Optional<String> stat = HostFiles.read(paths.proc("net", "stat", "nf_conntrack"));
+    Optional<String> stat = KernelFiles.readIfPresent(paths.proc("net", "stat", "nf_conntrack"));
     if (stat.isEmpty()) {
       return f.build();
     }
@@ -83,7 +86,8 @@ public final class ConntrackCollector implements Collector {
   }
 
   private OptionalDouble number(String file) throws Exception {
-    Optional<String> content = HostFiles.read(paths.proc("sys", "net", "netfilter", file));
+    Optional<String> content =
+        KernelFiles.readIfPresent(paths.proc("sys", "net", "netfilter", file));
     return content.isEmpty()
         ? OptionalDouble.empty()
         : OptionalDouble.of(SysctlNumber.parse("/proc/sys/net/netfilter/" + file, content.get()));

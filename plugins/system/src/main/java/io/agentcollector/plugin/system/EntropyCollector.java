@@ -4,6 +4,7 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.proc.ProcSysKernelRandom;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import org.pf4j.Extension;
 
@@ -35,7 +36,7 @@ public final class EntropyCollector implements Collector {
   @Override
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
-    ProcSysKernelRandom r = ProcSysKernelRandom.read(paths);
+    ProcSysKernelRandom r = ProcSysKernelRandom.read(paths.proc());
     r.entropyAvailable()
         .ifPresent(
             v ->

@@ -4,6 +4,8 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.proc.ProcSysFsFileNr;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.Optional;
 import org.pf4j.Extension;
@@ -38,7 +40,7 @@ public final class FilefdCollector implements Collector {
   @Override
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
-    Optional<String> content = HostFiles.read(paths.proc("sys", "fs", "file-nr"));
+    Optional<String> content = KernelFiles.readIfPresent(paths.proc("sys", "fs", "file-nr"));
     if (content.isEmpty()) {
       log.debug("no {}", paths.proc("sys", "fs", "file-nr"));
       return f.build();

@@ -4,6 +4,7 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.sys.SysClassHwmon;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.HashSet;
 import java.util.List;
@@ -76,47 +77,9 @@ public final class HwmonCollector implements Collector {
       f.gauge("node_hwmon_sensor_label", "Label of a hwmon sensor (value 1).")
           .add(1, "chip", chip, "sensor", sensor, "label", label);
     }
-    switch (type) {
-      case "beep_enable" -> {
-        emit(
-            f,
-            seen,
-            chip,
-            sensor,
-            "node_hwmon_beep_enabled",
-            "Whether the chip may beep.",
-            "1".equals(attrs.get("")) ? 1 : 0);
-        return;
-      }
-      case "vrm" -> {
-        number(attrs.get(""))
-            .ifPresent(
-                v ->
-                    emit(
-                        f,
-                        seen,
-                        chip,
-                        sensor,
-                        "node_hwmon_voltage_regulator_version",
-                        "Voltage regulator module version.",
-                        v));
-        return;
-      }
-      case "update_interval" -> {
-        number(attrs.get(""))
-            .ifPresent(
-                v ->
-                    emit(
-                        f,
-                        seen,
-                        chip,
-                        sensor,
-                        "node_hwmon_update_interval_seconds",
-                        "Update interval of the chip.",
-                        v * 0.001));
-        return;
-      }
-      default -> {}
+    Series s = new Series(f, seen, chip, sensor);
+    if (mapChipSetting(s, type, attrs.get(""))) {
+      return;
     }
     String prefix = "node_hwmon_" + type;
     attrs.forEach(
@@ -133,111 +96,80 @@ public final class HwmonCollector implements Collector {
           } else if (!element.isEmpty()) {
             name = name + "_" + SysClassHwmon.clean(element);
           }
-          OptionalDouble parsed = number(raw);
-          if (parsed.isEmpty()) {
-            return;
-          }
-          double v = parsed.getAsDouble();
-          String what = type + " " + (element.isEmpty() ? "input" : element);
-          // Units as node_exporter: sysfs reports milli-units (m°C, mV, mA, ms) and micro-units
-          // (µW, µJ).
-          if (element.equals("fault") || element.equals("alarm")) {
-            emit(f, seen, chip, sensor, name, "hwmon " + what + " status.", v);
-          } else if (element.equals("beep")) {
-            emit(f, seen, chip, sensor, name + "_enabled", "hwmon " + what + " enabled.", v);
-          } else if (type.equals("in") || type.equals("cpu")) {
-            emit(f, seen, chip, sensor, name + "_volts", "hwmon " + what + " in volts.", v * 0.001);
-          } else if (type.equals("temp") && !element.equals("type")) {
-            emit(f, seen, chip, sensor, name + "_celsius", "hwmon " + what + " in °C.", v * 0.001);
-          } else if (type.equals("curr")) {
-            emit(
-                f, seen, chip, sensor, name + "_amps", "hwmon " + what + " in amperes.", v * 0.001);
-          } else if (type.equals("energy")) {
-            emit(
-                f,
-                seen,
-                chip,
-                sensor,
-                name + "_joule_total",
-                "hwmon " + what + ": energy used, in joules.",
-                v / 1000000.0);
-          } else if (type.equals("power") && element.equals("accuracy")) {
-            emit(
-                f,
-                seen,
-                chip,
-                sensor,
-                name,
-                "hwmon power meter accuracy as a ratio.",
-                v / 1000000.0);
-          } else if (type.equals("power") && AVERAGE_INTERVALS.contains(element)) {
-            emit(
-                f,
-                seen,
-                chip,
-                sensor,
-                name + "_seconds",
-                "hwmon " + what + " in seconds.",
-                v * 0.001);
-          } else if (type.equals("power")) {
-            emit(
-                f,
-                seen,
-                chip,
-                sensor,
-                name + "_watt",
-                "hwmon " + what + " in watts.",
-                v / 1000000.0);
-          } else if (type.equals("humidity")) {
-            emit(f, seen, chip, sensor, name, "hwmon " + what + " as a ratio.", v / 1000000.0);
-          } else if (type.equals("fan") && FAN_RPM.contains(element)) {
-            emit(
-                f,
-                seen,
-                chip,
-                sensor,
-                name + "_rpm",
-                "hwmon " + what + " in rotations per minute.",
-                v);
-          } else {
-            emit(f, seen, chip, sensor, name, "hwmon " + what + ".", v);
+          OptionalDouble parsed = SysClassHwmon.number(raw);
+          if (parsed.isPresent()) {
+            mapValue(s, type, element, name, parsed.getAsDouble());
           }
         });
   }
 
   /**
+   * The chip-wide settings beep_enable, vrm and update_interval, named apart.
+   *
+   * @return whether {@code type} is one of them
+   */
+  private boolean mapChipSetting(Series s, String type, String value) {
+    switch (type) {
+      case "beep_enable" -> emit(
+          s, "node_hwmon_beep_enabled", "Whether the chip may beep.", "1".equals(value) ? 1 : 0);
+      case "vrm" -> SysClassHwmon.number(value).ifPresent(v -> emit(
+          s, "node_hwmon_voltage_regulator_version", "Voltage regulator module version.", v));
+      case "update_interval" -> SysClassHwmon.number(value).ifPresent(v -> emit(
+          s, "node_hwmon_update_interval_seconds", "Update interval of the chip.", v * 0.001));
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One attribute of a sensor, with node_exporter's unit suffix and scale. */
+  private void mapValue(Series s, String type, String element, String name, double v) {
+    String what = "hwmon " + type + " " + (element.isEmpty() ? "input" : element);
+    // Units as node_exporter: sysfs reports milli-units (m°C, mV, mA, ms) and micro-units
+    // (µW, µJ).
+    if (element.equals("fault") || element.equals("alarm")) {
+      emit(s, name, what + " status.", v);
+    } else if (element.equals("beep")) {
+      emit(s, name + "_enabled", what + " enabled.", v);
+    } else if (type.equals("in") || type.equals("cpu")) {
+      emit(s, name + "_volts", what + " in volts.", v * 0.001);
+    } else if (type.equals("temp") && !element.equals("type")) {
+      emit(s, name + "_celsius", what + " in °C.", v * 0.001);
+    } else if (type.equals("curr")) {
+      emit(s, name + "_amps", what + " in amperes.", v * 0.001);
+    } else if (type.equals("energy")) {
+      emit(s, name + "_joule_total", what + ": energy used, in joules.", v / 1000000.0);
+    } else if (type.equals("power") && element.equals("accuracy")) {
+      emit(s, name, "hwmon power meter accuracy as a ratio.", v / 1000000.0);
+    } else if (type.equals("power") && AVERAGE_INTERVALS.contains(element)) {
+      emit(s, name + "_seconds", what + " in seconds.", v * 0.001);
+    } else if (type.equals("power")) {
+      emit(s, name + "_watt", what + " in watts.", v / 1000000.0);
+    } else if (type.equals("humidity")) {
+      emit(s, name, what + " as a ratio.", v / 1000000.0);
+    } else if (type.equals("fan") && FAN_RPM.contains(element)) {
+      emit(s, name + "_rpm", what + " in rotations per minute.", v);
+    } else {
+      emit(s, name, what + ".", v);
+    }
+  }
+
+  /** Where the samples of one sensor go; {@code seen} holds the series added this cycle. */
+  private record Series(MetricFamilies f, Set<String> seen, String chip, String sensor) {}
+
+  /**
    * Adds a sample (a gauge; energy is a counter) unless the same series was already added, which
    * node_exporter's registry would also drop.
    */
-  private void emit(
-      MetricFamilies f,
-      Set<String> seen,
-      String chip,
-      String sensor,
-      String name,
-      String help,
-      double value) {
-    if (!seen.add(name + '\0' + chip + '\0' + sensor)) {
-      log.debug("duplicate hwmon series {}{{chip={},sensor={}}} dropped", name, chip, sensor);
+  private void emit(Series s, String name, String help, double value) {
+    if (!s.seen().add(name + '\0' + s.chip() + '\0' + s.sensor())) {
+      log.debug(
+          "duplicate hwmon series {}{{chip={},sensor={}}} dropped", name, s.chip(), s.sensor());
       return;
     }
     MetricFamilies.Family family =
-        name.endsWith("_joule_total") ? f.counter(name, help) : f.gauge(name, help);
-    family.add(value, "chip", chip, "sensor", sensor);
-  }
-
-  /**
-   * The attribute as a number, like Go's strconv.ParseFloat: padded values and Java's f/d suffixes
-   * are not numbers; unparsable attributes are skipped.
-   */
-  static OptionalDouble number(String raw) {
-    if (raw == null || raw.isEmpty() || !raw.strip().equals(raw) || raw.matches(".*[0-9.][fFdD]")) {
-      return OptionalDouble.empty();
-    }
-    try {
-      return OptionalDouble.of(Double.parseDouble(raw));
-    } catch (NumberFormatException e) {
-      return OptionalDouble.empty();
-    }
+        name.endsWith("_joule_total") ? s.f().counter(name, help) : s.f().gauge(name, help);
+    family.add(value, "chip", s.chip(), "sensor", s.sensor());
   }
 }

@@ -4,6 +4,9 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.proc.ProcNetNetstat;
+import io.agentcollector.kernel.proc.ProcNetSnmp6;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,7 +72,7 @@ public final class NetstatCollector implements Collector {
   }
 
   private Optional<String> read(String file) throws Exception {
-    Optional<String> content = HostFiles.read(paths.proc("net", file));
+    Optional<String> content = KernelFiles.readIfPresent(paths.proc("net", file));
     if (content.isEmpty()) {
       log.debug("no /proc/net/{}, skipping", file);
     }

@@ -4,9 +4,8 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.rootfs.OsRelease;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +23,6 @@ import org.slf4j.Logger;
 @Extension
 public final class OsCollector implements Collector {
 
-  private static final List<String> FILES = List.of("/etc/os-release", "/usr/lib/os-release");
   private static final Pattern MAJOR_MINOR = Pattern.compile("^[0-9]+\\.?[0-9]*");
 
   private HostPaths paths;
@@ -49,13 +47,10 @@ public final class OsCollector implements Collector {
   @Override
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
-    for (String file : FILES) {
-      Path p = paths.rootfs(file);
-      Optional<String> content = HostFiles.read(p);
-      if (content.isPresent()) {
-        map(OsRelease.parse(p.toString(), content.get()), f);
-        return f.build();
-      }
+    Optional<OsRelease> os = OsRelease.read(paths.rootfs());
+    if (os.isPresent()) {
+      map(os.get(), f);
+      return f.build();
     }
     log.debug("no os-release file under {}", paths.rootfs("/"));
     return f.build();

@@ -4,6 +4,7 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFiles;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class PressureCollector implements Collector {
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
     for (String resource : RESOURCES) {
-      Optional<String> content = HostFiles.read(paths.proc("pressure", resource));
+      Optional<String> content = KernelFiles.readIfPresent(paths.proc("pressure", resource));
       if (content.isEmpty()) {
         // node_exporter stops at the first missing resource; so do we.
         log.debug("no pressure information for {} (needs kernel 4.20+ with PSI enabled)", resource);

@@ -4,6 +4,8 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.proc.ProcNetSockstat;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +63,7 @@ public final class SockstatCollector implements Collector {
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
     for (String file : List.of("sockstat", "sockstat6")) {
-      Optional<String> content = HostFiles.read(paths.proc("net", file));
+      Optional<String> content = KernelFiles.readIfPresent(paths.proc("net", file));
       if (content.isEmpty()) {
         log.debug("no /proc/net/{}, skipping", file);
         continue;

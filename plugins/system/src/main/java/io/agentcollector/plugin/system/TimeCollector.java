@@ -4,6 +4,8 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.sys.SysClocksource;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -74,8 +76,9 @@ public final class TimeCollector implements Collector {
         .add(z.getRules().getOffset(now).getTotalSeconds(), "time_zone", abbreviation(z, now));
     List<Path> dirs = clocksourceDirs();
     for (int i = 0; i < dirs.size(); i++) {
-      Optional<String> available = HostFiles.read(dirs.get(i).resolve("available_clocksource"));
-      Optional<String> current = HostFiles.read(dirs.get(i).resolve("current_clocksource"));
+      Path dir = dirs.get(i);
+      Optional<String> available = KernelFiles.readIfPresent(dir.resolve("available_clocksource"));
+      Optional<String> current = KernelFiles.readIfPresent(dir.resolve("current_clocksource"));
       if (available.isEmpty() || current.isEmpty()) {
         continue;
       }

@@ -4,6 +4,7 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.proc.ProcSysKernelUname;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -49,7 +50,7 @@ public final class UnameCollector implements Collector {
   @Override
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
-    Optional<ProcSysKernelUname> u = ProcSysKernelUname.read(paths, machineFallback);
+    Optional<ProcSysKernelUname> u = ProcSysKernelUname.read(paths.proc(), machineFallback);
     if (u.isEmpty()) {
       log.debug("no uname files under {}", paths.proc("sys", "kernel"));
       return f.build();

@@ -4,6 +4,8 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.proc.ProcVmstat;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +45,7 @@ public final class VmstatCollector implements Collector {
   @Override
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
-    Optional<String> content = HostFiles.read(paths.proc("vmstat"));
+    Optional<String> content = KernelFiles.readIfPresent(paths.proc("vmstat"));
     if (content.isEmpty()) {
       log.debug("no {}", paths.proc("vmstat"));
       return f.build();

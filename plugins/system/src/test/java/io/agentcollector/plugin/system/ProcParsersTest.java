@@ -9,38 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** ProcVmstat, ProcPressure, ProcSysFsFileNr and SysctlNumber: inline kernel variants. */
+/** ProcPressure: inline kernel variants. */
 class ProcParsersTest {
-
-  @Test
-  void vmstatKeepsEveryFieldRaw() {
-    ProcVmstat v = ProcVmstat.parse("nr_free_pages 12345\npgpgin 4054629\n\noom_kill 17\n");
-    assertThat(v.fields())
-        .containsEntry("pgpgin", 4054629.0)
-        .containsEntry("oom_kill", 17.0)
-        .hasSize(3);
-  }
-
-  static Stream<Arguments> badVmstat() {
-    return Stream.of(
-        Arguments.of(
-            "truncated line",
-            "pgpgin 1\npgfault\n",
-            "/proc/vmstat line 2: expected \"name value\", got \"pgfault\""),
-        Arguments.of(
-            "not a number", "pgpgin x1\n", "/proc/vmstat line 1: not a number in \"pgpgin x1\""),
-        Arguments.of(
-            "cut inside the last number (pgpgin 4054629)",
-            "nr_free_pages 12345\npgpgin 405",
-            "/proc/vmstat: no newline at the end, the file is cut short"),
-        Arguments.of("empty", "", "/proc/vmstat: no newline at the end, the file is cut short"));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("badVmstat")
-  void vmstatGarbageNamesTheLine(String name, String content, String message) {
-    assertThatThrownBy(() -> ProcVmstat.parse(content)).hasMessage(message);
-  }
 
   static Stream<Arguments> pressureVariants() {
     return Stream.of(
@@ -79,16 +49,5 @@ class ProcParsersTest {
   void pressureWithoutTotalNamesTheLine() {
     assertThatThrownBy(() -> ProcPressure.parse("io", "some avg10=0.00 total=abc\n"))
         .hasMessage("/proc/pressure/io line 1: no total=<number> in \"some avg10=0.00 total=abc\"");
-  }
-
-  @Test
-  void fileNr() {
-    ProcSysFsFileNr nr = ProcSysFsFileNr.parse("1183\t0\t2466160\n");
-    assertThat(nr.allocated()).isEqualTo(1183);
-    assertThat(nr.maximum()).isEqualTo(2466160);
-    assertThatThrownBy(() -> ProcSysFsFileNr.parse("1183\t0\n"))
-        .hasMessage("/proc/sys/fs/file-nr: expected 3 numbers, got \"1183\t0\"");
-    assertThatThrownBy(() -> SysctlNumber.parse("/proc/sys/kernel/random/poolsize", "lots\n"))
-        .hasMessage("/proc/sys/kernel/random/poolsize: not a number: \"lots\"");
   }
 }
