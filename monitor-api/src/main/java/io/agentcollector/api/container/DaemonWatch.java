@@ -1,6 +1,5 @@
 package io.agentcollector.api.container;
 
-import io.agentcollector.api.Failures;
 import io.agentcollector.api.Threads;
 import java.io.IOException;
 import java.time.Duration;
@@ -48,75 +47,8 @@ public final class DaemonWatch {
   /** See the class comment. */
   public enum State { NEW, ABSENT, CONNECTING, UP, DOWN, STOPPED }
 
-  /** The daemon's calls, made by the watcher thread only (but {@link #close}). */
-  public interface Daemon {
-
-    /**
-     * Called before each attempt, only while the socket file exists: creates the client the first
-     * time, and may reset the client library's own reconnect backoff.
-     */
-    void connect() throws Exception;
-
-    /**
-     * Opens the event stream; the runtime applies its events and calls {@link StreamEnd#ended}
-     * when it breaks or completes. Returns what closes it.
-     */
-    AutoCloseable subscribe(StreamEnd end) throws Exception;
-
-    /**
-     * Lists every container into the runtime's cache.
-     *
-     * @param afterConnect the first list after a (re)connection: nothing of the cache may be
-     *     trusted, events may have been lost
-     */
-    void resync(boolean afterConnect) throws Exception;
-
-    /** For the log line when connected. */
-    int containerCount();
-
-    /** One line for a failure; {@link Failures#summary} unless the client has better. */
-    default String describe(Throwable t) {
-      return Failures.summary(t);
-    }
-
-    /** Releases the client, if {@link #connect} made one; later connects must fail. */
-    void close();
-  }
-
-  /** Tells the watcher that one event stream ended. */
-  public interface StreamEnd {
-    /** {@code cause} null: the daemon completed the stream. */
-    void ended(Throwable cause);
-  }
-
-  /** The watcher's time: real in the agent, driven by the test in tests. */
-  interface Sleeper {
-    long nanoTime();
-
-    /** Waits on {@code lock} (held) until notified or {@code nanos} passed; MAX_VALUE: no limit. */
-    void await(Object lock, long nanos) throws InterruptedException;
-  }
-
-  private static final Sleeper SYSTEM =
-      new Sleeper() {
-        @Override
-        public long nanoTime() {
-          return System.nanoTime();
-        }
-
-        @Override
-        public void await(Object lock, long nanos) throws InterruptedException {
-          if (nanos == Long.MAX_VALUE) {
-            lock.wait();
-          } else {
-            TimeUnit.NANOSECONDS.timedWait(lock, nanos);
-          }
-        }
-      };
-
   private final String name;
   private final String address;
-  private final BooleanSupplier socketPresent;
   private final Daemon daemon;
   private final Logger log;
   private final long resyncNanos;
@@ -136,23 +68,18 @@ public final class DaemonWatch {
 
   /**
    * @param name the runtime ({@code docker}), for messages and the thread's name
-   * @param address the socket as configured, for messages
-   * @param socketPresent whether the socket file exists (always true for a TCP address)
    * @param firstWait how long the first cycle waits for the first attempt (the request timeout)
    */
-  public DaemonWatch(String name, String address, BooleanSupplier socketPresent, Daemon daemon,
-      Logger log, Duration resyncInterval, Duration maxBackoff, Duration firstWait) {
-    this(name, address, socketPresent, daemon, log, resyncInterval, maxBackoff, firstWait,
-        RETRY_WAIT, SYSTEM);
+  public DaemonWatch(String name, Daemon daemon, Logger log, Duration resyncInterval,
+      Duration maxBackoff, Duration firstWait) {
+    this(name, daemon, log, resyncInterval, maxBackoff, firstWait, RETRY_WAIT, Sleeper.SYSTEM);
   }
 
-  /** With the watcher's time and the cycle's retry wait given (tests). */
-  DaemonWatch(String name, String address, BooleanSupplier socketPresent, Daemon daemon,
-      Logger log, Duration resyncInterval, Duration maxBackoff, Duration firstWait,
-      Duration retryWait, Sleeper sleeper) {
+  /** With the cycle's retry wait and the watcher's time given (tests). */
+  DaemonWatch(String name, Daemon daemon, Logger log, Duration resyncInterval,
+      Duration maxBackoff, Duration firstWait, Duration retryWait, Sleeper sleeper) {
     this.name = name;
-    this.address = address;
-    this.socketPresent = socketPresent;
+    this.address = daemon.address();
     this.daemon = daemon;
     this.log = log;
     this.resyncNanos = resyncInterval.toNanos();
@@ -177,7 +104,7 @@ public final class DaemonWatch {
    * @throws IOException when the daemon is down, with the reason
    */
   public boolean check() throws IOException, InterruptedException {
-    boolean present = socketPresent.getAsBoolean();
+    boolean present = daemon.socketPresent();
     synchronized (lock) {
       if (state == State.UP || state == State.STOPPED) {
         return state == State.UP;
@@ -209,142 +136,92 @@ public final class DaemonWatch {
       wait = firstWaitNanos;
     }
     if (watcher == null) {
-      watcher = Threads.startDaemon(name + "-watch", this::watch);
+      watcher = Threads.startDaemon(name + "-watch",
+          new DaemonWatcher(this, daemon, resyncNanos, maxBackoffNanos));
     }
     long seen = attempts;
     retryNow = true;
     lock.notifyAll();
     long deadline = System.nanoTime() + wait;
     long left;
-    while (attempts == seen && state != State.STOPPED && (left = deadline - System.nanoTime()) > 0) {
+    while (attempts == seen && state != State.STOPPED
+        && (left = deadline - System.nanoTime()) > 0) {
       TimeUnit.NANOSECONDS.timedWait(lock, left);
     }
   }
 
-  private void watch() {
-    long backoff = FIRST_BACKOFF_NANOS;
-    try {
-      while (running()) {
-        if (!socketPresent.getAsBoolean()) {
-          noSocket();
-          pause(Long.MAX_VALUE); // until a cycle sees the file again
-          continue;
-        }
-        if (attempt()) {
-          backoff = FIRST_BACKOFF_NANOS;
-        }
-        pause(backoff);
-        backoff = Math.min(backoff * 2, maxBackoffNanos);
-      }
-    } catch (InterruptedException e) {
-      // Stopped.
-    }
-  }
-
-  /** One connection, followed until it breaks; true if it got as far as connected. */
-  private boolean attempt() throws InterruptedException {
-    Stream stream = new Stream();
-    boolean connected = false;
-    AutoCloseable events = null;
-    try {
-      daemon.connect();
-      // Subscribe before listing, so nothing that happens after the listing is missed.
-      events = daemon.subscribe(stream);
-      daemon.resync(true);
-      markUp();
-      connected = true;
-      follow(stream);
-      if (running()) {
-        markDown(stream.cause == null ? "event stream ended" : daemon.describe(stream.cause));
-      }
-    } catch (InterruptedException e) {
-      throw e;
-    } catch (Exception | LinkageError e) {
-      if (running()) {
-        markDown(daemon.describe(e));
-      }
-    } finally {
-      close(events);
-    }
-    return connected;
-  }
-
-  /** Waits for the stream's end, listing everything again every resync interval. */
-  private void follow(Stream stream) throws Exception {
-    while (true) {
-      synchronized (lock) {
-        long deadline = sleeper.nanoTime() + resyncNanos;
-        long left;
-        while (state != State.STOPPED && !stream.ended
-            && (left = deadline - sleeper.nanoTime()) > 0) {
-          sleeper.await(lock, left);
-        }
-        if (state == State.STOPPED || stream.ended) {
-          return;
-        }
-      }
-      daemon.resync(false);
-    }
-  }
-
-  /** Sleeps {@code nanos}, or less if a cycle asks for an attempt now. */
-  private void pause(long nanos) throws InterruptedException {
+  /** Sleeps {@code nanos} (MAX_VALUE: no limit), or less if a cycle asks for an attempt now. */
+  void pause(long nanos) throws InterruptedException {
     synchronized (lock) {
-      long deadline = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : sleeper.nanoTime() + nanos;
-      long left = nanos;
-      while (state != State.STOPPED && !retryNow && left > 0) {
-        sleeper.await(lock, left);
-        left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - sleeper.nanoTime();
-      }
+      sleep(nanos, () -> retryNow);
       retryNow = false;
     }
   }
 
-  private boolean running() {
+  /** Sleeps {@code nanos} or until the stream ends; false once stopped or ended. */
+  boolean follow(DaemonWatcher.Stream stream, long nanos) throws InterruptedException {
+    synchronized (lock) {
+      sleep(nanos, stream::ended);
+      return state != State.STOPPED && !stream.ended();
+    }
+  }
+
+  /** Wakes up the watcher's sleep to look at its condition again. */
+  void wake() {
+    synchronized (lock) {
+      lock.notifyAll();
+    }
+  }
+
+  private void sleep(long nanos, BooleanSupplier wakeUp) throws InterruptedException {
+    long deadline = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : sleeper.nanoTime() + nanos;
+    long left = nanos;
+    while (state != State.STOPPED && !wakeUp.getAsBoolean() && left > 0) {
+      sleeper.await(lock, left);
+      left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - sleeper.nanoTime();
+    }
+  }
+
+  boolean running() {
     synchronized (lock) {
       return state != State.STOPPED;
     }
   }
 
-  private void markUp() {
-    boolean first;
+  /** Logs under the lock: whoever sees the new state finds its line already written. */
+  void markUp() {
     synchronized (lock) {
       if (state == State.STOPPED) {
         return;
       }
-      first = !everConnected;
+      if (!everConnected) {
+        log.info("connected to {} at {} ({} containers)", name, address, daemon.containerCount());
+      } else {
+        log.debug("{} at {} back ({} containers)", name, address, daemon.containerCount());
+      }
       everConnected = true;
       state = State.UP;
       reason = null;
       attemptEnded();
     }
-    if (first) {
-      log.info("connected to {} at {} ({} containers)", name, address, daemon.containerCount());
-    } else {
-      log.debug("{} at {} back ({} containers)", name, address, daemon.containerCount());
-    }
   }
 
-  private void markDown(String why) {
-    boolean changed;
-    boolean lost;
+  void markDown(String why) {
     synchronized (lock) {
       if (state == State.STOPPED) {
         return;
       }
-      changed = state != State.DOWN;
-      lost = everConnected;
+      if (state != State.DOWN) {
+        log.debug(everConnected ? "lost {} at {}: {}; reconnecting"
+            : "{} at {} not answering: {}; retrying", name, address, why);
+      }
       state = State.DOWN;
       reason = why;
       attemptEnded();
     }
-    if (changed) {
-      log.debug(lost ? "lost {} at {}: {}; reconnecting" : "{} at {} not answering: {}; retrying",
-          name, address, why);
-    }
   }
 
-  private void noSocket() {
+  void noSocket() {
     synchronized (lock) {
       if (!everConnected) {
         becomeAbsent();
@@ -369,16 +246,6 @@ public final class DaemonWatch {
     lock.notifyAll();
   }
 
-  private void close(AutoCloseable events) {
-    if (events != null) {
-      try {
-        events.close();
-      } catch (Exception e) {
-        log.debug("closing the {} event stream: {}", name, daemon.describe(e));
-      }
-    }
-  }
-
   /** Stops the watcher and releases the client. */
   public void stop() {
     Thread t;
@@ -391,23 +258,5 @@ public final class DaemonWatch {
       t.interrupt();
     }
     daemon.close();
-  }
-
-  /** One subscription's end; a stale stream's end never touches the next one's. */
-  private final class Stream implements StreamEnd {
-    // Guarded by lock.
-    private boolean ended;
-    private Throwable cause;
-
-    @Override
-    public void ended(Throwable why) {
-      synchronized (lock) {
-        if (!ended) {
-          ended = true;
-          cause = why;
-          lock.notifyAll();
-        }
-      }
-    }
   }
 }

@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The watch loop against a scripted daemon, with the watcher's time driven by the test: every
  * wait it starts is recorded and ends only when the test moves the clock or something wakes it.
  */
+@Timeout(120)
 class DaemonWatchTest {
 
   static final Duration RESYNC = Duration.ofSeconds(60);
@@ -25,11 +27,22 @@ class DaemonWatchTest {
   static final String SOCKET = "/run/fake.sock";
 
   /** A daemon that answers or refuses as the test says, and records each call. */
-  static final class FakeDaemon implements DaemonWatch.Daemon {
+  static final class FakeDaemon implements Daemon {
     final List<String> calls = new CopyOnWriteArrayList<>();
+    volatile boolean socket = true;
     volatile boolean refuse;
     volatile boolean closed;
-    volatile DaemonWatch.StreamEnd stream;
+    volatile Daemon.StreamEnd stream;
+
+    @Override
+    public String address() {
+      return SOCKET;
+    }
+
+    @Override
+    public boolean socketPresent() {
+      return socket;
+    }
 
     @Override
     public void connect() throws IOException {
@@ -40,7 +53,7 @@ class DaemonWatchTest {
     }
 
     @Override
-    public AutoCloseable subscribe(DaemonWatch.StreamEnd end) throws IOException {
+    public AutoCloseable subscribe(Daemon.StreamEnd end) throws IOException {
       calls.add("subscribe");
       refuseIfDown();
       stream = end;
@@ -77,7 +90,7 @@ class DaemonWatchTest {
   }
 
   /** The watcher's clock; a wait ends when the test advances it past the wait's end. */
-  static final class FakeTime implements DaemonWatch.Sleeper {
+  static final class FakeTime implements Sleeper {
     final AtomicLong now = new AtomicLong();
     final BlockingQueue<Duration> waits = new LinkedBlockingQueue<>();
     volatile Object lock;
@@ -112,7 +125,6 @@ class DaemonWatchTest {
   final FakeDaemon daemon = new FakeDaemon();
   final FakeTime time = new FakeTime();
   final RecordingLogger logger = new RecordingLogger();
-  volatile boolean socket = true;
   DaemonWatch watch;
 
   @AfterEach
@@ -126,8 +138,8 @@ class DaemonWatchTest {
   }
 
   DaemonWatch watch(Duration maxBackoff) {
-    watch = new DaemonWatch("fake", SOCKET, () -> socket, daemon, logger, RESYNC, maxBackoff,
-        Duration.ofSeconds(30), Duration.ofSeconds(30), time);
+    watch = new DaemonWatch("fake", daemon, logger, RESYNC, maxBackoff, Duration.ofSeconds(30),
+        Duration.ofSeconds(30), time);
     return watch;
   }
 
@@ -142,7 +154,7 @@ class DaemonWatchTest {
 
   @Test
   void absentSocketIsNoDaemonHereWithoutThreadOrDialUntilItAppears() throws Exception {
-    socket = false;
+    daemon.socket = false;
     watch(Duration.ofSeconds(4));
     for (int cycle = 0; cycle < 3; cycle++) {
       assertThat(watch.check()).isFalse();
@@ -153,7 +165,7 @@ class DaemonWatchTest {
     assertThat(lines())
         .containsExactly("DEBUG no fake socket at /run/fake.sock: no fake containers on this host");
 
-    socket = true;
+    daemon.socket = true;
     assertThat(watch.check()).as("the first cycle that sees the socket").isTrue();
     assertThat(daemon.calls).containsExactly("connect", "subscribe", "resync(true)");
     assertThat(lines()).last().isEqualTo("INFO connected to fake at /run/fake.sock (2 containers)");
@@ -204,6 +216,7 @@ class DaemonWatchTest {
   void aCycleTriesAtOnceWhateverTheBackoffAndFailsWithTheReason() throws Exception {
     watch(Duration.ofMinutes(5));
     watch.check();
+    assertThat(time.nextWait()).isEqualTo(RESYNC);
     daemon.crash();
     assertThat(time.nextWait()).isEqualTo(Duration.ofMillis(500));
     for (int cycle = 0; cycle < 3; cycle++) {
@@ -233,7 +246,7 @@ class DaemonWatchTest {
     watch(Duration.ofSeconds(4));
     watch.check();
     assertThat(time.nextWait()).isEqualTo(RESYNC);
-    socket = false;
+    daemon.socket = false;
     daemon.crash();
     time.advance(time.nextWait());
     assertThat(time.nextWait()).as("asleep until a cycle sees the socket").isEqualTo(FOREVER);
@@ -243,7 +256,7 @@ class DaemonWatchTest {
         + SOCKET);
     assertThat(daemon.calls.stream().filter("connect"::equals)).hasSize(1);
 
-    socket = true;
+    daemon.socket = true;
     daemon.refuse = false;
     assertThat(watch.check()).isTrue();
     assertThat(daemon.calls.stream().filter("connect"::equals)).hasSize(2);
@@ -255,7 +268,7 @@ class DaemonWatchTest {
     watch(Duration.ofSeconds(4));
     watch.check();
     assertThat(time.nextWait()).isEqualTo(RESYNC);
-    DaemonWatch.StreamEnd old = daemon.stream;
+    Daemon.StreamEnd old = daemon.stream;
     old.ended(null);
     assertThat(time.nextWait()).isEqualTo(Duration.ofMillis(500));
     time.advance(Duration.ofMillis(500));
