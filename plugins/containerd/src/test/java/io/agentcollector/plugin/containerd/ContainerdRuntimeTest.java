@@ -54,6 +54,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,10 @@ class ContainerdRuntimeTest {
   }
 
   void start(List<String> namespaces, Duration maxBackoff) throws Exception {
+    start(namespaces, maxBackoff, () -> true);
+  }
+
+  void start(List<String> namespaces, Duration maxBackoff, BooleanSupplier socket) throws Exception {
     String name = InProcessServerBuilder.generateName();
     ServerInterceptor header = new ServerInterceptor() {
       @Override
@@ -183,13 +189,18 @@ class ContainerdRuntimeTest {
     runtime = new ContainerdRuntime();
     runtime.start(new ContainerdConfig(Path.of("/nonexistent/containerd.sock"), namespaces, List.of("moby"),
         Duration.ofMinutes(10), maxBackoff, Duration.ofSeconds(2)),
-        LoggerFactory.getLogger("containerd-test"), channel, () -> true);
+        LoggerFactory.getLogger("containerd-test"), channel, socket);
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws InterruptedException {
     if (runtime != null) {
       runtime.stop();
+    }
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("containerd-watch")) {
+        t.join(Duration.ofSeconds(20).toMillis());
+      }
     }
     if (server != null) {
       server.shutdownNow();
@@ -371,5 +382,20 @@ class ContainerdRuntimeTest {
 
     assertThat(runtime.containers()).isEmpty();
     assertThat(new ArrayList<>(runtime.containers())).isEmpty();
+  }
+
+  @Test
+  void noThreadUntilTheSocketAppearsThenTheFirstCycleHasItsContainers() throws Exception {
+    fake.put("default", container("c1", Map.of()), task("c1", 100, Status.RUNNING));
+    AtomicBoolean socket = new AtomicBoolean();
+    start(List.of(), Duration.ofMillis(500), socket::get);
+    assertThat(runtime.containers()).isEmpty();
+    assertThat(runtime.containers()).isEmpty();
+    assertThat(fake.namespacesSeen).as("nothing dialled").isEmpty();
+    assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+        .doesNotContain("containerd-watch");
+
+    socket.set(true);
+    assertThat(runtime.containers()).extracting(ContainerInfo::id).containsExactly("c1");
   }
 }

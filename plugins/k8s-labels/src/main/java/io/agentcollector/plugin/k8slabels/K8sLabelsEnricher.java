@@ -1,6 +1,7 @@
 package io.agentcollector.plugin.k8slabels;
 
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.Threads;
 import io.agentcollector.api.container.ContainerEnricher;
 import io.agentcollector.api.container.ContainerInfo;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -79,11 +80,7 @@ public final class K8sLabelsEnricher implements ContainerEnricher {
     index = new PodIndex(config.podLabelAllowlist());
     probeEveryNanos = Math.max(config.reconnectInterval().toNanos(), 1_000_000_000L);
     client = new KubernetesClientBuilder().withConfig(clientConfig).build();
-    prober = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "k8s-labels-probe");
-      t.setDaemon(true);
-      return t;
-    });
+    prober = Executors.newSingleThreadExecutor(Threads.daemon("k8s-labels-probe"));
     PodIndex target = index;
     var pods = client.pods().inAnyNamespace();
     informer = (serverSideNodeFilter ? pods.withField("spec.nodeName", nodeName) : pods)
