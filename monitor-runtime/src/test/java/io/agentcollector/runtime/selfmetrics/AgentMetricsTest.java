@@ -6,8 +6,10 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.runtime.OutOfMemory;
 import io.agentcollector.runtime.schedule.CollectorRunner;
+import io.agentcollector.runtime.schedule.CollectorSpec;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
+import io.agentcollector.runtime.schedule.RunnerServices;
 import io.agentcollector.runtime.schedule.SeriesBudget;
 import io.agentcollector.runtime.schedule.WorkerPool;
 import io.agentcollector.testkit.Exposition;
@@ -51,10 +53,12 @@ class AgentMetricsTest {
     FamilyOwners owners = new FamilyOwners();
     LabelInjector labels = new LabelInjector(Map.of("host", "n1"));
     List<CollectorRunner> runners = List.of(
-        new CollectorRunner("cpu", collector("loadavg", true, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, SeriesBudget.unlimited()),
-        new CollectorRunner("cpu", collector("stat", true, true), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, SeriesBudget.unlimited()),
-        new CollectorRunner("example", collector("example", false, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners,
-            new SeriesBudget(1, "plugins.example.max-series")));
+        new CollectorRunner(new CollectorSpec("cpu", collector("loadavg", true, false), Duration.ofSeconds(5), Duration.ofSeconds(1), SeriesBudget.unlimited()),
+            new RunnerServices(clock, labels, owners)),
+        new CollectorRunner(new CollectorSpec("cpu", collector("stat", true, true), Duration.ofSeconds(5), Duration.ofSeconds(1), SeriesBudget.unlimited()),
+            new RunnerServices(clock, labels, owners)),
+        new CollectorRunner(new CollectorSpec("example", collector("example", false, false), Duration.ofSeconds(5), Duration.ofSeconds(1), new SeriesBudget(1, "plugins.example.max-series")),
+            new RunnerServices(clock, labels, owners)));
     var timer = Executors.newSingleThreadScheduledExecutor();
     try {
       runners.forEach(r -> r.runOnce(timer));
