@@ -11,8 +11,8 @@ import io.agentcollector.runtime.schedule.CollectorRunner;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
 import io.agentcollector.runtime.schedule.Scheduler;
-import io.agentcollector.runtime.selfmetrics.AgentMetrics;
 import io.agentcollector.runtime.selfmetrics.BuildInfo;
+import io.agentcollector.runtime.selfmetrics.SelfMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
@@ -36,19 +36,12 @@ public final class Agent implements AutoCloseable {
   private final CollectorSet collectors;
   private final Scheduler scheduler;
   private final HttpEndpoint http;
-  private final AgentMetrics metrics;
 
-  private Agent(
-      PluginCatalog catalog, CollectorSet collectors, Scheduler scheduler, HttpEndpoint http, AgentMetrics metrics) {
+  private Agent(PluginCatalog catalog, CollectorSet collectors, Scheduler scheduler, HttpEndpoint http) {
     this.catalog = catalog;
     this.collectors = collectors;
     this.scheduler = scheduler;
     this.http = http;
-    this.metrics = metrics;
-  }
-
-  public static Agent start(AgentConfig config, PluginCatalog catalog, Clock clock) {
-    return start(config, catalog, clock, null);
   }
 
   /** @param configFile the file the config was read from (for the start line and the landing page), or null */
@@ -70,8 +63,9 @@ public final class Agent implements AutoCloseable {
         CollectorSet.start(config, catalog, clock, owners, labels, id -> config.plugin(id).enabled());
     List<CollectorRunner> runners = collectors.runners();
     Scheduler scheduler = new Scheduler(config.schedulerThreads());
-    AgentMetrics metrics =
-        new AgentMetrics(runners, build, versions, catalog.failures().size(), labels, jvm, scheduler.workers());
+    SelfMetrics self =
+        new SelfMetrics(runners, build, versions, catalog.failures().size(), scheduler.workers());
+    ServedMetrics metrics = new ServedMetrics(runners, self, labels, jvm);
     metrics.reserveNames(owners);
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(metrics);
@@ -107,7 +101,7 @@ public final class Agent implements AutoCloseable {
         runners.size(),
         enabled,
         configFile == null ? "none" : configFile);
-    return new Agent(catalog, collectors, scheduler, http, metrics);
+    return new Agent(catalog, collectors, scheduler, http);
   }
 
   /** {@code http://host:port/}; every interface shown as 0.0.0.0, an IPv6 host in brackets. */
@@ -128,14 +122,6 @@ public final class Agent implements AutoCloseable {
     Map<String, String> out = new TreeMap<>();
     catalog.list().forEach(p -> out.put(p.id(), p.version()));
     return out;
-  }
-
-  public int port() {
-    return http.port();
-  }
-
-  public AgentMetrics metrics() {
-    return metrics;
   }
 
   /** Stops serving, then collecting, then the plugins. */

@@ -4,29 +4,24 @@ import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.runtime.OutOfMemory;
 import io.agentcollector.runtime.schedule.CollectorRunner;
 import io.agentcollector.runtime.schedule.FamilyOwners;
-import io.agentcollector.runtime.schedule.LabelInjector;
 import io.agentcollector.runtime.schedule.WorkerPool;
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything {@code /metrics} serves: the last good result of each collector, the agent's
- * self-metrics and (optionally) JVM and process metrics. Nothing here runs a collector: a scrape
- * only reads snapshots, so a hung collector cannot slow it.
+ * The agent's own metrics: per collector whether it is fresh and good, its duration, errors,
+ * series and CPU time (and node_exporter's {@code node_scrape_collector_*} for collectors that
+ * mirror one), plus build, plugins, out-of-memory errors and given-up scheduler threads. Read
+ * from the runners at each scrape; nothing here runs a collector.
  */
-public final class AgentMetrics implements MultiCollector {
+public final class SelfMetrics {
 
   /**
    * Names the agent itself exposes, reserved even while a family has no samples (then {@link
-   * #self()} leaves it out); a plugin's family showing one of them is withheld.
+   * #collect()} leaves it out); a plugin's family showing one of them is withheld.
    */
   public static final List<String> SELF_FAMILIES =
       List.of(
@@ -51,95 +46,45 @@ public final class AgentMetrics implements MultiCollector {
   private final BuildInfo build;
   private final Map<String, String> pluginVersions;
   private final int loadFailures;
-  private final LabelInjector labels;
-  private final PrometheusRegistry jvm;
   private final WorkerPool workers;
 
-  public AgentMetrics(
-      List<CollectorRunner> runners,
-      BuildInfo build,
-      Map<String, String> pluginVersions,
-      int loadFailures,
-      LabelInjector labels,
-      PrometheusRegistry jvm) {
-    this(runners, build, pluginVersions, loadFailures, labels, jvm, null);
-  }
-
   /**
-   * @param jvm a registry holding JVM/process metrics, or null when they are switched off
+   * @param loadFailures plugin files that could not be loaded
    * @param workers the scheduler's pool, for its given-up threads; null without a scheduler
    */
-  public AgentMetrics(
+  public SelfMetrics(
       List<CollectorRunner> runners,
       BuildInfo build,
       Map<String, String> pluginVersions,
       int loadFailures,
-      LabelInjector labels,
-      PrometheusRegistry jvm,
       WorkerPool workers) {
-    this.workers = workers;
     this.runners = List.copyOf(runners);
     this.build = build;
     this.pluginVersions = Map.copyOf(pluginVersions);
     this.loadFailures = loadFailures;
-    this.labels = labels;
-    this.jvm = jvm;
+    this.workers = workers;
   }
 
-  /** Reserves the agent's own family names so no plugin can take them. */
+  /** Reserves the self-metrics' family names so no plugin can take them. */
   public void reserveNames(FamilyOwners owners) {
     SELF_FAMILIES.forEach(n -> owners.reserve(n, "the agent's self-metrics"));
-    owners.reserve(self(), "the agent's self-metrics");
-    if (jvm != null) {
-      owners.reserve(jvm.scrape(), "the agent's JVM metrics");
-    }
+    owners.reserve(collect(), "the agent's self-metrics");
   }
 
-  @Override
+  /** Changes whenever the scheduler's given-up threads do (the runners have their own version). */
+  public long schedulerVersion() {
+    return workers == null ? 0 : workers.abandonedTotal() << 8 | workers.abandoned();
+  }
+
+  /** The self-metrics, without the agent's labels. */
   public MetricSnapshots collect() {
-    List<MetricSnapshot> all = new ArrayList<>();
-    for (CollectorRunner r : runners) {
-      r.current().forEach(all::add);
-    }
-    labels.apply(self()).forEach(all::add);
-    if (jvm != null) {
-      labels.apply(jvm.scrape()).forEach(all::add);
-    }
-    return new MetricSnapshots(all);
-  }
-
-  /**
-   * Changes whenever {@link #collect()} would return something else: a collector finished a cycle
-   * or went stale. With JVM metrics on, also every second, so those are at most a second old in a
-   * cached exposition.
-   */
-  public Object version() {
-    int n = runners.size();
-    long[] v = new long[n + 3];
-    for (int i = 0; i < n; i++) {
-      v[i] = runners.get(i).version();
-    }
-    v[n] = jvm == null ? 0 : System.currentTimeMillis() / 1000;
-    v[n + 1] = OutOfMemory.count();
-    v[n + 2] = workers == null ? 0 : workers.abandonedTotal() << 8 | workers.abandoned();
-    return new Version(v);
-  }
-
-  private record Version(long[] parts) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Version other && Arrays.equals(parts, other.parts);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(parts);
-    }
-  }
-
-  /** The self-metrics alone (also used by {@code snapshot}). */
-  public MetricSnapshots self() {
     MetricFamilies f = new MetricFamilies();
+    collectors(f);
+    agent(f);
+    return f.build();
+  }
+
+  private void collectors(MetricFamilies f) {
     var success =
         f.gauge("monitor_collector_success",
             "Whether the collector's last cycle succeeded and ended within two intervals (or one interval and the timeout).");
@@ -180,6 +125,9 @@ public final class AgentMetrics implements MultiCollector {
         neDuration.add(r.lastDurationSeconds(), "collector", name);
       }
     }
+  }
+
+  private void agent(MetricFamilies f) {
     f.info("monitor_build_info", "Version of the agent and the Java it runs on.")
         .addInfo("version", build.version(), "revision", build.revision(), "java_version", build.javaVersion());
     var plugins = f.info("monitor_plugin_info", "Plugins loaded, with their version.");
@@ -196,6 +144,5 @@ public final class AgentMetrics implements MultiCollector {
               "Collector threads given up after ignoring the interrupt at their timeout, and replaced.")
           .add(workers.abandonedTotal());
     }
-    return f.build();
   }
 }
