@@ -37,7 +37,8 @@ public final class Agent implements AutoCloseable {
   private final Scheduler scheduler;
   private final HttpEndpoint http;
 
-  private Agent(PluginCatalog catalog, CollectorSet collectors, Scheduler scheduler, HttpEndpoint http) {
+  private Agent(
+      PluginCatalog catalog, CollectorSet collectors, Scheduler scheduler, HttpEndpoint http) {
     this.catalog = catalog;
     this.collectors = collectors;
     this.scheduler = scheduler;
@@ -52,44 +53,64 @@ public final class Agent implements AutoCloseable {
     HttpEndpoint.loadWebConfig(config.webConfigFile().orElse(null));
     FamilyOwners owners = new FamilyOwners();
     BuildInfo build = BuildInfo.get();
-    Map<String, String> versions = versions(catalog);
-    PrometheusRegistry jvm = null;
-    if (config.jvmMetrics()) {
-      jvm = new PrometheusRegistry();
-      JvmMetrics.builder().register(jvm);
-    }
+    PrometheusRegistry jvm = jvmMetrics(config);
     LabelInjector labels = CollectorSet.labelsOf(config);
     CollectorSet collectors =
         CollectorSet.start(config, catalog, clock, owners, labels, id -> config.plugin(id).enabled());
     List<CollectorRunner> runners = collectors.runners();
     Scheduler scheduler = new Scheduler(config.schedulerThreads());
-    SelfMetrics self =
-        new SelfMetrics(runners, build, versions, catalog.failures().size(), scheduler.workers());
+    SelfMetrics self = new SelfMetrics(
+        runners, build, versions(catalog), catalog.failures().size(), scheduler.workers());
     ServedMetrics metrics = new ServedMetrics(runners, self, labels, jvm);
     metrics.reserveNames(owners);
-    PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(metrics);
     HttpEndpoint http;
     try {
       String url = url(config.listenAddress(), config.listenAddress().port());
       StatusPage.Context page = new StatusPage.Context(build, config.landingPage(), url, configFile, clock, started,
           PluginStatuses.of(config, catalog, collectors, build.version()), catalog.failures());
-      http =
-          HttpEndpoint.start(
-              new HttpEndpoint.Settings(
-                  config.listenAddress(),
-                  config.maxRequests(),
-                  config.maxConnections(),
-                  config.webConfigFile().orElse(null)),
-              registry,
-              metrics::version,
-              new StatusPage(page, runners));
+      http = serve(config, metrics, new StatusPage(page, runners));
     } catch (RuntimeException e) {
       scheduler.close();
       collectors.close();
       throw e;
     }
     scheduler.start(runners);
+    String listening = url(config.listenAddress(), http.port());
+    logStarted(config, catalog, runners, build, listening, configFile);
+    return new Agent(catalog, collectors, scheduler, http);
+  }
+
+  /** A registry of JVM and process metrics, or null when they are switched off. */
+  private static PrometheusRegistry jvmMetrics(AgentConfig config) {
+    if (!config.jvmMetrics()) {
+      return null;
+    }
+    PrometheusRegistry jvm = new PrometheusRegistry();
+    JvmMetrics.builder().register(jvm);
+    return jvm;
+  }
+
+  private static HttpEndpoint serve(AgentConfig config, ServedMetrics metrics, StatusPage page) {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(metrics);
+    return HttpEndpoint.start(
+        new HttpEndpoint.Settings(
+            config.listenAddress(),
+            config.maxRequests(),
+            config.maxConnections(),
+            config.webConfigFile().orElse(null)),
+        registry,
+        metrics::version,
+        page);
+  }
+
+  private static void logStarted(
+      AgentConfig config,
+      PluginCatalog catalog,
+      List<CollectorRunner> runners,
+      BuildInfo build,
+      String url,
+      Path configFile) {
     // Plugins without a collector of their own (docker, cgroup readers) count too; so does the
     // built-in containers plugin when it runs.
     long enabled = catalog.list().stream().filter(p -> config.plugin(p.id()).enabled()).count()
@@ -97,11 +118,10 @@ public final class Agent implements AutoCloseable {
     log.info(
         "agent-collector {} listening on {} ({} collectors in {} plugins, config {})",
         build.version(),
-        url(config.listenAddress(), http.port()),
+        url,
         runners.size(),
         enabled,
         configFile == null ? "none" : configFile);
-    return new Agent(catalog, collectors, scheduler, http);
   }
 
   /** {@code http://host:port/}; every interface shown as 0.0.0.0, an IPv6 host in brackets. */

@@ -29,7 +29,10 @@ final class ServedMetrics implements MultiCollector {
    * @param jvm a registry holding JVM/process metrics, or null when they are switched off
    */
   ServedMetrics(
-      List<CollectorRunner> runners, SelfMetrics self, LabelInjector labels, PrometheusRegistry jvm) {
+      List<CollectorRunner> runners,
+      SelfMetrics self,
+      LabelInjector labels,
+      PrometheusRegistry jvm) {
     this.runners = List.copyOf(runners);
     this.self = self;
     this.labels = labels;

@@ -51,7 +51,8 @@ class ServedMetricsTest {
   private static CollectorRunner runner(
       String plugin, Collector c, SeriesBudget budget, RunnerServices services) {
     return new CollectorRunner(
-        new CollectorSpec(plugin, c, Duration.ofSeconds(5), Duration.ofSeconds(1), budget), services);
+        new CollectorSpec(plugin, c, Duration.ofSeconds(5), Duration.ofSeconds(1), budget),
+        services);
   }
 
   @Test
@@ -109,7 +110,8 @@ class ServedMetricsTest {
   @Test
   void givenUpThreadsOfTheScheduler() {
     try (WorkerPool pool = new WorkerPool(2, 2)) {
-      SelfMetrics self = new SelfMetrics(List.of(), new BuildInfo("1.2.3", "abc", "17"), Map.of(), 0, pool);
+      SelfMetrics self =
+          new SelfMetrics(List.of(), new BuildInfo("1.2.3", "abc", "17"), Map.of(), 0, pool);
       ServedMetrics metrics = new ServedMetrics(List.of(), self, new LabelInjector(Map.of()), null);
       MetricSnapshots all = metrics.collect();
       assertThat(Exposition.value(all, "monitor_scheduler_stuck_threads")).hasValue(0);
@@ -120,7 +122,8 @@ class ServedMetricsTest {
   @Test
   void everyExposedNameOfTheSelfMetricsIsReserved() {
     FamilyOwners owners = new FamilyOwners();
-    SelfMetrics self = new SelfMetrics(List.of(), new BuildInfo("1", "r", "17"), Map.of("cpu", "1"), 0, null);
+    SelfMetrics self =
+        new SelfMetrics(List.of(), new BuildInfo("1", "r", "17"), Map.of("cpu", "1"), 0, null);
     ServedMetrics metrics = new ServedMetrics(List.of(), self, new LabelInjector(Map.of()), null);
     metrics.reserveNames(owners);
     for (String name : List.of("monitor_collector_errors_total", "monitor_collector_series_budget_exceeded_total",

@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What {@code snapshot} prints: the text exposition {@code /metrics} would serve, or its samples
- * as a table followed by the collectors that failed.
+ * What {@code snapshot} prints: the text exposition {@code /metrics} would serve, or its samples as
+ * a table followed by the collectors that failed.
  */
 final class SnapshotOutput {
 
@@ -27,7 +27,9 @@ final class SnapshotOutput {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  /** @param width the terminal's; the labels column wraps to fit it */
+  /**
+   * @param width the terminal's; the labels column wraps to fit it
+   */
   static String table(Snapshot.Result result, int width) {
     String nl = System.lineSeparator();
     StringBuilder out = new StringBuilder();

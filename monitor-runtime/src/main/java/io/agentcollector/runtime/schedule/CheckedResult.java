@@ -6,9 +6,9 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.Optional;
 
 /**
- * A cycle's result judged before it is served: refused whole over the series budget (or when
- * its labels cannot be added), or with the families whose names another collector holds
- * withheld; what is kept carries the agent's labels.
+ * A cycle's result judged before it is served: refused whole over the series budget (or when its
+ * labels cannot be added), or with the families whose names another collector holds withheld; what
+ * is kept carries the agent's labels.
  *
  * @param kept what may be served, labelled
  * @param refused why nothing is served, if so

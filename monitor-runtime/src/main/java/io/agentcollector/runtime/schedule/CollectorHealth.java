@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What one collector's cycles came to: its state, errors and last error, the last result kept for
  * the scrape and whether it is still fresh. Logs one line per change of state (and, while some
- * families are withheld, per change of the reason). Written by one cycle at a time, read by
- * scrapes at any time.
+ * families are withheld, per change of the reason). Written by one cycle at a time, read by scrapes
+ * at any time.
  */
 final class CollectorHealth {
 
@@ -22,19 +22,25 @@ final class CollectorHealth {
   private final Clock clock;
 
   private final AtomicLong errors = new AtomicLong();
+
   /** Bumped on every change of what {@link #fresh()} or the self-metrics report. */
   private final AtomicLong updates = new AtomicLong();
+
   private volatile CollectorState state = CollectorState.PENDING;
   private volatile String lastError = "";
   private volatile MetricSnapshots last = MetricSnapshots.of();
   private volatile long series;
   private volatile long lastSuccessMillis = -1;
+
   /** When {@link #last} was stored: a partial result is fresh but not a success. */
   private volatile long lastResultMillis = -1;
+
   private volatile double lastDurationSeconds;
   private volatile boolean finishedOnce;
 
-  /** @param id {@code plugin/collector}, as the log lines name it */
+  /**
+   * @param id {@code plugin/collector}, as the log lines name it
+   */
   CollectorHealth(String id, Deadlines deadlines, Clock clock) {
     this.id = id;
     this.deadlines = deadlines;

@@ -13,12 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs one collector: never two cycles at once, each cycle bounded by the plugin's timeout
- * (the thread is interrupted and the cycle counted as failed; a thread that still does not
- * return is given up to the pool), and a collector that completes no cycle for two intervals
- * (stuck, or starved of threads) failing. A result is checked ({@link CheckedResult}) and then
- * kept in the collector's {@link CollectorHealth}, which serves it while fresh and logs once per
- * change of state.
+ * Runs one collector: never two cycles at once, each bounded by the plugin's timeout (the thread
+ * is interrupted and the cycle fails; a thread that still does not return is given up to the
+ * pool), failing when no cycle completes for two intervals (stuck, or starved of threads).
+ * Results are checked ({@link CheckedResult}) and kept in the collector's {@link CollectorHealth}.
  */
 public final class CollectorRunner {
 
@@ -32,11 +30,11 @@ public final class CollectorRunner {
 
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicLong cpuNanos = new AtomicLong();
-  /** A cycle was abandoned at its timeout but its thread has not returned yet. */
+  // stuck: a cycle was abandoned at its timeout but its thread has not returned yet; inCycle: a
+  // worker is inside collect(), not just queued for one; lastEndMillis: when the last cycle
+  // ended, or of the first tick, -1 before it.
   private volatile boolean stuck;
-  /** A worker is inside collect() (not just queued for one). */
   private volatile boolean inCycle;
-  /** When the last cycle ended, or of the first tick; -1 before it. */
   private volatile long lastEndMillis = -1;
 
   public CollectorRunner(CollectorSpec spec, RunnerServices services) {
@@ -89,7 +87,7 @@ public final class CollectorRunner {
     }
   }
 
-  /** @param pool where the thread is given up if it ignores the interrupt; null: not given up */
+  /** @param pool gets the thread if it ignores the interrupt; null: it is never given up */
   private void run(Cycle cycle, ScheduledExecutorService timer, WorkerPool pool) {
     long start = System.nanoTime();
     long cpuStart = ThreadCpu.nanos();

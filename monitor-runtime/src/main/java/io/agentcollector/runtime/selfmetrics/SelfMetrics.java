@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The agent's own metrics: per collector whether it is fresh and good, its duration, errors,
- * series and CPU time (and node_exporter's {@code node_scrape_collector_*} for collectors that
- * mirror one), plus build, plugins, out-of-memory errors and given-up scheduler threads. Read
- * from the runners at each scrape; nothing here runs a collector.
+ * The agent's own metrics: per collector whether it is fresh and good, its duration, errors, series
+ * and CPU time (and node_exporter's {@code node_scrape_collector_*} for collectors that mirror
+ * one), plus build, plugins, out-of-memory errors and given-up scheduler threads. Read from the
+ * runners at each scrape; nothing here runs a collector.
  */
 public final class SelfMetrics {
 
@@ -28,13 +28,20 @@ public final class SelfMetrics {
           "monitor_collector_success",
           "monitor_collector_duration_seconds",
           "monitor_collector_last_success_timestamp_seconds",
-          "monitor_collector_errors", "monitor_collector_errors_total", "monitor_collector_errors_created",
-          "monitor_collector_cpu_seconds", "monitor_collector_cpu_seconds_total", "monitor_collector_cpu_seconds_created",
+          "monitor_collector_errors",
+          "monitor_collector_errors_total",
+          "monitor_collector_errors_created",
+          "monitor_collector_cpu_seconds",
+          "monitor_collector_cpu_seconds_total",
+          "monitor_collector_cpu_seconds_created",
           "monitor_collector_series",
-          "monitor_collector_series_budget_exceeded", "monitor_collector_series_budget_exceeded_total",
+          "monitor_collector_series_budget_exceeded",
+          "monitor_collector_series_budget_exceeded_total",
           "monitor_collector_series_budget_exceeded_created",
-          "monitor_build", "monitor_build_info",
-          "monitor_plugin", "monitor_plugin_info",
+          "monitor_build",
+          "monitor_build_info",
+          "monitor_plugin",
+          "monitor_plugin_info",
           "monitor_plugin_load_failures",
           "monitor_out_of_memory_errors",
           "monitor_scheduler_stuck_threads",
@@ -86,24 +93,32 @@ public final class SelfMetrics {
 
   private void collectors(MetricFamilies f) {
     var success =
-        f.gauge("monitor_collector_success",
-            "Whether the collector's last cycle succeeded and ended within two intervals (or one interval and the timeout).");
-    var duration = f.gauge("monitor_collector_duration_seconds", "Duration of the collector's last cycle.");
+        f.gauge(
+            "monitor_collector_success",
+            "Whether the collector's last cycle succeeded and ended within two intervals (or one"
+                + " interval and the timeout).");
+    var duration =
+        f.gauge("monitor_collector_duration_seconds", "Duration of the collector's last cycle.");
     var lastOk =
         f.gauge(
             "monitor_collector_last_success_timestamp_seconds",
             "When the collector's last successful cycle ended, in seconds since the epoch.");
-    var errors = f.counter("monitor_collector_errors_total", "Cycles of the collector that failed.");
-    var series = f.gauge("monitor_collector_series", "Samples the collector's last good cycle produced.");
+    var errors =
+        f.counter("monitor_collector_errors_total", "Cycles of the collector that failed.");
+    var series =
+        f.gauge("monitor_collector_series", "Samples the collector's last good cycle produced.");
     var overBudget =
         f.counter(
             "monitor_collector_series_budget_exceeded_total",
-            "Cycles of the collector over its max-series budget: result refused, or cut short by the collector.");
+            "Cycles of the collector over its max-series budget: result refused, or cut short by"
+                + " the collector.");
     var cpu =
         f.counter(
             "monitor_collector_cpu_seconds_total",
-            "CPU time the collector's cycles used on their own thread (work handed to other threads not included).");
-    var neSuccess = f.gauge("node_scrape_collector_success", "node_exporter: whether a collector succeeded.");
+            "CPU time the collector's cycles used on their own thread (work handed to other threads"
+                + " not included).");
+    var neSuccess =
+        f.gauge("node_scrape_collector_success", "node_exporter: whether a collector succeeded.");
     var neDuration =
         f.gauge("node_scrape_collector_duration_seconds", "node_exporter: collector duration.");
     Set<String> nodeNames = new HashSet<>();
@@ -129,19 +144,33 @@ public final class SelfMetrics {
 
   private void agent(MetricFamilies f) {
     f.info("monitor_build_info", "Version of the agent and the Java it runs on.")
-        .addInfo("version", build.version(), "revision", build.revision(), "java_version", build.javaVersion());
+        .addInfo(
+            "version",
+            build.version(),
+            "revision",
+            build.revision(),
+            "java_version",
+            build.javaVersion());
     var plugins = f.info("monitor_plugin_info", "Plugins loaded, with their version.");
     pluginVersions.forEach((id, v) -> plugins.addInfo("plugin", id, "version", v));
-    f.gauge("monitor_plugin_load_failures", "Plugin files in the plugins directory that could not be loaded.")
+    f.gauge(
+            "monitor_plugin_load_failures",
+            "Plugin files in the plugins directory that could not be loaded.")
         .add(loadFailures);
-    f.counter("monitor_out_of_memory_errors_total", "OutOfMemoryErrors the agent survived (collector cycles that ran out of heap).")
+    f.counter(
+            "monitor_out_of_memory_errors_total",
+            "OutOfMemoryErrors the agent survived (collector cycles that ran out of heap).")
         .add(OutOfMemory.count());
     if (workers != null) {
-      f.gauge("monitor_scheduler_stuck_threads",
-              "Collector threads given up after ignoring the interrupt at their timeout, not returned yet.")
+      f.gauge(
+              "monitor_scheduler_stuck_threads",
+              "Collector threads given up after ignoring the interrupt at their timeout, not"
+                  + " returned yet.")
           .add(workers.abandoned());
-      f.counter("monitor_scheduler_abandoned_threads_total",
-              "Collector threads given up after ignoring the interrupt at their timeout, and replaced.")
+      f.counter(
+              "monitor_scheduler_abandoned_threads_total",
+              "Collector threads given up after ignoring the interrupt at their timeout, and"
+                  + " replaced.")
           .add(workers.abandonedTotal());
     }
   }

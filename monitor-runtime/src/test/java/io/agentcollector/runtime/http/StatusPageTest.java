@@ -74,7 +74,8 @@ class StatusPageTest {
       }
     };
     return new CollectorRunner(
-        new CollectorSpec(plugin, c, Duration.ofSeconds(5), Duration.ofSeconds(10), SeriesBudget.unlimited()),
+        new CollectorSpec(
+            plugin, c, Duration.ofSeconds(5), Duration.ofSeconds(10), SeriesBudget.unlimited()),
         new RunnerServices(clock, new LabelInjector(Map.of()), owners));
   }
 

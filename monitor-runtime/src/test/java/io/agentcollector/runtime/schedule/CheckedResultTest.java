@@ -42,8 +42,10 @@ class CheckedResultTest {
   void overTheBudgetNothingIsKeptNorClaimed() {
     SeriesBudget budget = new SeriesBudget(3, "plugins.p.max-series");
     CheckedResult c = CheckedResult.check("p/c", result(2, "a", "b"), budget, services);
-    assertThat(c.refused()).hasValue("series budget exceeded: 4 series, plugins.p.max-series = 3"
-        + " (result refused, the last good one is served until stale)");
+    assertThat(c.refused())
+        .hasValue(
+            "series budget exceeded: 4 series, plugins.p.max-series = 3"
+                + " (result refused, the last good one is served until stale)");
     assertThat(c.kept()).isEmpty();
     assertThat(c.series()).isZero();
     assertThat(budget.exceeded()).isEqualTo(1);
@@ -53,7 +55,8 @@ class CheckedResultTest {
   @Test
   void aClashingFamilyIsWithheldAndTheRestCounted() {
     CheckedResult.check("q/d", result(1, "a"), SeriesBudget.unlimited(), services);
-    CheckedResult c = CheckedResult.check("p/c", result(3, "a", "b"), SeriesBudget.unlimited(), services);
+    CheckedResult c =
+        CheckedResult.check("p/c", result(3, "a", "b"), SeriesBudget.unlimited(), services);
     assertThat(c.refused()).isEmpty();
     assertThat(c.clashes()).hasValue("metric family a withheld: a is already exposed by q/d");
     assertThat(c.series()).as("b's three samples").isEqualTo(3);

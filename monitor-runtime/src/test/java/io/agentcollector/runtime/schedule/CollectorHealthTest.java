@@ -20,7 +20,8 @@ class CollectorHealthTest {
 
   private final FakeClock clock = FakeClock.fixed();
   private final CollectorHealth health =
-      new CollectorHealth("cpu/stat", new Deadlines(Duration.ofSeconds(5), Duration.ofSeconds(1)), clock);
+      new CollectorHealth(
+          "cpu/stat", new Deadlines(Duration.ofSeconds(5), Duration.ofSeconds(1)), clock);
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
   @BeforeEach
@@ -67,7 +68,9 @@ class CollectorHealthTest {
     assertThat(health.stale()).isTrue();
     assertThat(health.series()).as("nothing fresh served").isZero();
     assertThat(health.last()).as("kept, the runner serves nothing while stale").hasSize(1);
-    assertThat(health.state()).as("staleness alone logs nothing and keeps the state").isEqualTo(CollectorState.OK);
+    assertThat(health.state())
+        .as("staleness alone logs nothing and keeps the state")
+        .isEqualTo(CollectorState.OK);
     assertThat(messages()).isEmpty();
   }
 
@@ -90,13 +93,16 @@ class CollectorHealthTest {
     assertThat(health.state()).isEqualTo(CollectorState.FAILING);
     assertThat(health.errors()).isEqualTo(3);
     assertThat(health.lastError()).isEqualTo("a different reason");
-    assertThat(health.lastDurationSeconds()).as("a skipped cycle keeps the last duration").isEqualTo(0.3);
+    assertThat(health.lastDurationSeconds())
+        .as("a skipped cycle keeps the last duration")
+        .isEqualTo(0.3);
     assertThat(health.last()).as("the last good result stays").hasSize(1);
     health.succeeded(result("x"), 2, 0.1);
     health.succeeded(result("x"), 2, 0.1);
-    assertThat(messages()).containsExactly(
-        "WARN collector cpu/stat failing: IOException: cannot read /proc/stat",
-        "INFO collector cpu/stat recovered");
+    assertThat(messages())
+        .containsExactly(
+            "WARN collector cpu/stat failing: IOException: cannot read /proc/stat",
+            "INFO collector cpu/stat recovered");
   }
 
   @Test
@@ -111,9 +117,10 @@ class CollectorHealthTest {
     assertThat(health.series()).isEqualTo(2);
     assertThat(health.lastSuccessMillis()).isEqualTo(-1);
     assertThat(health.succeeding()).isFalse();
-    assertThat(messages()).containsExactly(
-        "WARN collector cpu/stat failing: metric family y withheld",
-        "WARN collector cpu/stat failing: metric family z withheld");
+    assertThat(messages())
+        .containsExactly(
+            "WARN collector cpu/stat failing: metric family y withheld",
+            "WARN collector cpu/stat failing: metric family z withheld");
   }
 
   @Test

@@ -107,7 +107,8 @@ class CollectorRunnerTest {
   /** A runner without labels and with no budget, sharing {@code owners}. */
   private CollectorRunner unlabelled(String plugin, Collector c, FamilyOwners owners) {
     return new CollectorRunner(
-        new CollectorSpec(plugin, c, Duration.ofSeconds(5), Duration.ofSeconds(1), SeriesBudget.unlimited()),
+        new CollectorSpec(
+            plugin, c, Duration.ofSeconds(5), Duration.ofSeconds(1), SeriesBudget.unlimited()),
         new RunnerServices(clock, new LabelInjector(Map.of()), owners));
   }
 

@@ -80,7 +80,8 @@ class StuckAndStarvedTest {
   }
 
   private CollectorRunner runner(Collector c, Duration timeout) {
-    return new CollectorRunner(new CollectorSpec("p", c, INTERVAL, timeout, SeriesBudget.unlimited()),
+    return new CollectorRunner(
+        new CollectorSpec("p", c, INTERVAL, timeout, SeriesBudget.unlimited()),
         new RunnerServices(clock, new LabelInjector(Map.of()), new FamilyOwners()));
   }
 
