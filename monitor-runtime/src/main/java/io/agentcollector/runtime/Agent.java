@@ -11,8 +11,8 @@ import io.agentcollector.runtime.schedule.CollectorRunner;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
 import io.agentcollector.runtime.schedule.Scheduler;
-import io.agentcollector.runtime.selfmetrics.AgentMetrics;
 import io.agentcollector.runtime.selfmetrics.BuildInfo;
+import io.agentcollector.runtime.selfmetrics.SelfMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
@@ -36,19 +36,13 @@ public final class Agent implements AutoCloseable {
   private final CollectorSet collectors;
   private final Scheduler scheduler;
   private final HttpEndpoint http;
-  private final AgentMetrics metrics;
 
   private Agent(
-      PluginCatalog catalog, CollectorSet collectors, Scheduler scheduler, HttpEndpoint http, AgentMetrics metrics) {
+      PluginCatalog catalog, CollectorSet collectors, Scheduler scheduler, HttpEndpoint http) {
     this.catalog = catalog;
     this.collectors = collectors;
     this.scheduler = scheduler;
     this.http = http;
-    this.metrics = metrics;
-  }
-
-  public static Agent start(AgentConfig config, PluginCatalog catalog, Clock clock) {
-    return start(config, catalog, clock, null);
   }
 
   /** @param configFile the file the config was read from (for the start line and the landing page), or null */
@@ -59,43 +53,64 @@ public final class Agent implements AutoCloseable {
     HttpEndpoint.loadWebConfig(config.webConfigFile().orElse(null));
     FamilyOwners owners = new FamilyOwners();
     BuildInfo build = BuildInfo.get();
-    Map<String, String> versions = versions(catalog);
-    PrometheusRegistry jvm = null;
-    if (config.jvmMetrics()) {
-      jvm = new PrometheusRegistry();
-      JvmMetrics.builder().register(jvm);
-    }
+    PrometheusRegistry jvm = jvmMetrics(config);
     LabelInjector labels = CollectorSet.labelsOf(config);
     CollectorSet collectors =
         CollectorSet.start(config, catalog, clock, owners, labels, id -> config.plugin(id).enabled());
     List<CollectorRunner> runners = collectors.runners();
     Scheduler scheduler = new Scheduler(config.schedulerThreads());
-    AgentMetrics metrics =
-        new AgentMetrics(runners, build, versions, catalog.failures().size(), labels, jvm, scheduler.workers());
+    SelfMetrics self = new SelfMetrics(
+        runners, build, versions(catalog), catalog.failures().size(), scheduler.workers());
+    ServedMetrics metrics = new ServedMetrics(runners, self, labels, jvm);
     metrics.reserveNames(owners);
-    PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(metrics);
     HttpEndpoint http;
     try {
       String url = url(config.listenAddress(), config.listenAddress().port());
       StatusPage.Context page = new StatusPage.Context(build, config.landingPage(), url, configFile, clock, started,
           PluginStatuses.of(config, catalog, collectors, build.version()), catalog.failures());
-      http =
-          HttpEndpoint.start(
-              new HttpEndpoint.Settings(
-                  config.listenAddress(),
-                  config.maxRequests(),
-                  config.maxConnections(),
-                  config.webConfigFile().orElse(null)),
-              registry,
-              metrics::version,
-              new StatusPage(page, runners));
+      http = serve(config, metrics, new StatusPage(page, runners));
     } catch (RuntimeException e) {
       scheduler.close();
       collectors.close();
       throw e;
     }
     scheduler.start(runners);
+    String listening = url(config.listenAddress(), http.port());
+    logStarted(config, catalog, runners, build, listening, configFile);
+    return new Agent(catalog, collectors, scheduler, http);
+  }
+
+  /** A registry of JVM and process metrics, or null when they are switched off. */
+  private static PrometheusRegistry jvmMetrics(AgentConfig config) {
+    if (!config.jvmMetrics()) {
+      return null;
+    }
+    PrometheusRegistry jvm = new PrometheusRegistry();
+    JvmMetrics.builder().register(jvm);
+    return jvm;
+  }
+
+  private static HttpEndpoint serve(AgentConfig config, ServedMetrics metrics, StatusPage page) {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(metrics);
+    return HttpEndpoint.start(
+        new HttpEndpoint.Settings(
+            config.listenAddress(),
+            config.maxRequests(),
+            config.maxConnections(),
+            config.webConfigFile().orElse(null)),
+        registry,
+        metrics::version,
+        page);
+  }
+
+  private static void logStarted(
+      AgentConfig config,
+      PluginCatalog catalog,
+      List<CollectorRunner> runners,
+      BuildInfo build,
+      String url,
+      Path configFile) {
     // Plugins without a collector of their own (docker, cgroup readers) count too; so does the
     // built-in containers plugin when it runs.
     long enabled = catalog.list().stream().filter(p -> config.plugin(p.id()).enabled()).count()
@@ -103,11 +118,10 @@ public final class Agent implements AutoCloseable {
     log.info(
         "agent-collector {} listening on {} ({} collectors in {} plugins, config {})",
         build.version(),
-        url(config.listenAddress(), http.port()),
+        url,
         runners.size(),
         enabled,
         configFile == null ? "none" : configFile);
-    return new Agent(catalog, collectors, scheduler, http, metrics);
   }
 
   /** {@code http://host:port/}; every interface shown as 0.0.0.0, an IPv6 host in brackets. */
@@ -128,14 +142,6 @@ public final class Agent implements AutoCloseable {
     Map<String, String> out = new TreeMap<>();
     catalog.list().forEach(p -> out.put(p.id(), p.version()));
     return out;
-  }
-
-  public int port() {
-    return http.port();
-  }
-
-  public AgentMetrics metrics() {
-    return metrics;
   }
 
   /** Stops serving, then collecting, then the plugins. */

@@ -15,8 +15,10 @@ import io.agentcollector.runtime.plugins.PluginCatalog;
 import io.agentcollector.runtime.plugins.PluginCatalog.LoadedPlugin;
 import io.agentcollector.api.Failures;
 import io.agentcollector.runtime.schedule.CollectorRunner;
+import io.agentcollector.runtime.schedule.CollectorSpec;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
+import io.agentcollector.runtime.schedule.RunnerServices;
 import io.agentcollector.runtime.schedule.SeriesBudget;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,8 +96,9 @@ final class CollectorSet implements AutoCloseable {
           continue;
         }
         SeriesBudget budget = settings.budget();
-        CollectorRunner runner =
-            new CollectorRunner(plugin.id(), c, settings.interval(), settings.timeout(), clock, injector, owners, budget);
+        CollectorRunner runner = new CollectorRunner(
+            new CollectorSpec(plugin.id(), c, settings.interval(), settings.timeout(), budget),
+            new RunnerServices(clock, injector, owners));
         runners.add(runner);
         stoppers.add(c::stop);
         if (!names.add(c.name())) {
@@ -129,8 +132,9 @@ final class CollectorSet implements AutoCloseable {
       PluginSettings settings = config.plugin(containers);
       ContainerCollector c = new ContainerCollector(runtimes, readers, enrichers, injector.labels());
       SeriesBudget budget = settings.budget();
-      CollectorRunner runner =
-          new CollectorRunner(containers, c, settings.interval(), settings.timeout(), clock, injector, owners, budget);
+      CollectorRunner runner = new CollectorRunner(
+          new CollectorSpec(containers, c, settings.interval(), settings.timeout(), budget),
+          new RunnerServices(clock, injector, owners));
       try {
         c.start(new RuntimeContext(containers, settings.section(), config.hostLabel(), config.hostPaths(), clock, c.name(),
             budget, owners));

@@ -6,13 +6,8 @@ import io.agentcollector.runtime.plugins.PluginCatalog;
 import io.agentcollector.runtime.schedule.CollectorRunner;
 import io.agentcollector.runtime.schedule.CollectorState;
 import io.agentcollector.runtime.schedule.FamilyOwners;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,15 +54,5 @@ public final class Snapshot {
   public static void validate(AgentConfig config, PluginCatalog catalog, Clock clock) {
     CollectorSet.start(config, catalog, clock, new FamilyOwners(), CollectorSet.labelsOf(config),
         id -> config.plugin(id).enabled()).close();
-  }
-
-  public static String prometheusText(MetricSnapshots snapshots) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      PrometheusTextFormatWriter.create().write(out, snapshots);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString(StandardCharsets.UTF_8);
   }
 }

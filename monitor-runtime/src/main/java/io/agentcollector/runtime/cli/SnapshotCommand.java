@@ -33,16 +33,9 @@ final class SnapshotCommand extends ToolCommand {
     }
     var result = Snapshot.run(setup.config(), setup.catalog(), Clock.systemUTC(), plugin);
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    if (format == Format.prometheus) {
-      out.print(Snapshot.prometheusText(result.metrics()));
-    } else {
-      out.print(Table.render(SampleRows.of(Snapshot.prometheusText(result.metrics())),
-          Table.terminalWidth(System.getenv("COLUMNS")), 1));
-      if (!result.failures().isEmpty()) {
-        out.println();
-        result.failures().forEach((id, why) -> out.println("FAILED " + id + ": " + why));
-      }
-    }
+    out.print(format == Format.prometheus
+        ? SnapshotOutput.prometheus(result.metrics())
+        : SnapshotOutput.table(result, Table.terminalWidth(System.getenv("COLUMNS"))));
     out.flush();
     return result.failures().isEmpty() ? 0 : 1;
   }

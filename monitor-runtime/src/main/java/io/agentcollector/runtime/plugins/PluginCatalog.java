@@ -125,10 +125,6 @@ public final class PluginCatalog implements AutoCloseable {
       readers = List.copyOf(readers);
       enrichers = List.copyOf(enrichers);
     }
-
-    public static ContainerParts none() {
-      return new ContainerParts(List.of(), List.of(), List.of());
-    }
   }
 
   /** One loaded plugin. */

@@ -18,17 +18,13 @@ public final class Scheduler implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
 
+  /** The timer thread, also used for timeouts; its tasks never block. */
   private final ScheduledExecutorService timer;
   private final WorkerPool workers;
 
   public Scheduler(int threads) {
     timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("scheduler"));
     workers = new WorkerPool(threads, threads);
-  }
-
-  /** The timer thread, also used for timeouts; its tasks never block. */
-  public ScheduledExecutorService timer() {
-    return timer;
   }
 
   public WorkerPool workers() {

@@ -18,4 +18,10 @@ final class ThreadCpu {
       return -1;
     }
   }
+
+  /** CPU time this thread used since {@code start} (from {@link #nanos()}); 0 if unmeasured. */
+  static long since(long start) {
+    long end = nanos();
+    return start >= 0 && end >= start ? end - start : 0;
+  }
 }

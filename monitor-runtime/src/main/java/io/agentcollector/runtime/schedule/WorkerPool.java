@@ -81,10 +81,6 @@ public final class WorkerPool implements Executor, AutoCloseable {
     return threads;
   }
 
-  public int maxAbandoned() {
-    return maxAbandoned;
-  }
-
   @Override
   public void close() {
     pool.shutdownNow();

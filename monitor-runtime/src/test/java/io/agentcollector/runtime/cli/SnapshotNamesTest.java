@@ -2,7 +2,6 @@ package io.agentcollector.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentcollector.runtime.Snapshot;
 import io.agentcollector.testkit.ExpositionSamples;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -50,7 +49,7 @@ class SnapshotNamesTest {
   @Test
   void everySampleOfEveryTypeHasTheExpositionsName() {
     MetricSnapshots snapshots = everyType();
-    String exposition = Snapshot.prometheusText(snapshots);
+    String exposition = SnapshotOutput.prometheus(snapshots);
     List<String[]> rows = SampleRows.of(exposition);
     List<String> exposed = ExpositionSamples.parse(exposition).samples().stream().map(ExpositionSamples.Sample::name).toList();
 
@@ -69,7 +68,7 @@ class SnapshotNamesTest {
 
   @Test
   void labelsAreUnescapedAndValuesWrittenAsNumbers() {
-    List<String[]> rows = SampleRows.of(Snapshot.prometheusText(everyType()));
+    List<String[]> rows = SampleRows.of(SnapshotOutput.prometheus(everyType()));
     assertThat(row(rows, "node_uname_info")).containsExactly(
         "node_uname_info", "release=6.1.0,version=#1 SMP \"quoted\", a\\b", "1");
     assertThat(row(rows, "node_context_switches_total")[2]).isEqualTo("3342155");

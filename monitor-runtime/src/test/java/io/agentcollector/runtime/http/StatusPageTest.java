@@ -7,8 +7,10 @@ import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.runtime.config.LandingPageMode;
 import io.agentcollector.runtime.http.StatusPage.PluginInfo;
 import io.agentcollector.runtime.schedule.CollectorRunner;
+import io.agentcollector.runtime.schedule.CollectorSpec;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
+import io.agentcollector.runtime.schedule.RunnerServices;
 import io.agentcollector.runtime.schedule.SeriesBudget;
 import io.agentcollector.runtime.selfmetrics.BuildInfo;
 import io.agentcollector.testkit.FakeClock;
@@ -71,8 +73,10 @@ class StatusPageTest {
         return f.build();
       }
     };
-    return new CollectorRunner(plugin, c, Duration.ofSeconds(5), Duration.ofSeconds(10), clock,
-        new LabelInjector(Map.of()), owners, SeriesBudget.unlimited());
+    return new CollectorRunner(
+        new CollectorSpec(
+            plugin, c, Duration.ofSeconds(5), Duration.ofSeconds(10), SeriesBudget.unlimited()),
+        new RunnerServices(clock, new LabelInjector(Map.of()), owners));
   }
 
   private String page(LandingPageMode mode) {

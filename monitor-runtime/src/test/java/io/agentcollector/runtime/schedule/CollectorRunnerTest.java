@@ -100,8 +100,16 @@ class CollectorRunnerTest {
   }
 
   private CollectorRunner runner(Collector c, Duration timeout, FamilyOwners owners, SeriesBudget budget) {
-    return new CollectorRunner("p", c, Duration.ofSeconds(5), timeout, clock,
-        new LabelInjector(Map.of("host", "h1")), owners, budget);
+    return new CollectorRunner(new CollectorSpec("p", c, Duration.ofSeconds(5), timeout, budget),
+        new RunnerServices(clock, new LabelInjector(Map.of("host", "h1")), owners));
+  }
+
+  /** A runner without labels and with no budget, sharing {@code owners}. */
+  private CollectorRunner unlabelled(String plugin, Collector c, FamilyOwners owners) {
+    return new CollectorRunner(
+        new CollectorSpec(
+            plugin, c, Duration.ofSeconds(5), Duration.ofSeconds(1), SeriesBudget.unlimited()),
+        new RunnerServices(clock, new LabelInjector(Map.of()), owners));
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -288,10 +296,8 @@ class CollectorRunnerTest {
     FamilyOwners owners = new FamilyOwners();
     Families a = new Families("a", "shared_family");
     Families b = new Families("b", "shared_family", "b_only");
-    CollectorRunner first = new CollectorRunner("p", a, Duration.ofSeconds(5), Duration.ofSeconds(1), clock,
-        new LabelInjector(Map.of()), owners, SeriesBudget.unlimited());
-    CollectorRunner second = new CollectorRunner("q", b, Duration.ofSeconds(5), Duration.ofSeconds(1), clock,
-        new LabelInjector(Map.of()), owners, SeriesBudget.unlimited());
+    CollectorRunner first = unlabelled("p", a, owners);
+    CollectorRunner second = unlabelled("q", b, owners);
     first.runOnce(timer);
     second.runOnce(timer);
     second.runOnce(timer);
@@ -323,10 +329,8 @@ class CollectorRunnerTest {
     FamilyOwners owners = new FamilyOwners();
     Families textfile = new Families("textfile", "node_load1", "job_ok");
     Families loadavg = new Families("loadavg", "node_load1");
-    CollectorRunner t = new CollectorRunner("textfile", textfile, Duration.ofSeconds(5), Duration.ofSeconds(1), clock,
-        new LabelInjector(Map.of()), owners, SeriesBudget.unlimited());
-    CollectorRunner l = new CollectorRunner("cpu", loadavg, Duration.ofSeconds(5), Duration.ofSeconds(1), clock,
-        new LabelInjector(Map.of()), owners, SeriesBudget.unlimited());
+    CollectorRunner t = unlabelled("textfile", textfile, owners);
+    CollectorRunner l = unlabelled("cpu", loadavg, owners);
     assertThat(owners.otherOwner("textfile/textfile", "node_load1")).as("textfile asks: it yields").isEmpty();
     t.runOnce(timer);
     assertThat(Exposition.value(t.current(), "node_load1", "i", "0")).as("nobody else had it").hasValue(0);

@@ -80,8 +80,9 @@ class StuckAndStarvedTest {
   }
 
   private CollectorRunner runner(Collector c, Duration timeout) {
-    return new CollectorRunner("p", c, INTERVAL, timeout, clock, new LabelInjector(Map.of()), new FamilyOwners(),
-        SeriesBudget.unlimited());
+    return new CollectorRunner(
+        new CollectorSpec("p", c, INTERVAL, timeout, SeriesBudget.unlimited()),
+        new RunnerServices(clock, new LabelInjector(Map.of()), new FamilyOwners()));
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {

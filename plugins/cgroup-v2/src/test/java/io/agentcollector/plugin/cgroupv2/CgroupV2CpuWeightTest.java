@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CgroupV2CpuWeightTest {
 
-  /** cAdvisor's 2 + ((w - 1) * 262142) / 9999, truncating; reference section 2.2. */
+  /** cAdvisor's 2 + ((w - 1) * 262142) / 9999, truncating; a weight outside 1..10000 gives 0. */
   @ParameterizedTest(name = "weight {0} -> shares {1}")
   @CsvSource({
     "1, 2",

@@ -1,15 +1,18 @@
-package io.agentcollector.runtime.selfmetrics;
+package io.agentcollector.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.runtime.OutOfMemory;
 import io.agentcollector.runtime.schedule.CollectorRunner;
+import io.agentcollector.runtime.schedule.CollectorSpec;
 import io.agentcollector.runtime.schedule.FamilyOwners;
 import io.agentcollector.runtime.schedule.LabelInjector;
+import io.agentcollector.runtime.schedule.RunnerServices;
 import io.agentcollector.runtime.schedule.SeriesBudget;
 import io.agentcollector.runtime.schedule.WorkerPool;
+import io.agentcollector.runtime.selfmetrics.BuildInfo;
+import io.agentcollector.runtime.selfmetrics.SelfMetrics;
 import io.agentcollector.testkit.Exposition;
 import io.agentcollector.testkit.FakeClock;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -19,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
-class AgentMetricsTest {
+class ServedMetricsTest {
 
   private static Collector collector(String name, boolean mirrors, boolean fails) {
     return new Collector() {
@@ -45,24 +48,33 @@ class AgentMetricsTest {
     };
   }
 
+  private static CollectorRunner runner(
+      String plugin, Collector c, SeriesBudget budget, RunnerServices services) {
+    return new CollectorRunner(
+        new CollectorSpec(plugin, c, Duration.ofSeconds(5), Duration.ofSeconds(1), budget),
+        services);
+  }
+
   @Test
   void selfMetricsPerCollectorAndNodeExporterCompatibleOnesForMirrors() {
     FakeClock clock = FakeClock.fixed();
     FamilyOwners owners = new FamilyOwners();
     LabelInjector labels = new LabelInjector(Map.of("host", "n1"));
+    RunnerServices services = new RunnerServices(clock, labels, owners);
     List<CollectorRunner> runners = List.of(
-        new CollectorRunner("cpu", collector("loadavg", true, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, SeriesBudget.unlimited()),
-        new CollectorRunner("cpu", collector("stat", true, true), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners, SeriesBudget.unlimited()),
-        new CollectorRunner("example", collector("example", false, false), Duration.ofSeconds(5), Duration.ofSeconds(1), clock, labels, owners,
-            new SeriesBudget(1, "plugins.example.max-series")));
+        runner("cpu", collector("loadavg", true, false), SeriesBudget.unlimited(), services),
+        runner("cpu", collector("stat", true, true), SeriesBudget.unlimited(), services),
+        runner("example", collector("example", false, false),
+            new SeriesBudget(1, "plugins.example.max-series"), services));
     var timer = Executors.newSingleThreadScheduledExecutor();
     try {
       runners.forEach(r -> r.runOnce(timer));
     } finally {
       timer.shutdownNow();
     }
-    AgentMetrics metrics = new AgentMetrics(runners, new BuildInfo("1.2.3", "abc", "17"),
-        Map.of("cpu", "1.2.3", "example", "1.2.3"), 1, labels, null);
+    SelfMetrics self = new SelfMetrics(runners, new BuildInfo("1.2.3", "abc", "17"),
+        Map.of("cpu", "1.2.3", "example", "1.2.3"), 1, null);
+    ServedMetrics metrics = new ServedMetrics(runners, self, labels, null);
     MetricSnapshots all = metrics.collect();
 
     assertThat(Exposition.value(all, "loadavg_value", "a", "b", "host", "n1")).hasValue(2);
@@ -98,8 +110,9 @@ class AgentMetricsTest {
   @Test
   void givenUpThreadsOfTheScheduler() {
     try (WorkerPool pool = new WorkerPool(2, 2)) {
-      AgentMetrics metrics = new AgentMetrics(List.of(), new BuildInfo("1.2.3", "abc", "17"), Map.of(), 0,
-          new LabelInjector(Map.of()), null, pool);
+      SelfMetrics self =
+          new SelfMetrics(List.of(), new BuildInfo("1.2.3", "abc", "17"), Map.of(), 0, pool);
+      ServedMetrics metrics = new ServedMetrics(List.of(), self, new LabelInjector(Map.of()), null);
       MetricSnapshots all = metrics.collect();
       assertThat(Exposition.value(all, "monitor_scheduler_stuck_threads")).hasValue(0);
       assertThat(Exposition.value(all, "monitor_scheduler_abandoned_threads_total")).hasValue(0);
@@ -109,8 +122,9 @@ class AgentMetricsTest {
   @Test
   void everyExposedNameOfTheSelfMetricsIsReserved() {
     FamilyOwners owners = new FamilyOwners();
-    AgentMetrics metrics = new AgentMetrics(List.of(), new BuildInfo("1", "r", "17"), Map.of("cpu", "1"), 0,
-        new LabelInjector(Map.of()), null, null);
+    SelfMetrics self =
+        new SelfMetrics(List.of(), new BuildInfo("1", "r", "17"), Map.of("cpu", "1"), 0, null);
+    ServedMetrics metrics = new ServedMetrics(List.of(), self, new LabelInjector(Map.of()), null);
     metrics.reserveNames(owners);
     for (String name : List.of("monitor_collector_errors_total", "monitor_collector_series_budget_exceeded_total",
         "monitor_build_info", "monitor_build", "node_scrape_collector_success")) {
