@@ -132,8 +132,13 @@ class RobustnessIT {
 
       String log = agent.log();
       assertThat(log).doesNotContain("\tat ").doesNotContain("Exception in thread");
-      assertThat(count(log, "collector hang/hang failing: timed out after 1s and was interrupted"))
+      // The first failure is the 1 s timeout, or, when the first cycle started late on a loaded
+      // machine, the tick that finds it overdue: either way one WARN, not one per cycle.
+      assertThat(count(log, "collector hang/hang failing: "))
           .as("one WARN per state change, not per cycle:\n%s", log).isEqualTo(1);
+      assertThat(log)
+          .containsPattern("collector hang/hang failing: (timed out after 1s and was interrupted"
+              + "|no cycle completed in 2s: its cycle is still running)");
       assertThat(count(log, "collector boom/boom disabled: start failed: IllegalStateException: no such device /dev/boom"))
           .isEqualTo(1);
       assertThat(log).containsPattern("ERROR .*plugin .*/plugins/corrupt\\.jar not loaded: ");
