@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The plugins found in the plugins directory: their collector classes with their registration,
  * their container parts' classes (each start creates its own instances, see {@link
- * PluginExtension}) and shipped config defaults. A plugin that cannot be loaded is left out with one ERROR line naming its file
- * and the reason; the others load.
+ * PluginExtension}) and shipped config defaults. A plugin that cannot be loaded is left out with
+ * one ERROR line naming its file and the reason; the others load.
  */
 public final class PluginCatalog implements AutoCloseable {
 
