@@ -143,7 +143,7 @@ class RobustnessIT {
           .isEqualTo(1);
       assertThat(log).containsPattern("ERROR .*plugin .*/plugins/corrupt\\.jar not loaded: ");
       assertThat(log).containsPattern(
-          "ERROR .*plugin .*/plugins/newer\\.jar not loaded: plugin newer requires agent API 99\\.0\\.0, this agent provides 0\\.1\\.0");
+          "ERROR .*plugin .*/plugins/newer\\.jar not loaded: plugin newer requires agent API 99\\.0\\.0, this agent provides 0\\.2\\.0");
       assertThat(agent.get("/").body()).contains("corrupt.jar").contains("FAILING").contains("DISABLED");
     }
   }

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 
-/** What the runtime hands a collector at {@link Collector#start}. */
+/**
+ * What the runtime hands a collector: to its constructor (or to the deprecated {@link
+ * Collector#start} of collectors written before API 0.2.0), and to container runtimes, cgroup
+ * readers and enrichers.
+ */
 public interface CollectorContext {
 
   /** Id of the plugin the collector belongs to, also the config section name. */

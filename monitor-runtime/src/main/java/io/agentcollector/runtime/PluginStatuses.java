@@ -8,6 +8,7 @@ import io.agentcollector.runtime.containers.ContainerCollector;
 import io.agentcollector.runtime.http.StatusPage.PluginInfo;
 import io.agentcollector.runtime.plugins.PluginCatalog;
 import io.agentcollector.runtime.plugins.PluginCatalog.LoadedPlugin;
+import io.agentcollector.runtime.plugins.PluginExtension;
 import io.agentcollector.runtime.schedule.CollectorRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,18 +63,25 @@ final class PluginStatuses {
     var parts = p.containerParts();
     return () -> {
       List<String> states = new ArrayList<>();
-      for (ContainerRuntime r : parts.runtimes()) {
+      for (PluginExtension<ContainerRuntime> r : parts.runtimes()) {
         String failed = set.partFailure(p.id(), r.name());
         String now = containers == null ? "" : containers.runtimeHealth(r.name());
         states.add(!failed.isEmpty() ? failed : now.isEmpty() ? "waiting for the first cycle" : now);
       }
-      for (ContainerStatsReader r : parts.readers()) {
+      for (PluginExtension<ContainerStatsReader> r : parts.readers()) {
         String failed = set.partFailure(p.id(), r.name());
-        states.add(!failed.isEmpty() ? failed : r.active() ? "ok" : "inactive: not this host's cgroup layout");
+        boolean active = set.part(ContainerStatsReader.class, p.id(), r.name())
+            .map(ContainerStatsReader::active)
+            .orElse(false);
+        states.add(!failed.isEmpty() ? failed
+            : active ? "ok" : "inactive: not this host's cgroup layout");
       }
-      for (ContainerEnricher e : parts.enrichers()) {
+      for (PluginExtension<ContainerEnricher> e : parts.enrichers()) {
         String failed = set.partFailure(p.id(), e.name());
-        states.add(!failed.isEmpty() ? failed : status(e));
+        String now = set.part(ContainerEnricher.class, p.id(), e.name())
+            .map(PluginStatuses::status)
+            .orElse("not started");
+        states.add(!failed.isEmpty() ? failed : now);
       }
       return states.stream().filter(s -> !s.equals("ok")).findFirst().orElse(states.isEmpty() ? "" : "ok");
     };

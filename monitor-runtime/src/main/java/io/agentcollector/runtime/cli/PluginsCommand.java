@@ -1,6 +1,5 @@
 package io.agentcollector.runtime.cli;
 
-import io.agentcollector.api.Collector;
 import io.agentcollector.runtime.config.PluginSettings;
 import io.agentcollector.runtime.plugins.PluginCatalog;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ final class PluginsCommand extends ToolCommand {
     for (PluginCatalog.LoadedPlugin p : setup.catalog().list()) {
       PluginSettings s = setup.config().plugin(p.id());
       List<String> names = new ArrayList<>();
-      for (Collector c : p.collectors()) {
+      for (var c : p.collectors()) {
         names.add(s.collectorEnabled(c.name(), c.enabledByDefault()) ? c.name() : c.name() + "(off)");
       }
       rows.add(new String[] {

@@ -26,8 +26,9 @@ import org.pf4j.RuntimeMode;
 /**
  * PF4J's manager with the agent's rules: shared packages parent-first, collectors found by the
  * {@code @Extension} index or {@code META-INF/services}, one failure record per plugin file that
- * could not be loaded (instead of PF4J's stack traces), and a {@code stopPlugins()} that stops
- * every plugin (pf4j 3.15.0 skips some, pf4j issue #656).
+ * could not be loaded (instead of PF4J's stack traces), {@code Plugin-Requires} as the oldest API
+ * version the plugin runs on, and a {@code stopPlugins()} that stops every plugin (pf4j 3.15.0
+ * skips some, pf4j issue #656).
  */
 public final class AgentPluginManager extends DefaultPluginManager {
 
@@ -38,6 +39,11 @@ public final class AgentPluginManager extends DefaultPluginManager {
   public AgentPluginManager(Path pluginsRoot) {
     super(pluginsRoot);
     setSystemVersion(ApiVersion.get());
+    // A bare version in Plugin-Requires is the oldest API the plugin runs on, not the only one
+    // (PF4J's default, stated here because the agent relies on it): the agent keeps every older
+    // form of the SPI working, so a plugin built for 0.1.0 runs on 0.2.0; one that needs a newer
+    // API is refused in isPluginValid. An expression (">=0.1.0 & <0.3.0") is taken as written.
+    setExactVersionAllowed(false);
   }
 
   @Override

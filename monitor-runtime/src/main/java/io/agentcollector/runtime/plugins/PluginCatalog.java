@@ -16,15 +16,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The plugins found in the plugins directory: their collectors (instantiated once) and shipped
- * config defaults. A plugin that cannot be loaded is left out with one ERROR line naming its file
- * and the reason; the others load.
+ * The plugins found in the plugins directory: their collector classes with their registration,
+ * their container parts' classes (each start creates its own instances, see {@link
+ * PluginExtension}) and shipped config defaults. A plugin that cannot be loaded is left out with
+ * one ERROR line naming its file and the reason; the others load.
  */
 public final class PluginCatalog implements AutoCloseable {
 
@@ -58,16 +60,29 @@ public final class PluginCatalog implements AutoCloseable {
     }
     String id = w.getPluginId();
     try {
-      List<Collector> collectors = new ArrayList<>(manager.getExtensions(Collector.class, id));
+      List<CollectorType> collectors = new ArrayList<>();
+      for (Class<? extends Collector> type : manager.getExtensionClasses(Collector.class, id)) {
+        collectors.add(CollectorType.of(type));
+      }
       ContainerParts parts = new ContainerParts(
-          manager.getExtensions(ContainerRuntime.class, id),
-          manager.getExtensions(ContainerStatsReader.class, id),
-          manager.getExtensions(ContainerEnricher.class, id));
+          parts(ContainerRuntime.class, id, ContainerRuntime::name),
+          parts(ContainerStatsReader.class, id, ContainerStatsReader::name),
+          parts(ContainerEnricher.class, id, ContainerEnricher::name));
       Config defaults = defaults(w);
-      plugins.put(id, new LoadedPlugin(id, w.getDescriptor().getVersion(), w.getPluginPath(), collectors, parts, defaults));
+      plugins.put(id, new LoadedPlugin(
+          id, w.getDescriptor().getVersion(), w.getPluginPath(), collectors, parts, defaults));
     } catch (Exception | LinkageError e) {
       manager.recordFailure(w.getPluginPath(), Failures.summary(e));
     }
+  }
+
+  private <T> List<PluginExtension<T>> parts(Class<T> point, String id, Function<T, String> name)
+      throws Exception {
+    List<PluginExtension<T>> out = new ArrayList<>();
+    for (Class<? extends T> type : manager.getExtensionClasses(point, id)) {
+      out.add(PluginExtension.asking(type, name));
+    }
+    return out;
   }
 
   /** {@code <id>-defaults.conf} from the plugin's own jar, or empty. */
@@ -119,7 +134,9 @@ public final class PluginCatalog implements AutoCloseable {
 
   /** A plugin's contributions to container metrics. */
   public record ContainerParts(
-      List<ContainerRuntime> runtimes, List<ContainerStatsReader> readers, List<ContainerEnricher> enrichers) {
+      List<PluginExtension<ContainerRuntime>> runtimes,
+      List<PluginExtension<ContainerStatsReader>> readers,
+      List<PluginExtension<ContainerEnricher>> enrichers) {
     public ContainerParts {
       runtimes = List.copyOf(runtimes);
       readers = List.copyOf(readers);
@@ -129,14 +146,15 @@ public final class PluginCatalog implements AutoCloseable {
 
   /** One loaded plugin. */
   public record LoadedPlugin(
-      String id, String version, Path file, List<Collector> collectors, ContainerParts containerParts, Config defaults) {
+      String id,
+      String version,
+      Path file,
+      List<CollectorType> collectors,
+      ContainerParts containerParts,
+      Config defaults) {
 
     public List<String> collectorNames() {
-      List<String> names = new ArrayList<>();
-      for (Collector c : collectors) {
-        names.add(c.name());
-      }
-      return names;
+      return collectors.stream().map(CollectorType::name).toList();
     }
   }
 }

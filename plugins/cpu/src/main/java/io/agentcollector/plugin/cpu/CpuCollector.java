@@ -2,6 +2,7 @@ package io.agentcollector.plugin.cpu;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
@@ -30,6 +31,7 @@ import org.slf4j.Logger;
  * src/test/golden/cpu.prom, cpu-bare-metal.prom.
  */
 @Extension
+@CollectorInfo(name = "cpu", nodeExporter = true)
 public final class CpuCollector implements Collector {
 
   private static final String[] MODES = {
@@ -39,36 +41,27 @@ public final class CpuCollector implements Collector {
   /** /proc/stat counts USER_HZ ticks; Linux fixes USER_HZ at 100, as node_exporter assumes. */
   private static final double USER_HZ = 100.0;
 
-  private HostPaths paths;
-  private CpuConfig config;
-  private Logger log;
-  private List<Integer> isolated = List.of();
-  private boolean throttles;
+  private final HostPaths paths;
+  private final CpuConfig config;
+  private final Logger log;
+  private final List<Integer> isolated;
+  private final boolean throttles;
   private final CpuCounterGuard guard = new CpuCounterGuard();
   private final CpuUsageRatios usage = new CpuUsageRatios();
 
-  @Override
-  public String name() {
-    return "cpu";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) throws IOException {
+  public CpuCollector(CollectorContext context) throws IOException {
     paths = context.hostPaths();
     config = CpuConfig.from(context.config());
     log = context.logger();
     // node_exporter reads the isolated list once, when the collector is created.
     Path isolatedFile = cpuDir().resolve("isolated");
+    List<Integer> cpus = List.of();
     try {
-      isolated = SysCpuIsolated.parse(KernelFiles.read(isolatedFile)).cpus();
+      cpus = SysCpuIsolated.parse(KernelFiles.read(isolatedFile)).cpus();
     } catch (NoSuchFileException e) {
       log.debug("{} not present: no node_cpu_isolated", isolatedFile);
     }
+    isolated = cpus;
     throttles = SysCpuThrottles.present(cpuDir());
   }
 

@@ -2,6 +2,7 @@ package io.agentcollector.plugin.cpu;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
@@ -18,23 +19,13 @@ import org.slf4j.Logger;
  * node_load15} from /proc/loadavg. Golden file: src/test/golden/loadavg.prom.
  */
 @Extension
+@CollectorInfo(name = "loadavg", nodeExporter = true)
 public final class LoadavgCollector implements Collector {
 
-  private HostPaths paths;
-  private Logger log;
+  private final HostPaths paths;
+  private final Logger log;
 
-  @Override
-  public String name() {
-    return "loadavg";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public LoadavgCollector(CollectorContext context) {
     paths = context.hostPaths();
     log = context.logger();
   }

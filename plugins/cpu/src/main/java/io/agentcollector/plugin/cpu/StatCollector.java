@@ -2,6 +2,7 @@ package io.agentcollector.plugin.cpu;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
@@ -24,6 +25,7 @@ import org.slf4j.Logger;
  * src/test/golden/stat.prom, stat-softirq.prom.
  */
 @Extension
+@CollectorInfo(name = "stat", nodeExporter = true)
 public final class StatCollector implements Collector {
 
   /** The softirq line's vectors in kernel order (include/linux/interrupt.h, softirq_to_name). */
@@ -40,22 +42,11 @@ public final class StatCollector implements Collector {
           "hrtimer",
           "rcu");
 
-  private HostPaths paths;
-  private Logger log;
-  private boolean softirq;
+  private final HostPaths paths;
+  private final Logger log;
+  private final boolean softirq;
 
-  @Override
-  public String name() {
-    return "stat";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public StatCollector(CollectorContext context) {
     paths = context.hostPaths();
     log = context.logger();
     softirq = CpuConfig.from(context.config()).statSoftirq();

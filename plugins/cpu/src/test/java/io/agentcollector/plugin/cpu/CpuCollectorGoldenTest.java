@@ -23,7 +23,7 @@ class CpuCollectorGoldenTest {
 
   @Test
   void buildMachine() throws Exception {
-    MetricSnapshots out = CollectorRun.once(new CpuCollector(), TestContext.forPlugin("cpu"));
+    MetricSnapshots out = CollectorRun.once(CpuCollector::new, TestContext.forPlugin("cpu"));
     Golden.assertMatches(out, "cpu.prom");
     // cpu0 idle: 436844 ticks of 1/100 s.
     assertThat(Exposition.value(out, "node_cpu_seconds_total", "cpu", "0", "mode", "idle"))
@@ -36,7 +36,7 @@ class CpuCollectorGoldenTest {
   @Test
   void bareMetalWithOfflineCpuIsolationAndThrottles() throws Exception {
     var ctx = TestContext.forPlugin("cpu").withHostPaths(Fixtures.hostPaths("edge/cpu-bare-metal"));
-    MetricSnapshots out = CollectorRun.once(new CpuCollector(), ctx);
+    MetricSnapshots out = CollectorRun.once(CpuCollector::new, ctx);
     Golden.assertMatches(out, "cpu-bare-metal.prom");
     assertThat(Exposition.value(out, "node_cpu_seconds_total", "cpu", "2", "mode", "idle"))
         .as("offline cpu2 below cpu3 is exported as zero, like node_exporter")
@@ -60,7 +60,7 @@ class CpuCollectorGoldenTest {
                 info-flags-include = "^(avx512f|sse4_2|hypervisor)$"
                 info-bugs-include = "spectre"
                 """);
-    MetricSnapshots out = CollectorRun.once(new CpuCollector(), ctx);
+    MetricSnapshots out = CollectorRun.once(CpuCollector::new, ctx);
     Golden.assertMatches(out, "cpu-info.prom");
     assertThat(
             Exposition.value(
@@ -83,7 +83,7 @@ class CpuCollectorGoldenTest {
   void guestOff() throws Exception {
     MetricSnapshots out =
         CollectorRun.once(
-            new CpuCollector(), TestContext.forPlugin("cpu").withConfig("guest = false"));
+            CpuCollector::new, TestContext.forPlugin("cpu").withConfig("guest = false"));
     assertThat(Exposition.value(out, "node_cpu_guest_seconds_total")).isEmpty();
     assertThat(Exposition.value(out, "node_cpu_seconds_total", "cpu", "0", "mode", "idle"))
         .hasValue(4368.44);
@@ -111,8 +111,8 @@ class CpuCollectorGoldenTest {
             """);
     Path current = tmp.resolve("current");
     Files.createSymbolicLink(current, t0);
-    CpuCollector c = new CpuCollector();
-    c.start(TestContext.forPlugin("cpu").withHostPaths(HostPaths.under(current)));
+    CpuCollector c =
+        new CpuCollector(TestContext.forPlugin("cpu").withHostPaths(HostPaths.under(current)));
 
     MetricSnapshots first = c.collect();
     assertThat(Exposition.value(first, "host_cpu_usage_ratio")).as("first cycle").isEmpty();
@@ -137,11 +137,11 @@ class CpuCollectorGoldenTest {
     Path t1 = tree("t1", "cpu0 150 0 0 150 0 0 0 0 0 0\n");
     Path current = tmp.resolve("current");
     Files.createSymbolicLink(current, t0);
-    CpuCollector c = new CpuCollector();
-    c.start(
-        TestContext.forPlugin("cpu")
-            .withHostPaths(HostPaths.under(current))
-            .withConfig("extra-metrics = false"));
+    CpuCollector c =
+        new CpuCollector(
+            TestContext.forPlugin("cpu")
+                .withHostPaths(HostPaths.under(current))
+                .withConfig("extra-metrics = false"));
     c.collect();
     switchTo(current, t1);
     MetricSnapshots out = c.collect();
@@ -156,8 +156,8 @@ class CpuCollectorGoldenTest {
     Path t1 = tree("t1", "cpu0 110 0 0 5100 200 0 0 0 0 0\n");
     Path current = tmp.resolve("current");
     Files.createSymbolicLink(current, t0);
-    CpuCollector c = new CpuCollector();
-    c.start(TestContext.forPlugin("cpu").withHostPaths(HostPaths.under(current)));
+    CpuCollector c =
+        new CpuCollector(TestContext.forPlugin("cpu").withHostPaths(HostPaths.under(current)));
     c.collect();
     switchTo(current, t1);
     MetricSnapshots out = c.collect();
@@ -192,14 +192,14 @@ class CpuCollectorGoldenTest {
   void aHostWithoutTheFilesGivesNothing() throws Exception {
     var ctx =
         TestContext.forPlugin("cpu").withHostPaths(HostPaths.under(tmp)).withConfig("info = true");
-    assertThat(CollectorRun.once(new CpuCollector(), ctx)).isEmpty();
+    assertThat(CollectorRun.once(CpuCollector::new, ctx)).isEmpty();
   }
 
   @Test
   void malformedStatFails() throws Exception {
     Path t = tree("bad", "cpu0 1 2 three 4 5 6 7 8 9 10\n");
-    CpuCollector c = new CpuCollector();
-    c.start(TestContext.forPlugin("cpu").withHostPaths(HostPaths.under(t)));
+    CpuCollector c =
+        new CpuCollector(TestContext.forPlugin("cpu").withHostPaths(HostPaths.under(t)));
     assertThatThrownBy(c::collect)
         .hasMessage(
             "/proc/stat line 2: bad value \"three\" in \"cpu0 1 2 three 4 5 6 7 8 9 10\"");

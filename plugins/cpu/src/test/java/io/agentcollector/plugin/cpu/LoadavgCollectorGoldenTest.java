@@ -19,7 +19,7 @@ class LoadavgCollectorGoldenTest {
 
   @Test
   void buildMachine() throws Exception {
-    var out = CollectorRun.once(new LoadavgCollector(), TestContext.forPlugin("cpu"));
+    var out = CollectorRun.once(LoadavgCollector::new, TestContext.forPlugin("cpu"));
     Golden.assertMatches(out, "loadavg.prom");
     assertThat(Exposition.value(out, "node_load1")).hasValue(2.38);
     assertThat(Exposition.value(out, "node_load5")).hasValue(2.51);
@@ -29,7 +29,7 @@ class LoadavgCollectorGoldenTest {
   @Test
   void aHostWithoutTheFileGivesNothing() throws Exception {
     var ctx = TestContext.forPlugin("cpu").withHostPaths(HostPaths.under(tmp));
-    assertThat(CollectorRun.once(new LoadavgCollector(), ctx)).isEmpty();
+    assertThat(CollectorRun.once(LoadavgCollector::new, ctx)).isEmpty();
   }
 
   @Test
@@ -37,7 +37,7 @@ class LoadavgCollectorGoldenTest {
     Files.createDirectories(tmp.resolve("proc"));
     Files.writeString(tmp.resolve("proc/loadavg"), "0.1 0.2\n");
     var ctx = TestContext.forPlugin("cpu").withHostPaths(HostPaths.under(tmp));
-    assertThatThrownBy(() -> CollectorRun.once(new LoadavgCollector(), ctx))
+    assertThatThrownBy(() -> CollectorRun.once(LoadavgCollector::new, ctx))
         .hasMessage(
             "/proc/loadavg line 1: 2 fields, expected 5 (the file is cut short): \"0.1 0.2\"");
   }

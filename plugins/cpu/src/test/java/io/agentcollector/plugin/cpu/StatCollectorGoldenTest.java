@@ -19,7 +19,7 @@ class StatCollectorGoldenTest {
 
   @Test
   void buildMachine() throws Exception {
-    var out = CollectorRun.once(new StatCollector(), TestContext.forPlugin("cpu"));
+    var out = CollectorRun.once(StatCollector::new, TestContext.forPlugin("cpu"));
     Golden.assertMatches(out, "stat.prom");
     assertThat(Exposition.value(out, "node_boot_time_seconds")).hasValue(1.795500174e9);
     assertThat(Exposition.value(out, "node_intr_total")).hasValue(3255692);
@@ -33,7 +33,7 @@ class StatCollectorGoldenTest {
   @Test
   void softirqsPerVector() throws Exception {
     var ctx = TestContext.forPlugin("cpu").withConfig("stat.softirq = true");
-    var out = CollectorRun.once(new StatCollector(), ctx);
+    var out = CollectorRun.once(StatCollector::new, ctx);
     Golden.assertMatches(out, "stat-softirq.prom");
     assertThat(Exposition.value(out, "node_softirqs_total", "vector", "sched")).hasValue(533168);
     assertThat(Exposition.value(out, "node_softirqs_total", "vector", "rcu")).hasValue(496071);
@@ -42,7 +42,7 @@ class StatCollectorGoldenTest {
   @Test
   void bareMetalTree() throws Exception {
     var ctx = TestContext.forPlugin("cpu").withHostPaths(Fixtures.hostPaths("edge/cpu-bare-metal"));
-    var out = CollectorRun.once(new StatCollector(), ctx);
+    var out = CollectorRun.once(StatCollector::new, ctx);
     assertThat(Exposition.value(out, "node_procs_blocked")).hasValue(1);
     assertThat(Exposition.value(out, "node_boot_time_seconds")).hasValue(1.7e9);
   }
@@ -67,7 +67,7 @@ class StatCollectorGoldenTest {
         TestContext.forPlugin("cpu")
             .withHostPaths(HostPaths.under(tmp))
             .withConfig("stat.softirq = true");
-    var out = CollectorRun.once(new StatCollector(), ctx);
+    var out = CollectorRun.once(StatCollector::new, ctx);
     assertThat(Exposition.value(out, "node_context_switches_total")).hasValue(42);
     assertThat(Exposition.value(out, "node_softirqs_total", "vector", "timer")).hasValue(2);
     assertThat(Exposition.value(out, "node_softirqs_total", "vector", "net_tx")).isEmpty();
@@ -76,6 +76,6 @@ class StatCollectorGoldenTest {
   @Test
   void aHostWithoutTheFileGivesNothing() throws Exception {
     var ctx = TestContext.forPlugin("cpu").withHostPaths(HostPaths.under(tmp.resolve("none")));
-    assertThat(CollectorRun.once(new StatCollector(), ctx)).isEmpty();
+    assertThat(CollectorRun.once(StatCollector::new, ctx)).isEmpty();
   }
 }

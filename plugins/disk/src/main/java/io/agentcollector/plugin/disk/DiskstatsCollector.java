@@ -2,6 +2,7 @@ package io.agentcollector.plugin.disk;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
  * diskstats-udev.prom.
  */
 @Extension
+@CollectorInfo(name = "diskstats", nodeExporter = true)
 public final class DiskstatsCollector implements Collector {
 
   /** How a /proc/diskstats field is exposed. */
@@ -62,22 +64,11 @@ public final class DiskstatsCollector implements Collector {
       new String[] {"ID_ATA_ROTATION_RATE_RPM", "node_disk_ata_rotation_rate_rpm",
           "Rotation rate of the ATA disk in RPM, 0 for SSDs."});
 
-  private HostPaths paths;
-  private DiskConfig config;
-  private Logger log;
+  private final HostPaths paths;
+  private final DiskConfig config;
+  private final Logger log;
 
-  @Override
-  public String name() {
-    return "diskstats";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public DiskstatsCollector(CollectorContext context) {
     config = DiskConfig.from(context.config());
     paths = context.hostPaths();
     log = context.logger();

@@ -2,6 +2,7 @@ package io.agentcollector.plugin.disk;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.api.Threads;
@@ -41,6 +42,7 @@ import org.slf4j.Logger;
  * longer than the timeout.
  */
 @Extension
+@CollectorInfo(name = "filesystem", nodeExporter = true)
 public final class FilesystemCollector implements Collector {
 
   /** Threads for statfs besides those held by calls that have not returned from earlier cycles. */
@@ -48,41 +50,27 @@ public final class FilesystemCollector implements Collector {
   /** At most this many threads in all, however many mounts hang. */
   static final int MAX_THREADS = 32;
 
-  private HostPaths paths;
-  private DiskConfig config;
-  private Logger log;
-  private StatFs statFs;
-  private ThreadPoolExecutor pool;
+  private final HostPaths paths;
+  private final DiskConfig config;
+  private final Logger log;
+  private final StatFs statFs;
+  private final ThreadPoolExecutor pool;
   /** Mount points (as labelled) whose statfs call is queued or running. */
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   /** Mount points reported as stuck, so the warning is logged once per episode. */
   private final Set<String> stuck = ConcurrentHashMap.newKeySet();
 
-  public FilesystemCollector() {}
+
+  public FilesystemCollector(CollectorContext context) {
+    this(context, new JnaStatFs());
+  }
 
   /** For tests: a given statfs instead of libc's. */
-  FilesystemCollector(StatFs statFs) {
-    this.statFs = statFs;
-  }
-
-  @Override
-  public String name() {
-    return "filesystem";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  FilesystemCollector(CollectorContext context, StatFs statFs) {
     config = DiskConfig.from(context.config());
     paths = context.hostPaths();
     log = context.logger();
-    if (statFs == null) {
-      statFs = new JnaStatFs();
-    }
+    this.statFs = statFs;
     // Daemon threads: a thread stuck in the kernel must not keep the JVM alive.
     pool = new ThreadPoolExecutor(STATFS_THREADS, STATFS_THREADS, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), Threads.daemon("disk-statfs"));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DiskstatsCollectorGoldenTest {
 
   private static MetricSnapshots run(TestContext context) throws Exception {
-    return CollectorRun.once(new DiskstatsCollector(), context);
+    return CollectorRun.once(DiskstatsCollector::new, context);
   }
 
   /** The build machine's capture: vda and zram0 (no udev there), loop devices excluded. */

@@ -25,7 +25,8 @@ class FilesystemCollectorGoldenTest {
   void fixtureMounts() throws Exception {
     StatFs fake = new FakeStatFs(Fixtures.hostPaths().rootfs(), Map.of(
         "/", ROOT, "/tmp/agent-collector-daemons.bJySi4/docker/root", ROOT));
-    MetricSnapshots out = CollectorRun.once(new FilesystemCollector(fake), TestContext.forPlugin("disk"));
+    MetricSnapshots out =
+        CollectorRun.once(c -> new FilesystemCollector(c, fake), TestContext.forPlugin("disk"));
     Golden.assertMatches(out, "filesystem.prom");
 
     String[] root = {"device", "/dev/vda", "fstype", "ext4", "mountpoint", "/"};

@@ -27,8 +27,9 @@ class FilesystemCollectorTest {
     Files.createDirectories(host.resolve("proc/1"));
     Files.writeString(host.resolve("proc/1/mounts"), mounts);
     fake = statFs;
-    collector = new FilesystemCollector(statFs);
-    collector.start(TestContext.forPlugin("disk").withHostPaths(HostPaths.under(host)).withConfig(hocon));
+    collector = new FilesystemCollector(
+        TestContext.forPlugin("disk").withHostPaths(HostPaths.under(host)).withConfig(hocon),
+        statFs);
     return collector;
   }
 
@@ -179,8 +180,9 @@ class FilesystemCollectorTest {
 
   @Test
   void fallsBackToProcMountsAndIsEmptyWithoutEither() throws Exception {
-    collector = new FilesystemCollector(new FakeStatFs(host, Map.of("/", SMALL)));
-    collector.start(TestContext.forPlugin("disk").withHostPaths(HostPaths.under(host)));
+    collector = new FilesystemCollector(
+        TestContext.forPlugin("disk").withHostPaths(HostPaths.under(host)),
+        new FakeStatFs(host, Map.of("/", SMALL)));
     assertThat(collector.collect()).isEmpty();
     Files.createDirectories(host.resolve("proc"));
     Files.writeString(host.resolve("proc/mounts"), "/dev/vda / ext4 rw 0 0\n");

@@ -2,6 +2,7 @@ package io.agentcollector.plugin.example;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import org.pf4j.Extension;
@@ -9,20 +10,19 @@ import org.pf4j.Extension;
 /**
  * The smallest useful collector: reads two settings and exposes {@code example_value{name}} and
  * {@code example_collections_total}. Golden file: {@code src/test/golden/example.prom}.
+ *
+ * <p>{@code @CollectorInfo} registers it (name, on by default, not a node_exporter collector);
+ * the agent creates it with its context, so settings are read and checked once, into final fields.
  */
 @Extension
+@CollectorInfo(name = "example")
 public final class ExampleCollector implements Collector {
 
-  private ExampleConfig config;
+  private final ExampleConfig config;
   private long collections;
 
-  @Override
-  public String name() {
-    return "example";
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  /** A bad setting throws InvalidConfigException: the agent exits with 2, naming the key. */
+  public ExampleCollector(CollectorContext context) {
     config = ExampleConfig.from(context.config());
   }
 

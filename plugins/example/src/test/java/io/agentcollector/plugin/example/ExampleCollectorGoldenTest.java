@@ -15,14 +15,14 @@ class ExampleCollectorGoldenTest {
   @Test
   void defaultsMatchTheGoldenFile() throws Exception {
     Golden.assertMatches(
-        CollectorRun.once(new ExampleCollector(), TestContext.forPlugin("example")), "example.prom");
+        CollectorRun.once(ExampleCollector::new, TestContext.forPlugin("example")), "example.prom");
   }
 
   @Test
   void explicitValues() throws Exception {
     var out =
         CollectorRun.once(
-            new ExampleCollector(),
+            ExampleCollector::new,
             TestContext.forPlugin("example").withConfig("value = 7.5\nlabel = world"));
     assertThat(Exposition.value(out, "example_value", "name", "world")).hasValue(7.5);
   }
@@ -30,15 +30,11 @@ class ExampleCollectorGoldenTest {
   @Test
   void invalidValuesNameTheKey() {
     assertThatThrownBy(
-            () ->
-                new ExampleCollector()
-                    .start(TestContext.forPlugin("example").withConfig("value = lots")))
+            () -> new ExampleCollector(TestContext.forPlugin("example").withConfig("value = lots")))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessage("plugins.example.value = \"lots\": expected a number");
     assertThatThrownBy(
-            () ->
-                new ExampleCollector()
-                    .start(TestContext.forPlugin("example").withConfig("label = \" \"")))
+            () -> new ExampleCollector(TestContext.forPlugin("example").withConfig("label = \" \"")))
         .hasMessage("plugins.example.label = \" \": expected a non-empty label value");
   }
 }

@@ -3,6 +3,7 @@ package io.agentcollector.plugin.mem;
 import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -15,23 +16,13 @@ import org.pf4j.Extension;
  * themselves; plus host_memory_used_bytes/ratio. Golden file: src/test/golden/meminfo.prom.
  */
 @Extension
+@CollectorInfo(name = "meminfo", nodeExporter = true)
 public final class MeminfoCollector implements Collector {
 
-  private HostPaths paths;
-  private boolean extraMetrics;
+  private final HostPaths paths;
+  private final boolean extraMetrics;
 
-  @Override
-  public String name() {
-    return "meminfo";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public MeminfoCollector(CollectorContext context) {
     paths = context.hostPaths();
     extraMetrics = context.config().getBoolean("extra-metrics");
   }

@@ -19,7 +19,7 @@ class MeminfoCollectorTest {
 
   @Test
   void golden() throws Exception {
-    Golden.assertMatches(CollectorRun.once(new MeminfoCollector(), TestContext.forPlugin("mem")), "meminfo.prom");
+    Golden.assertMatches(CollectorRun.once(MeminfoCollector::new, TestContext.forPlugin("mem")), "meminfo.prom");
   }
 
   @Test
@@ -32,7 +32,7 @@ class MeminfoCollectorTest {
         HugePages_Total:       4
         SomeFutureField:     512 kB
         """);
-    var out = CollectorRun.once(new MeminfoCollector(), TestContext.forPlugin("mem").withHostPaths(HostPaths.under(host)));
+    var out = CollectorRun.once(MeminfoCollector::new, TestContext.forPlugin("mem").withHostPaths(HostPaths.under(host)));
     assertThat(Exposition.value(out, "node_memory_MemTotal_bytes")).hasValue(24000000 * 1024.0);
     assertThat(Exposition.value(out, "node_memory_Active_anon_bytes")).hasValue(123456 * 1024.0);
     assertThat(Exposition.value(out, "node_memory_HugePages_Total")).as("no unit, no _bytes").hasValue(4);
@@ -45,7 +45,7 @@ class MeminfoCollectorTest {
   void oldKernelWithoutMemAvailableHasNoUsedMetricsAndGarbageIsRejected() throws Exception {
     Files.createDirectories(host.resolve("proc"));
     Files.writeString(host.resolve("proc/meminfo"), "MemTotal: 1000 kB\nMemFree: 500 kB\n");
-    var out = CollectorRun.once(new MeminfoCollector(), TestContext.forPlugin("mem").withHostPaths(HostPaths.under(host)));
+    var out = CollectorRun.once(MeminfoCollector::new, TestContext.forPlugin("mem").withHostPaths(HostPaths.under(host)));
     assertThat(Exposition.value(out, "host_memory_used_bytes")).isEmpty();
     assertThatThrownBy(() -> ProcMeminfo.parse("MemTotal: lots kB\n"))
         .hasMessage("/proc/meminfo line 1: not a number in \"MemTotal: lots kB\"");

@@ -2,6 +2,7 @@ package io.agentcollector.plugin.net;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.sys.SysfsAttributes;
@@ -20,6 +21,7 @@ import org.pf4j.Extension;
  * src/test/golden/netclass.prom.
  */
 @Extension
+@CollectorInfo(name = "netclass", nodeExporter = true)
 public final class NetclassCollector implements Collector {
 
   /** attribute file → metric suffix, counter or gauge. */
@@ -43,21 +45,10 @@ public final class NetclassCollector implements Collector {
       new Property("tx_queue_len", "transmit_queue_length", false),
       new Property("type", "protocol_type", false));
 
-  private HostPaths paths;
-  private Optional<Pattern> ignored;
+  private final HostPaths paths;
+  private final Optional<Pattern> ignored;
 
-  @Override
-  public String name() {
-    return "netclass";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public NetclassCollector(CollectorContext context) {
     paths = context.hostPaths();
     ignored = context.config().getPattern("netclass-ignored-devices");
   }

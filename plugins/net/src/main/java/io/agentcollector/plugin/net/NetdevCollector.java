@@ -3,6 +3,7 @@ package io.agentcollector.plugin.net;
 import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.InvalidConfigException;
 import io.agentcollector.api.MetricFamilies;
@@ -20,24 +21,14 @@ import org.pf4j.Extension;
  * through netlink; the value is the same). Golden file: src/test/golden/netdev.prom.
  */
 @Extension
+@CollectorInfo(name = "netdev", nodeExporter = true)
 public final class NetdevCollector implements Collector {
 
-  private HostPaths paths;
-  private Optional<Pattern> exclude;
-  private Optional<Pattern> include;
+  private final HostPaths paths;
+  private final Optional<Pattern> exclude;
+  private final Optional<Pattern> include;
 
-  @Override
-  public String name() {
-    return "netdev";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public NetdevCollector(CollectorContext context) {
     PluginConfig c = context.config();
     paths = context.hostPaths();
     exclude = c.getPattern("device-exclude");

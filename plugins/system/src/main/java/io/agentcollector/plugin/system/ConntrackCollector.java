@@ -2,6 +2,7 @@ package io.agentcollector.plugin.system;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
  * src/test/golden/conntrack.prom}.
  */
 @Extension
+@CollectorInfo(name = "conntrack", nodeExporter = true)
 public final class ConntrackCollector implements Collector {
 
   /** A column of /proc/net/stat/nf_conntrack, also the family's suffix. */
@@ -38,21 +40,10 @@ public final class ConntrackCollector implements Collector {
           new Stat("early_drop", "Entries dropped to make room when the table was full."),
           new Stat("search_restart", "Lookups restarted because the hash table was resized."));
 
-  private HostPaths paths;
-  private Logger log;
+  private final HostPaths paths;
+  private final Logger log;
 
-  @Override
-  public String name() {
-    return "conntrack";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public ConntrackCollector(CollectorContext context) {
     paths = context.hostPaths();
     log = context.logger();
   }

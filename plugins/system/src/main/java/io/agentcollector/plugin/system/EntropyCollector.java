@@ -2,6 +2,7 @@ package io.agentcollector.plugin.system;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.proc.ProcSysKernelRandom;
@@ -14,22 +15,12 @@ import org.pf4j.Extension;
  * src/test/golden/entropy.prom}.
  */
 @Extension
+@CollectorInfo(name = "entropy", nodeExporter = true)
 public final class EntropyCollector implements Collector {
 
-  private HostPaths paths;
+  private final HostPaths paths;
 
-  @Override
-  public String name() {
-    return "entropy";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public EntropyCollector(CollectorContext context) {
     paths = context.hostPaths();
   }
 

@@ -2,6 +2,7 @@ package io.agentcollector.plugin.system;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
@@ -16,23 +17,13 @@ import org.slf4j.Logger;
  * from {@code /proc/sys/fs/file-nr}. Golden file: {@code src/test/golden/filefd.prom}.
  */
 @Extension
+@CollectorInfo(name = "filefd", nodeExporter = true)
 public final class FilefdCollector implements Collector {
 
-  private HostPaths paths;
-  private Logger log;
+  private final HostPaths paths;
+  private final Logger log;
 
-  @Override
-  public String name() {
-    return "filefd";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public FilefdCollector(CollectorContext context) {
     paths = context.hostPaths();
     log = context.logger();
   }

@@ -2,6 +2,7 @@ package io.agentcollector.plugin.system;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.sys.SysClassHwmon;
@@ -23,27 +24,17 @@ import org.slf4j.Logger;
  * (hand-made tree {@code edge/system-hwmon}): {@code src/test/golden/hwmon.prom}.
  */
 @Extension
+@CollectorInfo(name = "hwmon", nodeExporter = true)
 public final class HwmonCollector implements Collector {
 
   private static final List<String> AVERAGE_INTERVALS =
       List.of("average_interval", "average_interval_min", "average_interval_max");
   private static final List<String> FAN_RPM = List.of("input", "min", "max", "target");
 
-  private HostPaths paths;
-  private Logger log;
+  private final HostPaths paths;
+  private final Logger log;
 
-  @Override
-  public String name() {
-    return "hwmon";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public HwmonCollector(CollectorContext context) {
     paths = context.hostPaths();
     log = context.logger();
   }

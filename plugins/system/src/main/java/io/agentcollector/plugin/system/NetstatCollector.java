@@ -2,6 +2,7 @@ package io.agentcollector.plugin.system;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
@@ -22,24 +23,14 @@ import org.slf4j.Logger;
  * {@code src/test/golden/netstat.prom}.
  */
 @Extension
+@CollectorInfo(name = "netstat", nodeExporter = true)
 public final class NetstatCollector implements Collector {
 
-  private HostPaths paths;
-  private Optional<Pattern> fields;
-  private Logger log;
+  private final HostPaths paths;
+  private final Optional<Pattern> fields;
+  private final Logger log;
 
-  @Override
-  public String name() {
-    return "netstat";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public NetstatCollector(CollectorContext context) {
     fields = SystemConfig.from(context.config()).netstatFields();
     paths = context.hostPaths();
     log = context.logger();

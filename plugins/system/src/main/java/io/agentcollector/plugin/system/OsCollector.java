@@ -2,6 +2,7 @@ package io.agentcollector.plugin.system;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.rootfs.OsRelease;
@@ -21,25 +22,15 @@ import org.slf4j.Logger;
  * src/test/golden/os.prom}.
  */
 @Extension
+@CollectorInfo(name = "os", nodeExporter = true)
 public final class OsCollector implements Collector {
 
   private static final Pattern MAJOR_MINOR = Pattern.compile("^[0-9]+\\.?[0-9]*");
 
-  private HostPaths paths;
-  private Logger log;
+  private final HostPaths paths;
+  private final Logger log;
 
-  @Override
-  public String name() {
-    return "os";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public OsCollector(CollectorContext context) {
     paths = context.hostPaths();
     log = context.logger();
   }

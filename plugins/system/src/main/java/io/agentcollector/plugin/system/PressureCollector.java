@@ -2,6 +2,7 @@ package io.agentcollector.plugin.system;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
@@ -18,25 +19,15 @@ import org.slf4j.Logger;
  * is empty. Golden file: {@code src/test/golden/pressure.prom}.
  */
 @Extension
+@CollectorInfo(name = "pressure", nodeExporter = true)
 public final class PressureCollector implements Collector {
 
   private static final List<String> RESOURCES = List.of("cpu", "io", "memory");
 
-  private HostPaths paths;
-  private Logger log;
+  private final HostPaths paths;
+  private final Logger log;
 
-  @Override
-  public String name() {
-    return "pressure";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public PressureCollector(CollectorContext context) {
     paths = context.hostPaths();
     log = context.logger();
   }

@@ -2,6 +2,7 @@ package io.agentcollector.plugin.system;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
  * src/test/golden/sockstat.prom}.
  */
 @Extension
+@CollectorInfo(name = "sockstat", nodeExporter = true)
 public final class SockstatCollector implements Collector {
 
   /** node_exporter's procfs drops other keys; inuse is reported as 0 when a line lacks it. */
@@ -29,30 +31,17 @@ public final class SockstatCollector implements Collector {
   private static final int DEFAULT_PAGE_SIZE = 4096;
 
   private final IntSupplier pageSize;
-  private HostPaths paths;
-  private Logger log;
-  private int bytesPerPage;
+  private final HostPaths paths;
+  private final Logger log;
+  private final int bytesPerPage;
 
-  public SockstatCollector() {
-    this(() -> Libc.pageSize().orElse(DEFAULT_PAGE_SIZE));
+  public SockstatCollector(CollectorContext context) {
+    this(context, () -> Libc.pageSize().orElse(DEFAULT_PAGE_SIZE));
   }
 
-  SockstatCollector(IntSupplier pageSize) {
+  /** For tests: a given page size. */
+  SockstatCollector(CollectorContext context, IntSupplier pageSize) {
     this.pageSize = pageSize;
-  }
-
-  @Override
-  public String name() {
-    return "sockstat";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
     paths = context.hostPaths();
     log = context.logger();
     // getpagesize(3) like Go's os.Getpagesize(); 4096 (x86_64) when JNA is unavailable.

@@ -2,6 +2,7 @@ package io.agentcollector.plugin.system;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
@@ -32,35 +33,23 @@ import org.pf4j.Extension;
  * the runtime's clock is UTC. Golden file: {@code src/test/golden/time.prom}.
  */
 @Extension
+@CollectorInfo(name = "time", nodeExporter = true)
 public final class TimeCollector implements Collector {
 
   private static final DateTimeFormatter ZONE_ABBREVIATION =
       DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
 
   private final Supplier<ZoneId> zone;
-  private HostPaths paths;
-  private Clock clock;
+  private final HostPaths paths;
+  private final Clock clock;
 
-  public TimeCollector() {
-    this(ZoneId::systemDefault);
+  public TimeCollector(CollectorContext context) {
+    this(context, ZoneId::systemDefault);
   }
 
-  TimeCollector(Supplier<ZoneId> zone) {
+  /** For tests: a given time zone. */
+  TimeCollector(CollectorContext context, Supplier<ZoneId> zone) {
     this.zone = zone;
-  }
-
-  @Override
-  public String name() {
-    return "time";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
     paths = context.hostPaths();
     clock = context.clock();
   }

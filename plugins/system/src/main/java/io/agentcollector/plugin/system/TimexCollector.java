@@ -3,6 +3,7 @@ package io.agentcollector.plugin.system;
 import com.sun.jna.LastErrorException;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.function.Supplier;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
  * {@code src/test/golden/timex.prom} (from a fixed struct: adjtimex cannot read a fixture tree).
  */
 @Extension
+@CollectorInfo(name = "timex", nodeExporter = true)
 public final class TimexCollector implements Collector {
 
   private static final double NANOS = 1e9;
@@ -27,28 +29,15 @@ public final class TimexCollector implements Collector {
   private static final double PPM16FRAC = 1000000.0 * 65536.0;
 
   private final Supplier<KernelTimex> source;
-  private Logger log;
+  private final Logger log;
 
-  public TimexCollector() {
-    this(Libc::adjtimex);
+  public TimexCollector(CollectorContext context) {
+    this(context, Libc::adjtimex);
   }
 
-  TimexCollector(Supplier<KernelTimex> source) {
+  /** For tests: a given adjtimex(2) result. */
+  TimexCollector(CollectorContext context, Supplier<KernelTimex> source) {
     this.source = source;
-  }
-
-  @Override
-  public String name() {
-    return "timex";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
     log = context.logger();
   }
 

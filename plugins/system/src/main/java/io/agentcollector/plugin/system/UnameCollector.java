@@ -2,6 +2,7 @@ package io.agentcollector.plugin.system;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.proc.ProcSysKernelUname;
@@ -17,32 +18,20 @@ import org.slf4j.Logger;
  * ProcSysKernelUname}); they equal the syscall's. Golden file: {@code src/test/golden/uname.prom}.
  */
 @Extension
+@CollectorInfo(name = "uname", nodeExporter = true)
 public final class UnameCollector implements Collector {
 
   private final Supplier<Optional<String>> machineFallback;
-  private HostPaths paths;
-  private Logger log;
+  private final HostPaths paths;
+  private final Logger log;
 
-  public UnameCollector() {
-    this(Libc::unameMachine);
+  public UnameCollector(CollectorContext context) {
+    this(context, Libc::unameMachine);
   }
 
-  UnameCollector(Supplier<Optional<String>> machineFallback) {
+  /** For tests: a given uname(2) machine. */
+  UnameCollector(CollectorContext context, Supplier<Optional<String>> machineFallback) {
     this.machineFallback = machineFallback;
-  }
-
-  @Override
-  public String name() {
-    return "uname";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
     paths = context.hostPaths();
     log = context.logger();
   }

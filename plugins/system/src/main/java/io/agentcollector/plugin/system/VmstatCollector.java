@@ -2,6 +2,7 @@ package io.agentcollector.plugin.system;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
@@ -19,24 +20,14 @@ import org.slf4j.Logger;
  * src/test/golden/vmstat.prom}.
  */
 @Extension
+@CollectorInfo(name = "vmstat", nodeExporter = true)
 public final class VmstatCollector implements Collector {
 
-  private HostPaths paths;
-  private Optional<Pattern> fields;
-  private Logger log;
+  private final HostPaths paths;
+  private final Optional<Pattern> fields;
+  private final Logger log;
 
-  @Override
-  public String name() {
-    return "vmstat";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext context) {
+  public VmstatCollector(CollectorContext context) {
     fields = SystemConfig.from(context.config()).vmstatFields();
     paths = context.hostPaths();
     log = context.logger();

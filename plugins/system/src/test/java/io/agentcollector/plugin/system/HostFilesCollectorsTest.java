@@ -29,7 +29,7 @@ class HostFilesCollectorsTest {
     return p;
   }
 
-  private MetricSnapshots run(Collector c) throws Exception {
+  private MetricSnapshots run(CollectorRun.Creator c) throws Exception {
     return CollectorRun.once(
         c, TestContext.forPlugin("system").withHostPaths(HostPaths.under(root)));
   }
@@ -38,9 +38,10 @@ class HostFilesCollectorsTest {
   void sockstatMemBytesUsesThePageSize() throws Exception {
     write("proc/net/sockstat", "sockets: used 9\nTCP: inuse 4 orphan 0 tw 1 alloc 4 mem 2\n");
     assertThat(
-            Exposition.value(run(new SockstatCollector(() -> 4096)), "node_sockstat_TCP_mem_bytes"))
+            Exposition.value(
+                run(c -> new SockstatCollector(c, () -> 4096)), "node_sockstat_TCP_mem_bytes"))
         .hasValue(8192);
-    MetricSnapshots arm = run(new SockstatCollector(() -> 16384));
+    MetricSnapshots arm = run(c -> new SockstatCollector(c, () -> 16384));
     assertThat(Exposition.value(arm, "node_sockstat_TCP_mem_bytes")).hasValue(32768);
     assertThat(Exposition.value(arm, "node_sockstat_TCP_mem")).hasValue(2);
     assertThat(Exposition.value(arm, "node_sockstat_TCP6_inuse")).as("no sockstat6").isEmpty();
@@ -49,7 +50,7 @@ class HostFilesCollectorsTest {
   @Test
   void sockstatReportsOnlyNodeExportersKeys() throws Exception {
     write("proc/net/sockstat6", "FRAG6: memory 5 future 1\n");
-    MetricSnapshots out = run(new SockstatCollector(() -> 4096));
+    MetricSnapshots out = run(c -> new SockstatCollector(c, () -> 4096));
     assertThat(Exposition.value(out, "node_sockstat_FRAG6_inuse")).as("0 when missing").hasValue(0);
     assertThat(Exposition.value(out, "node_sockstat_FRAG6_memory")).hasValue(5);
     assertThat(Exposition.value(out, "node_sockstat_FRAG6_future")).isEmpty();
@@ -60,7 +61,7 @@ class HostFilesCollectorsTest {
   void pressureStopsAtTheFirstMissingResource() throws Exception {
     write("proc/pressure/cpu", "some avg10=0.00 avg60=0.00 avg300=0.00 total=1500000\n");
     write("proc/pressure/memory", "some avg10=0.00 avg60=0.00 avg300=0.00 total=1\n");
-    MetricSnapshots out = run(new PressureCollector());
+    MetricSnapshots out = run(PressureCollector::new);
     assertThat(Exposition.value(out, "node_pressure_cpu_waiting_seconds_total")).hasValue(1.5);
     assertThat(out.size()).isEqualTo(1);
   }
@@ -69,7 +70,7 @@ class HostFilesCollectorsTest {
   void conntrackWithoutStatFile() throws Exception {
     write("proc/sys/net/netfilter/nf_conntrack_count", "12\n");
     write("proc/sys/net/netfilter/nf_conntrack_max", "65536\n");
-    MetricSnapshots out = run(new ConntrackCollector());
+    MetricSnapshots out = run(ConntrackCollector::new);
     assertThat(Exposition.value(out, "node_nf_conntrack_entries")).hasValue(12);
     assertThat(Exposition.value(out, "node_nf_conntrack_entries_limit")).hasValue(65536);
     assertThat(out.size()).isEqualTo(2);
@@ -85,13 +86,13 @@ class HostFilesCollectorsTest {
         ID=ubuntu
         ID_LIKE=debian
         """);
-    MetricSnapshots out = run(new OsCollector());
+    MetricSnapshots out = run(OsCollector::new);
     assertThat(
             Exposition.value(
                 out, "node_os_version", "id", "ubuntu", "id_like", "debian", "name", "Ubuntu"))
         .hasValue(22.04);
     write("etc/os-release", "NAME=Rolling\nID=arch\nVERSION_ID=rolling\n");
-    MetricSnapshots rolling = run(new OsCollector());
+    MetricSnapshots rolling = run(OsCollector::new);
     assertThat(Exposition.value(rolling, "node_os_info", "id", "arch", "version_id", "rolling"))
         .hasValue(1);
     assertThat(Exposition.value(rolling, "node_os_version")).as("no number").isEmpty();
@@ -104,7 +105,7 @@ class HostFilesCollectorsTest {
     }
     assertThat(
             Exposition.value(
-                run(new UnameCollector(() -> Optional.of("riscv64"))),
+                run(c -> new UnameCollector(c, () -> Optional.of("riscv64"))),
                 "node_uname_info",
                 "machine",
                 "riscv64",
@@ -122,7 +123,7 @@ class HostFilesCollectorsTest {
           "sys/devices/system/clocksource/" + n + "/available_clocksource", "tsc hpet acpi_pm \n");
       write("sys/devices/system/clocksource/" + n + "/current_clocksource", n + "\n");
     }
-    MetricSnapshots out = run(new TimeCollector(() -> ZoneOffset.UTC));
+    MetricSnapshots out = run(c -> new TimeCollector(c, () -> ZoneOffset.UTC));
     assertThat(
             Exposition.value(
                 out,

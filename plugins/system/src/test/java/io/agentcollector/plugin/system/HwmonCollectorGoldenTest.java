@@ -22,7 +22,7 @@ class HwmonCollectorGoldenTest {
 
   static MetricSnapshots run() throws Exception {
     return CollectorRun.once(
-        new HwmonCollector(),
+        HwmonCollector::new,
         TestContext.forPlugin("system").withHostPaths(Fixtures.hostPaths("edge/system-hwmon")));
   }
 

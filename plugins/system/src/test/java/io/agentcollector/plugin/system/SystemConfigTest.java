@@ -30,10 +30,10 @@ class SystemConfigTest {
     TestContext ctx =
         TestContext.forPlugin("system")
             .withConfig("vmstat.fields = \"^nr_free_pages$\"\nnetstat.fields = \"\"");
-    var vmstat = CollectorRun.once(new VmstatCollector(), ctx);
+    var vmstat = CollectorRun.once(VmstatCollector::new, ctx);
     assertThat(vmstat.size()).isEqualTo(1);
     assertThat(Exposition.value(vmstat, "node_vmstat_nr_free_pages")).isPresent();
-    var netstat = CollectorRun.once(new NetstatCollector(), ctx);
+    var netstat = CollectorRun.once(NetstatCollector::new, ctx);
     assertThat(Exposition.value(netstat, "node_netstat_Tcp_MaxConn"))
         .as("\"\" = every field")
         .hasValue(-1);
@@ -43,15 +43,15 @@ class SystemConfigTest {
   void invalidValuesNameTheKey() {
     assertThatThrownBy(
             () ->
-                new VmstatCollector()
-                    .start(TestContext.forPlugin("system").withConfig("vmstat.fields = \"(oom\"")))
+                new VmstatCollector(
+                    TestContext.forPlugin("system").withConfig("vmstat.fields = \"(oom\"")))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageStartingWith(
             "plugins.system.vmstat.fields = \"(oom\": expected a valid regular expression");
     assertThatThrownBy(
             () ->
-                new NetstatCollector()
-                    .start(TestContext.forPlugin("system").withConfig("netstat.fields = [1, 2]")))
+                new NetstatCollector(
+                    TestContext.forPlugin("system").withConfig("netstat.fields = [1, 2]")))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessage("plugins.system.netstat.fields = [1, 2]: expected a string");
   }

@@ -30,7 +30,7 @@ class TimexCollectorTest {
   @Test
   void goldenFromAFixedStruct() throws Exception {
     Golden.assertMatches(
-        CollectorRun.once(new TimexCollector(() -> NANO), TestContext.forPlugin("system")),
+        CollectorRun.once(c -> new TimexCollector(c, () -> NANO), TestContext.forPlugin("system")),
         "timex.prom");
   }
 
@@ -84,11 +84,13 @@ class TimexCollectorTest {
 
   @Test
   void refusedCallIsAnEmptyResult() throws Exception {
-    TimexCollector refused =
-        new TimexCollector(
-            () -> {
-              throw new LastErrorException(Libc.EPERM);
-            });
+    CollectorRun.Creator refused =
+        c ->
+            new TimexCollector(
+                c,
+                () -> {
+                  throw new LastErrorException(Libc.EPERM);
+                });
     assertThat(CollectorRun.once(refused, TestContext.forPlugin("system")).size()).isZero();
   }
 
@@ -105,7 +107,7 @@ class TimexCollectorTest {
     if (!Libc.available()) {
       Infra.missing("JNA and libc for adjtimex(2)");
     }
-    MetricSnapshots out = CollectorRun.once(new TimexCollector(), TestContext.forPlugin("system"));
+    MetricSnapshots out = CollectorRun.once(TimexCollector::new, TestContext.forPlugin("system"));
     assertThat(out.size()).isEqualTo(17);
     assertThat(Exposition.value(out, "node_timex_tick_seconds")).isPresent();
   }

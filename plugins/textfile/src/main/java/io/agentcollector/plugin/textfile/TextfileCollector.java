@@ -2,6 +2,7 @@ package io.agentcollector.plugin.textfile;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
+import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.InvalidConfigException;
 import io.agentcollector.api.MetricFamilies;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -31,28 +32,18 @@ import org.pf4j.Extension;
  * Golden file: src/test/golden/textfile.prom.
  */
 @Extension
+@CollectorInfo(name = "textfile", nodeExporter = true)
 public final class TextfileCollector implements Collector {
 
   /** Family names this collector never takes from a file (its own). */
   static final Set<String> OWN = Set.of("node_textfile_mtime_seconds", "node_textfile_scrape_error");
 
-  private CollectorContext context;
-  private String directory;
-  private long maxFileSize;
-  private FileProblems problems;
+  private final CollectorContext context;
+  private final String directory;
+  private final long maxFileSize;
+  private final FileProblems problems;
 
-  @Override
-  public String name() {
-    return "textfile";
-  }
-
-  @Override
-  public boolean mirrorsNodeExporter() {
-    return true;
-  }
-
-  @Override
-  public void start(CollectorContext ctx) {
+  public TextfileCollector(CollectorContext ctx) {
     context = ctx;
     directory = ctx.config().getString("directory");
     maxFileSize = ctx.config().getBytes("max-file-size");

@@ -39,12 +39,12 @@ class TextfileCollectorTest {
 
   @Test
   void golden() throws Exception {
-    Golden.assertMatches(CollectorRun.once(new TextfileCollector(), ctx), "textfile.prom");
+    Golden.assertMatches(CollectorRun.once(TextfileCollector::new, ctx), "textfile.prom");
   }
 
   @Test
   void valuesTypesErrorsAndMtimes() throws Exception {
-    var out = CollectorRun.once(new TextfileCollector(), ctx);
+    var out = CollectorRun.once(TextfileCollector::new, ctx);
     assertThat(Exposition.value(out, "backup_last_success_timestamp_seconds", "job", "files", "target", ""))
         .as("padded label").hasValue(1795490000);
     assertThat(Exposition.value(out, "escaped_info", "path", "C:\\data", "note", "say \"hi\"\nbye")).hasValue(1);
@@ -59,9 +59,9 @@ class TextfileCollectorTest {
 
   @Test
   void noDirectoryIsNoErrorAndAMissingOneIs() throws Exception {
-    var none = CollectorRun.once(new TextfileCollector(), ctx.withConfig("directory = \"\""));
+    var none = CollectorRun.once(TextfileCollector::new, ctx.withConfig("directory = \"\""));
     assertThat(Exposition.value(none, "node_textfile_scrape_error")).hasValue(0);
-    var missing = CollectorRun.once(new TextfileCollector(), ctx.withConfig("directory = /nope"));
+    var missing = CollectorRun.once(TextfileCollector::new, ctx.withConfig("directory = /nope"));
     assertThat(Exposition.value(missing, "node_textfile_scrape_error")).hasValue(1);
   }
 

@@ -51,8 +51,7 @@ class TextfileRefusalsTest {
   }
 
   private static TextfileCollector started(TestContext c) {
-    TextfileCollector t = new TextfileCollector();
-    t.start(c);
+    TextfileCollector t = new TextfileCollector(c);
     return t;
   }
 
@@ -125,7 +124,7 @@ class TextfileRefusalsTest {
 
   @Test
   void aZeroMaxFileSizeIsAConfigErrorNamingTheKey() {
-    assertThatThrownBy(() -> new TextfileCollector().start(ctx.withConfig("max-file-size = 0")))
+    assertThatThrownBy(() -> new TextfileCollector(ctx.withConfig("max-file-size = 0")))
         .isInstanceOf(io.agentcollector.api.InvalidConfigException.class)
         .hasMessageStartingWith("plugins.textfile.max-file-size = 0: expected a size of 1 byte or more");
   }
