@@ -82,7 +82,8 @@ public final class CollectorRunner {
 
   /** Runs one cycle on the calling thread, bounded by the timeout (for {@code snapshot}). */
   public void runOnce(ScheduledExecutorService timer) {
-    if (running.compareAndSet(false, true)) {
+    // A collector that failed to start keeps the reason it was disabled with.
+    if (health.state() != CollectorState.DISABLED && running.compareAndSet(false, true)) {
       run(new Cycle(Thread.currentThread()), timer, null);
     }
   }
