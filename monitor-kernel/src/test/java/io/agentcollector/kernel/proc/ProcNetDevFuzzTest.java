@@ -1,4 +1,4 @@
-package io.agentcollector.plugin.net;
+package io.agentcollector.kernel.proc;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
@@ -8,13 +8,15 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link ProcNetDev}: returns or rejects naming {@code /proc/net/dev}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/plugin/net/ProcNetDevFuzzTestInputs/parse/}.
+ * regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/ProcNetDevFuzzTestInputs/parse/}.
  */
 class ProcNetDevFuzzTest {
 
   @FuzzTest
   void parse(FuzzedDataProvider data) throws Exception {
     String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
-    ParserContract.returnsOrRejects("/proc/net/dev", () -> ProcNetDev.parse(content));
+    ParserContract.returnsOrRejects(
+        "/proc/net/dev", () -> ProcNetDev.parse("/proc/net/dev", content));
   }
 }

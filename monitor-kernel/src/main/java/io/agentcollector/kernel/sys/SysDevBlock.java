@@ -1,4 +1,4 @@
-package io.agentcollector.runtime.containers;
+package io.agentcollector.kernel.sys;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,20 +6,24 @@ import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code major:minor} → {@code /dev/<name>} through sysfs' {@code /sys/dev/block/<maj>:<min>}
- * links, as cAdvisor names devices; {@code ""} when unknown. Devices do not change names while
- * present, so answers are cached.
+ * {@code /sys/dev/block/<major>:<minor>}: a link to the block device's sysfs directory, whose name
+ * is the device's name in {@code /dev} (https://docs.kernel.org/admin-guide/sysfs-rules.html).
+ * Answers {@code /dev/<name>}, as cAdvisor names devices, or {@code ""} when unknown. Devices do
+ * not change names while present, so answers are cached.
  */
-final class BlockDeviceNames {
+public final class SysDevBlock {
 
   private final Path sysDevBlock;
   private final ConcurrentHashMap<String, String> cache = new ConcurrentHashMap<>();
 
-  BlockDeviceNames(Path sys) {
+  /**
+   * @param sys the sysfs root as the agent sees it
+   */
+  public SysDevBlock(Path sys) {
     this.sysDevBlock = sys.resolve("dev/block");
   }
 
-  String name(int major, int minor) {
+  public String name(int major, int minor) {
     return cache.computeIfAbsent(major + ":" + minor, this::resolve);
   }
 

@@ -1,4 +1,4 @@
-package io.agentcollector.runtime.containers;
+package io.agentcollector.kernel.proc;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
@@ -7,14 +7,15 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.agentcollector.testkit.ParserContract;
 
 /**
- * Fuzz target for {@link NetDev}: returns or rejects naming {@code /proc/<pid>/net/dev}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/runtime/containers/NetDevFuzzTestInputs/parse/}.
+ * Fuzz target for {@link ProcMeminfo}: returns or rejects naming {@code /proc/meminfo}. Seeds and
+ * regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/ProcMeminfoFuzzTestInputs/parse/}.
  */
-class NetDevFuzzTest {
+class ProcMeminfoFuzzTest {
 
   @FuzzTest
   void parse(FuzzedDataProvider data) throws Exception {
     String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
-    ParserContract.returnsOrRejects("/proc/<pid>/net/dev", () -> NetDev.parse(content));
+    ParserContract.returnsOrRejects("/proc/meminfo", () -> ProcMeminfo.parse(content));
   }
 }

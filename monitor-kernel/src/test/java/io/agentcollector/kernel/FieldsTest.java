@@ -1,6 +1,7 @@
-package io.agentcollector.api;
+package io.agentcollector.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,17 @@ class FieldsTest {
     assertThat(Fields.countLines("\n")).isZero();
     assertThat(Fields.countLines("1\n22\n333\n")).isEqualTo(3);
     assertThat(Fields.countLines("1\n\n 22")).as("a blank line, no final newline").isEqualTo(2);
+  }
+
+  @Test
+  void numbersNameFileLineAndValue() {
+    assertThat(Fields.number("cpu.stat", 1, "nr_periods 42\n", 11, 13)).isEqualTo(42);
+    assertThatThrownBy(() -> Fields.number("cpu.stat", 3, "12a"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .isNotInstanceOf(NumberFormatException.class)
+        .hasMessage("cpu.stat line 3: not a number: \"12a\"");
+    assertThat(Fields.unsigned("/proc/net/dev", 3, "18446744073709551615", 0, 20)).isEqualTo(-1);
+    assertThatThrownBy(() -> Fields.unsigned("/proc/net/dev", 3, "-1", 0, 2))
+        .hasMessage("/proc/net/dev line 3: not a number: \"-1\"");
   }
 }
