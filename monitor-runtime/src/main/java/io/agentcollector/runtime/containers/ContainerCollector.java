@@ -9,6 +9,7 @@ import io.agentcollector.api.container.ContainerInfo;
 import io.agentcollector.api.container.ContainerRuntime;
 import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStatsReader;
+import io.agentcollector.kernel.sys.SysDevBlock;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.time.Clock;
@@ -37,7 +38,7 @@ public final class ContainerCollector implements Collector {
   private ContainersConfig config;
   private Clock clock;
   private Logger log;
-  private BlockDeviceNames devices;
+  private SysDevBlock devices;
   /** Volatile: the landing page reads it from another thread. */
   private volatile RuntimeHealth health;
   private ContainerTracker tracker;
@@ -72,7 +73,7 @@ public final class ContainerCollector implements Collector {
     config = ContainersConfig.from(context.config());
     clock = context.clock();
     log = context.logger();
-    devices = new BlockDeviceNames(context.hostPaths().sys());
+    devices = new SysDevBlock(context.hostPaths().sys());
     health = new RuntimeHealth(log);
     tracker = new ContainerTracker(config.retention());
     enrichers = new ContainerEnrichers(enricherList, log);

@@ -8,6 +8,8 @@ import io.agentcollector.api.container.ContainerStats.BlockDevice;
 import io.agentcollector.api.container.ContainerStats.Cpu;
 import io.agentcollector.api.container.ContainerStats.Extra;
 import io.agentcollector.api.container.ContainerStats.Memory;
+import io.agentcollector.kernel.proc.ProcNetDev;
+import io.agentcollector.kernel.sys.SysDevBlock;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,9 +61,9 @@ final class ContainerMetrics {
 
   private final MetricFamilies f;
   private final boolean perCpu;
-  private final BlockDeviceNames devices;
+  private final SysDevBlock devices;
 
-  ContainerMetrics(MetricFamilies families, boolean perCpu, BlockDeviceNames devices) {
+  ContainerMetrics(MetricFamilies families, boolean perCpu, SysDevBlock devices) {
     this.f = families;
     this.perCpu = perCpu;
     this.devices = devices;
@@ -207,22 +209,25 @@ final class ContainerMetrics {
     });
   }
 
-  void network(SeriesLabels sl, NetDev net) {
-    for (NetDev.Interface i : net.interfaces().stream().sorted(Comparator.comparing(NetDev.Interface::name)).toList()) {
+  void network(SeriesLabels sl, List<ProcNetDev.Device> net) {
+    for (ProcNetDev.Device i : net) {
       Labels il = sl.with("interface", i.name());
-      f.counter("container_network_receive_bytes_total", "Cumulative count of bytes received").add(i.rxBytes(), il);
-      f.counter("container_network_receive_packets_total", "Cumulative count of packets received").add(i.rxPackets(), il);
+      f.counter("container_network_receive_bytes_total", "Cumulative count of bytes received")
+          .add(i.counter("receive_bytes"), il);
+      f.counter("container_network_receive_packets_total", "Cumulative count of packets received")
+          .add(i.counter("receive_packets"), il);
       f.counter("container_network_receive_errors_total", "Cumulative count of errors encountered while receiving")
-          .add(i.rxErrors(), il);
+          .add(i.counter("receive_errs"), il);
       f.counter("container_network_receive_packets_dropped_total", "Cumulative count of packets dropped while receiving")
-          .add(i.rxDropped(), il);
-      f.counter("container_network_transmit_bytes_total", "Cumulative count of bytes transmitted").add(i.txBytes(), il);
+          .add(i.counter("receive_drop"), il);
+      f.counter("container_network_transmit_bytes_total", "Cumulative count of bytes transmitted")
+          .add(i.counter("transmit_bytes"), il);
       f.counter("container_network_transmit_packets_total", "Cumulative count of packets transmitted")
-          .add(i.txPackets(), il);
+          .add(i.counter("transmit_packets"), il);
       f.counter("container_network_transmit_errors_total", "Cumulative count of errors encountered while transmitting")
-          .add(i.txErrors(), il);
+          .add(i.counter("transmit_errs"), il);
       f.counter("container_network_transmit_packets_dropped_total",
-          "Cumulative count of packets dropped while transmitting").add(i.txDropped(), il);
+          "Cumulative count of packets dropped while transmitting").add(i.counter("transmit_drop"), il);
     }
   }
 }

@@ -5,7 +5,13 @@ import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.api.container.ContainerInfo;
 import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.proc.ProcMeminfo;
+import io.agentcollector.kernel.proc.ProcNetDev;
+import io.agentcollector.kernel.sys.CpuList;
 import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 
@@ -25,46 +31,42 @@ final class MachineFiles {
     this.log = log;
   }
 
-  /** The counters of the container's network namespace, seen from its init process. */
-  Optional<NetDev> network(ContainerInfo c) {
+  /**
+   * The counters of the container's network namespace, seen from its init process, by interface
+   * name; those named lo*, veth*, docker* are left out, as cAdvisor does.
+   */
+  Optional<List<ProcNetDev.Device>> network(ContainerInfo c) {
     try {
       String dev = KernelFiles.read(paths.proc(Long.toString(c.pid()), "net", "dev"));
-      return Optional.of(NetDev.parse(dev));
+      return Optional.of(ProcNetDev.parse("/proc/<pid>/net/dev", dev).devices().stream()
+          .filter(d -> !hidden(d.name())).sorted(Comparator.comparing(ProcNetDev.Device::name))
+          .toList());
     } catch (IOException | IllegalArgumentException e) {
       log.debug("no network stats for {}: {}", c.key(), Failures.summary(e));
       return Optional.empty();
     }
   }
 
+  private static boolean hidden(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.startsWith("lo") || lower.startsWith("veth") || lower.startsWith("docker");
+  }
+
   /** cAdvisor's machine_cpu_cores and machine_memory_bytes. */
   void machine(MetricFamilies f) {
     try {
-      String online = KernelFiles.read(paths.sys("devices", "system", "cpu", "online")).strip();
-      f.gauge("machine_cpu_cores", "Number of logical CPU cores.").add(countCpus(online));
+      String online = KernelFiles.read(paths.sys("devices", "system", "cpu", "online"));
+      int cpus = CpuList.parse("/sys/devices/system/cpu/online", online).count();
+      f.gauge("machine_cpu_cores", "Number of logical CPU cores.").add(cpus);
     } catch (IOException | RuntimeException e) {
       log.debug("machine_cpu_cores: {}", Failures.summary(e));
     }
     try {
-      for (String line : KernelFiles.read(paths.proc("meminfo")).split("\n")) {
-        if (line.startsWith("MemTotal:")) {
-          // /proc/meminfo is in kB (KiB).
-          long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-          f.gauge("machine_memory_bytes", "Amount of memory installed on the machine.")
-              .add(kb * 1024.0);
-        }
-      }
+      ProcMeminfo meminfo = ProcMeminfo.parse(KernelFiles.read(paths.proc("meminfo")));
+      meminfo.get("MemTotal").ifPresent(bytes ->
+          f.gauge("machine_memory_bytes", "Amount of memory installed on the machine.").add(bytes));
     } catch (IOException | RuntimeException e) {
       log.debug("machine_memory_bytes: {}", Failures.summary(e));
     }
-  }
-
-  /** Counts CPUs in a kernel cpu list such as {@code 0-3,5,7-8}. */
-  static int countCpus(String list) {
-    int n = 0;
-    for (String part : list.split(",")) {
-      String[] range = part.strip().split("-");
-      n += range.length == 1 ? 1 : Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
-    }
-    return n;
   }
 }

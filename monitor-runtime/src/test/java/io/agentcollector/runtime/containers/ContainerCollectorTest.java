@@ -259,10 +259,4 @@ class ContainerCollectorTest {
     collector.collect();
     assertThat(reader.reads).isEqualTo(2);
   }
-
-  @Test
-  void cpuListsCount() {
-    assertThat(MachineFiles.countCpus("0-3,5,7-8")).isEqualTo(7);
-    assertThat(MachineFiles.countCpus("0")).isEqualTo(1);
-  }
 }

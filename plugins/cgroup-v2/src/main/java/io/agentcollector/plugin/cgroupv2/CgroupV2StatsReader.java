@@ -1,14 +1,15 @@
 package io.agentcollector.plugin.cgroupv2;
 
 import io.agentcollector.api.CollectorContext;
-import io.agentcollector.api.Fields;
 import io.agentcollector.api.HostPaths;
-import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.container.ContainerInfo;
 import io.agentcollector.api.container.ContainerKey;
 import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStatsReader;
 import io.agentcollector.api.container.SpecCache;
+import io.agentcollector.kernel.cgroup.CgroupMount;
+import io.agentcollector.kernel.proc.ProcMountinfo;
+import io.agentcollector.kernel.proc.ProcPidCgroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,27 +42,13 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
   };
 
   /** A container's cgroup directory, and its limits as last read. */
-  private record Dir(Path path, SpecCache<Spec> spec) {}
+  private record Dir(Path path, SpecCache<CgroupV2Stats.Spec> spec) {}
 
   /** A container process: its cgroup directory does not change while it runs. */
   private record DirKey(ContainerKey container, long pid, String cgroupPath) {}
 
-  /** cpu.max, cpu.weight, memory.max, memory.swap.max, memory.min, pids.max. */
-  record Spec(CgroupV2CpuMax cpuMax, CgroupV2CpuWeight weight, long memoryMax, long swapMax, long memoryMin,
-      long threadsMax) {
-
-    static Spec read(Path dir) throws IOException {
-      return new Spec(optional(dir, "cpu.max", CgroupV2CpuMax::parse, CgroupV2CpuMax.NONE),
-          optional(dir, "cpu.weight", CgroupV2CpuWeight::parse, CgroupV2CpuWeight.NONE),
-          limit(dir, "memory.max"), limit(dir, "memory.swap.max"), limit(dir, "memory.min"), value(dir, "pids.max"));
-    }
-  }
-
-  /** Spec memory values above this are "unlimited" and exported as 0, as cAdvisor does. */
-  static final long UNLIMITED = 1L << 62;
-
   private HostPaths paths;
-  private Optional<CgroupV2Mount> mount = Optional.empty();
+  private Optional<CgroupMount> mount = Optional.empty();
   private Logger log = LoggerFactory.getLogger(CgroupV2StatsReader.class);
 
   @Override
@@ -76,9 +62,9 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
     log = context.logger();
     // pid 1's view is the host's when the agent runs in a container with the host's /proc.
     for (Path mountinfo : List.of(paths.proc("1", "mountinfo"), paths.proc("self", "mountinfo"))) {
-      String content = readOptional(mountinfo);
+      String content = CgroupV2Stats.readOptional(mountinfo);
       if (content != null) {
-        mount = CgroupV2Mount.find(Mountinfo.parse(content), paths);
+        mount = CgroupV2Mount.find(ProcMountinfo.parse(content), paths);
         log.debug("cgroup v2 at {}: {}", paths.cgroup(), mount.isPresent() ? "unified hierarchy" : "not a pure v2 host");
         return;
       }
@@ -107,7 +93,8 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
     }
     Path path = dir.path();
     try {
-      return Optional.of(read(path, dir.spec().get(c, () -> Spec.read(path))));
+      CgroupV2Stats.Spec spec = dir.spec().get(c, () -> CgroupV2Stats.spec(path));
+      return Optional.of(CgroupV2Stats.read(path, spec));
     } catch (NoSuchFileException e) {
       dirs.remove(key);
       // The cgroup went away while we read it: the container has just exited.
@@ -124,10 +111,10 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
   Optional<Path> directory(ContainerInfo c) throws IOException {
     // Read() works without start()'s verdict too (the runtime only calls the active reader):
     // then the configured cgroup root is the hierarchy's root.
-    CgroupV2Mount m = mount.orElseGet(() -> new CgroupV2Mount(paths.cgroup(), "/"));
+    CgroupMount m = mount.orElseGet(() -> new CgroupMount(paths.cgroup(), "/"));
     List<String> tried = new ArrayList<>();
     if (c.pid() > 0) {
-      String procCgroup = readOptional(paths.proc(Long.toString(c.pid()), "cgroup"));
+      String procCgroup = CgroupV2Stats.readOptional(paths.proc(Long.toString(c.pid()), "cgroup"));
       if (procCgroup != null) {
         ProcPidCgroup.parse(procCgroup).unifiedPath().ifPresent(tried::add);
       }
@@ -141,92 +128,5 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
     }
     log.debug("no cgroup v2 directory for {}/{} (tried {})", c.runtime(), c.id(), tried);
     return Optional.empty();
-  }
-
-  static ContainerStats read(Path dir, Spec spec) throws IOException {
-    // cpu.stat and cgroup.procs exist in every v2 cgroup; the rest depends on enabled controllers.
-    CgroupV2CpuStat stat = CgroupV2CpuStat.parse(KernelFiles.read(dir.resolve("cpu.stat")));
-    var cpu = new ContainerStats.Cpu(stat.usageSeconds(), List.of(), stat.userSeconds(), stat.systemSeconds(),
-        stat.periods(), stat.throttledPeriods(), stat.throttledSeconds(), spec.cpuMax().quotaMicros(),
-        spec.cpuMax().periodMicros(), spec.weight().shares());
-
-    CgroupV2MemoryStat ms = optional(dir, "memory.stat", CgroupV2MemoryStat::parse, CgroupV2MemoryStat.NONE);
-    CgroupV2MemoryEvents events = optional(dir, "memory.events", CgroupV2MemoryEvents::parse, CgroupV2MemoryEvents.NONE);
-    long usage = value(dir, "memory.current");
-    var memory = new ContainerStats.Memory(
-        usage,
-        ms.workingSet(usage),
-        ms.anon(),
-        ms.file(),
-        value(dir, "memory.swap.current"),
-        ms.fileMapped(),
-        0, // v2 has no separate kernel-memory counter (cAdvisor reports 0)
-        0, // nor a failcnt
-        value(dir, "memory.peak"), // kernel >= 5.19
-        spec.memoryMax(),
-        spec.swapMax(),
-        spec.memoryMin(),
-        ms.pgfault(),
-        ms.pgmajfault(),
-        ms.activeFile(),
-        ms.inactiveFile(),
-        events.oomKills());
-
-    List<ContainerStats.BlockDevice> io = new ArrayList<>();
-    for (CgroupV2IoStat.Device d : optional(dir, "io.stat", CgroupV2IoStat::parse, new CgroupV2IoStat(List.of())).devices()) {
-      io.add(new ContainerStats.BlockDevice(d.major(), d.minor(), d.readBytes(), d.writeBytes(), d.reads(), d.writes()));
-    }
-
-    CgroupV2Value current = optional(dir, "pids.current", s -> CgroupV2Value.parse("pids.current", s), null);
-    long threads = current == null ? -1 : current.value();
-    // pids.current counts the tasks of the whole container: none or one task is as many
-    // processes, without reading cgroup.procs (most idle containers run one process).
-    long processes = threads == 0 || threads == 1 ? threads : Fields.countLines(KernelFiles.read(dir.resolve("cgroup.procs")));
-    // Without the pids controller cAdvisor counts cgroup.procs as threads.
-    threads = current == null ? processes : threads;
-    var extra = new ContainerStats.Extra(stat.burstPeriods(), stat.burstSeconds(), events.high(), events.max(),
-        pressure(dir, "cpu.pressure"), pressure(dir, "memory.pressure"), pressure(dir, "io.pressure"));
-    return new ContainerStats(cpu, memory, io, new ContainerStats.Pids(processes, threads, spec.threadsMax()), extra);
-  }
-
-  /** PSI of one resource; absent without CONFIG_PSI or with psi=0 on the kernel command line. */
-  private static Optional<ContainerStats.Pressure> pressure(Path dir, String file) throws IOException {
-    String content;
-    try {
-      content = readOptional(dir.resolve(file));
-    } catch (IOException e) {
-      // A kernel built with PSI but booted with psi=0 fails the read with EOPNOTSUPP.
-      if (Files.isDirectory(dir)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-    return content == null ? Optional.empty() : Optional.of(CgroupV2Pressure.parse(file, content));
-  }
-
-  /** A single-value file: 0 when absent or {@code max}. */
-  private static long value(Path dir, String file) throws IOException {
-    CgroupV2Value v = optional(dir, file, s -> CgroupV2Value.parse(file, s), null);
-    return v == null || v.isMax() ? 0 : v.value();
-  }
-
-  /** A spec limit: 0 when absent, {@code max} or beyond 2^62 (cAdvisor's "no limit"). */
-  private static long limit(Path dir, String file) throws IOException {
-    long v = value(dir, file);
-    return v > UNLIMITED ? 0 : v;
-  }
-
-  private static <T> T optional(Path dir, String file, Function<String, T> parser, T absent) throws IOException {
-    String content = readOptional(dir.resolve(file));
-    return content == null ? absent : parser.apply(content);
-  }
-
-  /** A file's content, or null when this kernel or controller set does not have it. */
-  private static String readOptional(Path file) throws IOException {
-    try {
-      return KernelFiles.read(file);
-    } catch (NoSuchFileException e) {
-      return null;
-    }
   }
 }

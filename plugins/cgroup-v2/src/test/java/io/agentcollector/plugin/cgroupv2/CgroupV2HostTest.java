@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.container.ContainerInfo;
 import io.agentcollector.api.container.ContainerStats;
+import io.agentcollector.kernel.cgroup.CgroupV2CpuStat;
 import io.agentcollector.testkit.Infra;
 import io.agentcollector.testkit.TestContext;
 import java.io.IOException;

@@ -8,6 +8,7 @@ import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.kernel.proc.ProcCpuinfo;
 import io.agentcollector.kernel.proc.ProcStat;
+import io.agentcollector.kernel.sys.CpuList;
 import io.agentcollector.kernel.sys.SysCpuThrottles;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
@@ -57,7 +58,8 @@ public final class CpuCollector implements Collector {
     Path isolatedFile = cpuDir().resolve("isolated");
     List<Integer> cpus = List.of();
     try {
-      cpus = SysCpuIsolated.parse(KernelFiles.read(isolatedFile)).cpus();
+      String content = KernelFiles.read(isolatedFile);
+      cpus = CpuList.parse("/sys/devices/system/cpu/isolated", content).cpus();
     } catch (NoSuchFileException e) {
       log.debug("{} not present: no node_cpu_isolated", isolatedFile);
     }

@@ -1,6 +1,7 @@
 package io.agentcollector.plugin.mem;
 
 import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.proc.ProcMeminfo;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;

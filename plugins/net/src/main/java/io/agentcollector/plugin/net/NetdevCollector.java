@@ -1,6 +1,7 @@
 package io.agentcollector.plugin.net;
 
 import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.proc.ProcNetDev;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
@@ -10,7 +11,6 @@ import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.api.PluginConfig;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.pf4j.Extension;
@@ -41,15 +41,15 @@ public final class NetdevCollector implements Collector {
 
   @Override
   public MetricSnapshots collect() throws Exception {
-    ProcNetDev dev = ProcNetDev.parse(KernelFiles.read(paths.proc("net", "dev")));
+    ProcNetDev dev = ProcNetDev.parse("/proc/net/dev", KernelFiles.read(paths.proc("net", "dev")));
     MetricFamilies f = new MetricFamilies();
     for (ProcNetDev.Device d : dev.devices()) {
       if (exclude.isPresent() && exclude.get().matcher(d.name()).find()
           || include.isPresent() && !include.get().matcher(d.name()).find()) {
         continue;
       }
-      for (Map.Entry<String, Long> e : d.counters().entrySet()) {
-        counter(f, e.getKey()).add(e.getValue(), "device", d.name());
+      for (int i = 0; i < dev.columns().size(); i++) {
+        counter(f, dev.columns().get(i)).add(d.counter(i), "device", d.name());
       }
       nohandler(d.name()).ifPresent(v -> counter(f, "receive_nohandler").add(v, "device", d.name()));
     }

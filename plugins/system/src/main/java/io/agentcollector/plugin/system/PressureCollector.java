@@ -6,6 +6,7 @@ import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.PsiStats;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public final class PressureCollector implements Collector {
         log.debug("no pressure information for {} (needs kernel 4.20+ with PSI enabled)", resource);
         break;
       }
-      ProcPressure p = ProcPressure.parse(resource, content.get());
+      PsiStats p = PsiStats.parse("/proc/pressure/" + resource, content.get());
       switch (resource) {
         case "cpu" ->
             p.someSeconds()
