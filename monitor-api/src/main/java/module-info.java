@@ -1,6 +1,6 @@
 /**
- * The agent-collector SPI. Plugins compile against this module only (scope {@code provided});
- * the runtime loads it parent-first so every plugin sees the same classes.
+ * The agent-collector SPI. Plugins compile against this module only (scope {@code provided}); the
+ * runtime loads it parent-first so every plugin sees the same classes.
  */
 module io.agentcollector.api {
   requires transitive pf4j;
@@ -11,6 +11,8 @@ module io.agentcollector.api {
   exports io.agentcollector.api;
   exports io.agentcollector.api.container;
 
-  opens io.agentcollector.api to pf4j;
-  opens io.agentcollector.api.container to pf4j;
+  opens io.agentcollector.api to
+      pf4j;
+  opens io.agentcollector.api.container to
+      pf4j;
 }

@@ -26,18 +26,23 @@ class AlertRulesIT {
   @Test
   void rulesAndExampleConfigPassPromtoolCheck() throws Exception {
     int rules = Json.readYaml(Deployments.rules()).findValues("expr").size();
-    Promtool.Result check = Promtool.run(Deployments.prometheusDir(), "check", "rules", "agent-collector-alerts.yml");
+    Promtool.Result check =
+        Promtool.run(Deployments.prometheusDir(), "check", "rules", "agent-collector-alerts.yml");
     assertThat(check.exitCode()).as(check.output()).isZero();
     assertThat(check.output()).contains("SUCCESS: " + rules + " rules found");
 
-    Promtool.Result config = Promtool.run(Deployments.prometheusDir(), "check", "config", "prometheus.yml");
+    Promtool.Result config =
+        Promtool.run(Deployments.prometheusDir(), "check", "config", "prometheus.yml");
     assertThat(config.exitCode()).as(config.output()).isZero();
-    assertThat(config.output()).contains("SUCCESS: 1 rule files found").contains("SUCCESS: " + rules + " rules found");
+    assertThat(config.output())
+        .contains("SUCCESS: 1 rule files found")
+        .contains("SUCCESS: " + rules + " rules found");
   }
 
   @Test
   void unitTestsPass() throws Exception {
-    Promtool.Result r = Promtool.run(Deployments.prometheusDir(), "test", "rules", Deployments.RULE_TESTS);
+    Promtool.Result r =
+        Promtool.run(Deployments.prometheusDir(), "test", "rules", Deployments.RULE_TESTS);
     assertThat(r.exitCode()).as(r.output()).isZero();
     assertThat(r.output()).contains("SUCCESS");
   }
@@ -45,7 +50,8 @@ class AlertRulesIT {
   @Test
   void everyAlertHasAFiringAndANotFiringCase() {
     JsonNode tests = Json.readYaml(Deployments.prometheusDir().resolve(Deployments.RULE_TESTS));
-    assertThat(tests.path("rule_files").get(0).asString()).isEqualTo("../agent-collector-alerts.yml");
+    assertThat(tests.path("rule_files").get(0).asString())
+        .isEqualTo("../agent-collector-alerts.yml");
     Set<String> firing = new HashSet<>();
     Set<String> quiet = new HashSet<>();
     for (JsonNode test : tests.path("tests")) {
@@ -63,7 +69,9 @@ class AlertRulesIT {
     List<AlertRule> rules = Deployments.alertRules();
     assertThat(rules).hasSizeGreaterThanOrEqualTo(10);
     for (AlertRule rule : rules) {
-      assertThat(firing).as("a firing case of %s", rule.alert()).contains(rule.alert() + "/" + severity(rule));
+      assertThat(firing)
+          .as("a firing case of %s", rule.alert())
+          .contains(rule.alert() + "/" + severity(rule));
       assertThat(quiet).as("a case where %s does not fire", rule.alert()).contains(rule.alert());
     }
   }
@@ -72,14 +80,18 @@ class AlertRulesIT {
   void everyAlertHasASeverityASummaryAndADescriptionWithLabels() {
     for (AlertRule rule : Deployments.alertRules()) {
       assertThat(severity(rule)).as(rule.alert()).isIn("critical", "warning", "info");
-      assertThat(rule.annotations().path("summary").asString("")).as(rule.alert()).contains("{{ $labels.");
-      assertThat(rule.annotations().path("description").asString("")).as(rule.alert()).contains("{{ $labels.");
+      assertThat(rule.annotations().path("summary").asString(""))
+          .as(rule.alert())
+          .contains("{{ $labels.");
+      assertThat(rule.annotations().path("description").asString(""))
+          .as(rule.alert())
+          .contains("{{ $labels.");
     }
   }
 
   /**
-   * With every rule rewritten to never fire, the unit tests fail for each alert and severity:
-   * no alert's firing case passes by accident.
+   * With every rule rewritten to never fire, the unit tests fail for each alert and severity: no
+   * alert's firing case passes by accident.
    */
   @Test
   void unitTestsFailForEveryAlertThatNeverFires() throws Exception {
@@ -91,15 +103,23 @@ class AlertRulesIT {
     }
     Files.writeString(tmp.resolve("agent-collector-alerts.yml"), Json.toYaml(rules));
     Files.createDirectories(tmp.resolve("tests"));
-    Files.copy(Deployments.prometheusDir().resolve(Deployments.RULE_TESTS), tmp.resolve(Deployments.RULE_TESTS));
+    Files.copy(
+        Deployments.prometheusDir().resolve(Deployments.RULE_TESTS),
+        tmp.resolve(Deployments.RULE_TESTS));
 
     Promtool.Result r = Promtool.run(tmp, "test", "rules", Deployments.RULE_TESTS);
     assertThat(r.exitCode()).as(r.output()).isNotZero();
     // Nothing fires, so every Labels line promtool prints is an expected alert that did not come.
-    Set<String> missed = r.output().lines().filter(l -> l.strip().startsWith("Labels:{"))
-        .map(l -> value(l, "alertname") + "/" + value(l, "severity")).collect(Collectors.toSet());
+    Set<String> missed =
+        r.output()
+            .lines()
+            .filter(l -> l.strip().startsWith("Labels:{"))
+            .map(l -> value(l, "alertname") + "/" + value(l, "severity"))
+            .collect(Collectors.toSet());
     for (AlertRule rule : Deployments.alertRules()) {
-      assertThat(missed).as("promtool output:\n%s", r.output()).contains(rule.alert() + "/" + severity(rule));
+      assertThat(missed)
+          .as("promtool output:\n%s", r.output())
+          .contains(rule.alert() + "/" + severity(rule));
     }
   }
 
@@ -109,6 +129,9 @@ class AlertRulesIT {
 
   private static String value(String labelsLine, String label) {
     int i = labelsLine.indexOf(label + "=\"");
-    return i < 0 ? "" : labelsLine.substring(i + label.length() + 2, labelsLine.indexOf('"', i + label.length() + 2));
+    return i < 0
+        ? ""
+        : labelsLine.substring(
+            i + label.length() + 2, labelsLine.indexOf('"', i + label.length() + 2));
   }
 }

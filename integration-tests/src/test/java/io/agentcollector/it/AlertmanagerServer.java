@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 final class AlertmanagerServer implements AutoCloseable {
 
   /** One route to a receiver that notifies nobody: the test reads alerts from the API. */
-  private static final String CONFIG = """
+  private static final String CONFIG =
+      """
       route:
         receiver: nobody
         group_by: [alertname]
@@ -33,16 +34,23 @@ final class AlertmanagerServer implements AutoCloseable {
   }
 
   static AlertmanagerServer start(Path dir) throws Exception {
-    Path binary = Infra.requireCommand("/usr/bin/prometheus-alertmanager", "apt-get install prometheus-alertmanager");
+    Path binary =
+        Infra.requireCommand(
+            "/usr/bin/prometheus-alertmanager", "apt-get install prometheus-alertmanager");
     Files.createDirectories(dir);
     Path config = Files.writeString(dir.resolve("alertmanager.yml"), CONFIG);
     int port = Ports.free();
-    ServerProcess p = ServerProcess.start("alertmanager", List.of(
-        binary.toString(),
-        "--config.file=" + config,
-        "--storage.path=" + dir.resolve("data"),
-        "--web.listen-address=127.0.0.1:" + port,
-        "--cluster.listen-address="), dir.resolve("alertmanager.log"), port);
+    ServerProcess p =
+        ServerProcess.start(
+            "alertmanager",
+            List.of(
+                binary.toString(),
+                "--config.file=" + config,
+                "--storage.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--cluster.listen-address="),
+            dir.resolve("alertmanager.log"),
+            port);
     try {
       p.awaitReady("/-/ready", Duration.ofSeconds(30));
     } catch (AssertionError e) {

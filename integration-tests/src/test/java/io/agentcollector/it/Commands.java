@@ -10,7 +10,9 @@ final class Commands {
 
   private Commands() {}
 
-  /** Runs a command; returns its trimmed output (stderr included), fails with it on a non-zero exit. */
+  /**
+   * Runs a command; returns its trimmed output (stderr included), fails with it on a non-zero exit.
+   */
   static String run(List<String> cmd) {
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -44,12 +44,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * deployments/docker/Dockerfile, built on the private dockerd from base images made of this
- * machine's own files ({@link HostImages}), then run as docs/docker.md runs
- * it: host network (loopback only), the host's /proc, /sys and / read-only, the runtime sockets,
- * a read-only root, as nobody. Its node_* values must be the host's, it must see the host's
- * containers (with their pod from a mock API server), every shipped plugin must load and
- * collect on the jlink'd runtime. Last, the DaemonSet's own config, mounts and security context
- * (deployments/k8s) in the same image.
+ * machine's own files ({@link HostImages}), then run as docs/docker.md runs it: host network
+ * (loopback only), the host's /proc, /sys and / read-only, the runtime sockets, a read-only root,
+ * as nobody. Its node_* values must be the host's, it must see the host's containers (with their
+ * pod from a mock API server), every shipped plugin must load and collect on the jlink'd runtime.
+ * Last, the DaemonSet's own config, mounts and security context (deployments/k8s) in the same
+ * image.
  */
 class ContainerImageIT {
 
@@ -60,7 +60,8 @@ class ContainerImageIT {
   static final String NODE = "it-node";
   static final Path DOCKERFILE = Fixtures.projectRoot().resolve("deployments/docker/Dockerfile");
 
-  private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @TempDir static Path tmp;
   static DockerCli docker;
@@ -74,7 +75,8 @@ class ContainerImageIT {
   static void buildAndRun() throws Exception {
     docker = DockerCli.fromEnvironment();
     removeContainers(); // left by a run that was killed
-    // The agent runs as nobody and reads the text file and kubeconfig below through the host's root.
+    // The agent runs as nobody and reads the text file and kubeconfig below through the host's
+    // root.
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
     home = Distribution.unpack(Files.createDirectories(tmp.resolve("dist")));
     danglingBefore = dangling();
@@ -93,36 +95,82 @@ class ContainerImageIT {
     // The context is the tarball alone, as with distribution/target in docs/docker.md.
     Path context = Files.createDirectories(tmp.resolve("context"));
     Files.copy(Distribution.tarball(), context.resolve(Distribution.tarball().getFileName()));
-    docker.run("build", "-q", "--network", "none", "--force-rm",
-        "--build-arg", "JDK_IMAGE=" + HostImages.JDK, "--build-arg", "BASE_IMAGE=" + HostImages.BASE,
-        "-f", DOCKERFILE.toString(), "-t", IMAGE, context.toString());
+    docker.run(
+        "build",
+        "-q",
+        "--network",
+        "none",
+        "--force-rm",
+        "--build-arg",
+        "JDK_IMAGE=" + HostImages.JDK,
+        "--build-arg",
+        "BASE_IMAGE=" + HostImages.BASE,
+        "-f",
+        DOCKERFILE.toString(),
+        "-t",
+        IMAGE,
+        context.toString());
     long t2 = System.nanoTime();
-    System.out.printf("ContainerImageIT: base images %.1f s, docker build %.1f s, image %s bytes (base %s)%n",
-        (t1 - t0) / 1e9, (t2 - t1) / 1e9, docker.run("image", "inspect", "-f", "{{.Size}}", IMAGE),
+    System.out.printf(
+        "ContainerImageIT: base images %.1f s, docker build %.1f s, image %s bytes (base %s)%n",
+        (t1 - t0) / 1e9,
+        (t2 - t1) / 1e9,
+        docker.run("image", "inspect", "-f", "{{.Size}}", IMAGE),
         docker.run("image", "inspect", "-f", "{{.Size}}", HostImages.BASE));
   }
 
-  /** As docs/docker.md's docker run, plus: sockets of the private daemons, short cycles, every plugin on. */
+  /**
+   * As docs/docker.md's docker run, plus: sockets of the private daemons, short cycles, every
+   * plugin on.
+   */
   private static void startAgent() throws IOException {
     Path textfiles = Files.createDirectories(tmp.resolve("textfile"));
     Files.writeString(textfiles.resolve("it.prom"), "it_image_textfile_value 42\n");
-    List<String> run = new ArrayList<>(List.of("run", "-d", "--pull", "never", "--name", AGENT,
-        "--network", "host", "--pid", "host", "--cgroupns", "host", "--read-only",
-        "-v", "/proc:/host/proc:ro", "-v", "/sys:/host/sys:ro", "-v", "/:/host/root:ro",
-        "-v", dockerSocket() + ":/var/run/docker.sock:ro", "--group-add", groupOf(dockerSocket()),
-        "-v", containerdSocket() + ":/run/containerd/containerd.sock:ro", "--group-add", groupOf(containerdSocket())));
-    for (String env : List.of(
-        "MONITOR_PROC_PATH=/host/proc", "MONITOR_SYS_PATH=/host/sys", "MONITOR_ROOTFS_PATH=/host/root",
-        "MONITOR_LISTEN_ADDRESS=127.0.0.1:" + port,
-        "CONFIG_FORCE_plugins_defaults_interval=1s",
-        "CONFIG_FORCE_plugins_example_enabled=true",
-        "CONFIG_FORCE_plugins_textfile_directory=" + textfiles,
-        "CONFIG_FORCE_plugins_k8s__labels_enabled=true",
-        "CONFIG_FORCE_plugins_k8s__labels_kubeconfig=/host/root" + kubeconfig(api.getPort()),
-        "NODE_NAME=" + NODE,
-        // Key exchange as with kube-apiserver, whose Go TLS stack has ECDHE only (no FFDHE):
-        // without jdk.crypto.ec in the runtime there is no handshake.
-        "JAVA_OPTS=-Djdk.tls.namedGroups=x25519,secp256r1")) {
+    List<String> run =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "-d",
+                "--pull",
+                "never",
+                "--name",
+                AGENT,
+                "--network",
+                "host",
+                "--pid",
+                "host",
+                "--cgroupns",
+                "host",
+                "--read-only",
+                "-v",
+                "/proc:/host/proc:ro",
+                "-v",
+                "/sys:/host/sys:ro",
+                "-v",
+                "/:/host/root:ro",
+                "-v",
+                dockerSocket() + ":/var/run/docker.sock:ro",
+                "--group-add",
+                groupOf(dockerSocket()),
+                "-v",
+                containerdSocket() + ":/run/containerd/containerd.sock:ro",
+                "--group-add",
+                groupOf(containerdSocket())));
+    for (String env :
+        List.of(
+            "MONITOR_PROC_PATH=/host/proc",
+            "MONITOR_SYS_PATH=/host/sys",
+            "MONITOR_ROOTFS_PATH=/host/root",
+            "MONITOR_LISTEN_ADDRESS=127.0.0.1:" + port,
+            "CONFIG_FORCE_plugins_defaults_interval=1s",
+            "CONFIG_FORCE_plugins_example_enabled=true",
+            "CONFIG_FORCE_plugins_textfile_directory=" + textfiles,
+            "CONFIG_FORCE_plugins_k8s__labels_enabled=true",
+            "CONFIG_FORCE_plugins_k8s__labels_kubeconfig=/host/root" + kubeconfig(api.getPort()),
+            "NODE_NAME=" + NODE,
+            // Key exchange as with kube-apiserver, whose Go TLS stack has ECDHE only (no FFDHE):
+            // without jdk.crypto.ec in the runtime there is no handshake.
+            "JAVA_OPTS=-Djdk.tls.namedGroups=x25519,secp256r1")) {
       run.addAll(List.of("-e", env));
     }
     run.add(IMAGE);
@@ -149,20 +197,38 @@ class ContainerImageIT {
   @Test
   void nodeMetricsAreTheHostsNotTheContainers() throws Exception {
     ExpositionSamples s = scrape(port);
-    long memTotalKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-        .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElseThrow();
-    long rootSize = Files.getFileStore(Path.of("/")).getTotalSpace(); // statvfs(2): f_blocks * f_frsize
+    long memTotalKb =
+        Files.readAllLines(Path.of("/proc/meminfo")).stream()
+            .filter(l -> l.startsWith("MemTotal:"))
+            .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+            .findFirst()
+            .orElseThrow();
+    long rootSize =
+        Files.getFileStore(Path.of("/")).getTotalSpace(); // statvfs(2): f_blocks * f_frsize
     int cpus = onlineCpus();
-    String osId = Files.readAllLines(Path.of("/etc/os-release")).stream().filter(l -> l.startsWith("ID="))
-        .map(l -> l.substring(3).replace("\"", "")).findFirst().orElseThrow();
-    long idle = s.family("node_cpu_seconds_total").stream().filter(x -> "idle".equals(x.labels().get("mode"))).count();
-    System.out.printf("ContainerImageIT: MemTotal %d B, cpus %d, / %d B; agent %s B, %d idle series, %s B%n",
-        memTotalKb * 1024, cpus, rootSize, value(s, "node_memory_MemTotal_bytes"), idle,
+    String osId =
+        Files.readAllLines(Path.of("/etc/os-release")).stream()
+            .filter(l -> l.startsWith("ID="))
+            .map(l -> l.substring(3).replace("\"", ""))
+            .findFirst()
+            .orElseThrow();
+    long idle =
+        s.family("node_cpu_seconds_total").stream()
+            .filter(x -> "idle".equals(x.labels().get("mode")))
+            .count();
+    System.out.printf(
+        "ContainerImageIT: MemTotal %d B, cpus %d, / %d B; agent %s B, %d idle series, %s B%n",
+        memTotalKb * 1024,
+        cpus,
+        rootSize,
+        value(s, "node_memory_MemTotal_bytes"),
+        idle,
         value(s, "node_filesystem_size_bytes", "mountpoint", "/"));
 
     assertThat(value(s, "node_memory_MemTotal_bytes")).hasValue(memTotalKb * 1024.0);
     assertThat(idle).as("node_cpu_seconds_total{mode=\"idle\"} series").isEqualTo(cpus);
-    assertThat(value(s, "node_filesystem_size_bytes", "mountpoint", "/")).hasValue((double) rootSize);
+    assertThat(value(s, "node_filesystem_size_bytes", "mountpoint", "/"))
+        .hasValue((double) rootSize);
     // The image has no /etc/os-release: this one is the host's, read through host.rootfs-path.
     assertThat(value(s, "node_os_info", "id", osId)).hasValue(1);
     assertThat(value(s, "it_image_textfile_value")).as("a text file on the host").hasValue(42);
@@ -171,24 +237,50 @@ class ContainerImageIT {
   @Test
   void theHostsContainersAreSeenWithTheirPod() throws Exception {
     // Readiness does not wait for the API server: the first list over TLS takes a moment.
-    ExpositionSamples s = await(port, "the pod labels of " + SEEN + " and the watch up",
-        x -> value(x, "container_spec_memory_limit_bytes", "name", SEEN, "pod", "web-0").isPresent()
-            && value(x, "monitor_container_enricher_up", "enricher", "k8s-labels").orElse(0) == 1);
-    assertThat(value(s, "container_spec_memory_limit_bytes", "name", SEEN, "namespace", "shop", "container", "main",
-        "image", docker.image, "id", "/docker/" + seenId)).hasValue(67108864);
+    ExpositionSamples s =
+        await(
+            port,
+            "the pod labels of " + SEEN + " and the watch up",
+            x ->
+                value(x, "container_spec_memory_limit_bytes", "name", SEEN, "pod", "web-0")
+                        .isPresent()
+                    && value(x, "monitor_container_enricher_up", "enricher", "k8s-labels").orElse(0)
+                        == 1);
+    assertThat(
+            value(
+                s,
+                "container_spec_memory_limit_bytes",
+                "name",
+                SEEN,
+                "namespace",
+                "shop",
+                "container",
+                "main",
+                "image",
+                docker.image,
+                "id",
+                "/docker/" + seenId))
+        .hasValue(67108864);
     assertThat(value(s, "container_memory_usage_bytes", "name", SEEN).orElseThrow()).isPositive();
     assertThat(value(s, "container_state", "name", SEEN, "state", "running")).hasValue(1);
   }
 
   @Test
   void everyShippedPluginLoadsAndEveryCollectorSucceeds() throws Exception {
-    ExpositionSamples s = await(port, "both runtimes up", x ->
-        value(x, "monitor_container_runtime_up", "runtime", "docker").orElse(0) == 1
-            && value(x, "monitor_container_runtime_up", "runtime", "containerd").orElse(0) == 1);
-    assertThat(s.family("monitor_plugin_info")).extracting(x -> x.labels().get("plugin"))
+    ExpositionSamples s =
+        await(
+            port,
+            "both runtimes up",
+            x ->
+                value(x, "monitor_container_runtime_up", "runtime", "docker").orElse(0) == 1
+                    && value(x, "monitor_container_runtime_up", "runtime", "containerd").orElse(0)
+                        == 1);
+    assertThat(s.family("monitor_plugin_info"))
+        .extracting(x -> x.labels().get("plugin"))
         .containsExactlyInAnyOrderElementsOf(shippedPluginIds());
     assertThat(value(s, "monitor_plugin_load_failures")).hasValue(0);
-    assertThat(s.family("monitor_collector_success")).hasSizeGreaterThan(20)
+    assertThat(s.family("monitor_collector_success"))
+        .hasSizeGreaterThan(20)
         .allSatisfy(x -> assertThat(x.value()).as("%s", x.labels()).isEqualTo(1));
     assertThat(value(s, "example_value")).hasValue(42);
     // JNA (statfs, adjtimex) and grpc-netty's epoll load from the image's native/, not /tmp:
@@ -203,19 +295,31 @@ class ContainerImageIT {
   @Test
   void runsAsNobodyWithItsAppCdsArchive() throws Exception {
     String pid = docker.run("inspect", "-f", "{{.State.Pid}}", AGENT);
-    assertThat(Files.readAllLines(Path.of("/proc", pid, "status"))).contains("Uid:\t65534\t65534\t65534\t65534");
+    assertThat(Files.readAllLines(Path.of("/proc", pid, "status")))
+        .contains("Uid:\t65534\t65534\t65534\t65534");
     // -Xshare:on: a JVM that cannot map the archives exits instead of running without them.
-    String out = docker.run("run", "--rm", "--pull", "never", "--network", "none", "-e", "JAVA_OPTS=-Xshare:on -Xlog:class+load=info",
-        IMAGE, "--version");
-    assertThat(out).contains("io.agentcollector.runtime.cli.Main source: shared objects file (top)")
+    String out =
+        docker.run(
+            "run",
+            "--rm",
+            "--pull",
+            "never",
+            "--network",
+            "none",
+            "-e",
+            "JAVA_OPTS=-Xshare:on -Xlog:class+load=info",
+            IMAGE,
+            "--version");
+    assertThat(out)
+        .contains("io.agentcollector.runtime.cli.Main source: shared objects file (top)")
         .contains("agent-collector 0.1.0");
   }
 
   /**
    * The DaemonSet as docker run: its args, env, security context and mounts, the ConfigMap's
-   * monitor.conf as it is. Adapted: containerd's directory is the private dockerd's, the API
-   * server is the mock's (a kubeconfig instead of the service account), the port is a free
-   * loopback one, and / is not mounted rslave (this host's / is a private mount).
+   * monitor.conf as it is. Adapted: containerd's directory is the private dockerd's, the API server
+   * is the mock's (a kubeconfig instead of the service account), the port is a free loopback one,
+   * and / is not mounted rslave (this host's / is a private mount).
    */
   @Test
   void theDaemonSetRunsInTheImageAndAnswersItsProbes() throws Exception {
@@ -226,7 +330,8 @@ class ContainerImageIT {
     Files.writeString(configDir.resolve("monitor.conf"), k8s.monitorConfText());
     int dsPort = Ports.free();
 
-    List<String> run = new ArrayList<>(List.of("run", "-d", "--pull", "never", "--name", DAEMONSET));
+    List<String> run =
+        new ArrayList<>(List.of("run", "-d", "--pull", "never", "--name", DAEMONSET));
     assertThat(pod.getHostNetwork()).isTrue();
     assertThat(pod.getHostPID()).isTrue();
     run.addAll(List.of("--network", "host", "--pid", "host"));
@@ -240,31 +345,59 @@ class ContainerImageIT {
       run.addAll(List.of("--security-opt", "no-new-privileges"));
     }
     for (VolumeMount m : c.getVolumeMounts()) {
-      Volume v = pod.getVolumes().stream().filter(x -> x.getName().equals(m.getName())).findFirst().orElseThrow();
-      String source = v.getConfigMap() != null ? configDir.toString()
-          : v.getHostPath().getPath().equals("/run/containerd") ? containerdSocket().getParent().toString()
-          : v.getHostPath().getPath();
-      run.addAll(List.of("-v", source + ":" + m.getMountPath() + (Boolean.TRUE.equals(m.getReadOnly()) ? ":ro" : "")));
+      Volume v =
+          pod.getVolumes().stream()
+              .filter(x -> x.getName().equals(m.getName()))
+              .findFirst()
+              .orElseThrow();
+      String source =
+          v.getConfigMap() != null
+              ? configDir.toString()
+              : v.getHostPath().getPath().equals("/run/containerd")
+                  ? containerdSocket().getParent().toString()
+                  : v.getHostPath().getPath();
+      run.addAll(
+          List.of(
+              "-v",
+              source
+                  + ":"
+                  + m.getMountPath()
+                  + (Boolean.TRUE.equals(m.getReadOnly()) ? ":ro" : "")));
     }
     for (EnvVar e : c.getEnv()) {
       assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("spec.nodeName");
       run.addAll(List.of("-e", e.getName() + "=" + NODE));
     }
-    run.addAll(List.of("-e", "MONITOR_LISTEN_ADDRESS=127.0.0.1:" + dsPort,
-        "-e", "CONFIG_FORCE_plugins_k8s__labels_kubeconfig=/host/root" + kubeconfig(api.getPort()), IMAGE));
+    run.addAll(
+        List.of(
+            "-e",
+            "MONITOR_LISTEN_ADDRESS=127.0.0.1:" + dsPort,
+            "-e",
+            "CONFIG_FORCE_plugins_k8s__labels_kubeconfig=/host/root" + kubeconfig(api.getPort()),
+            IMAGE));
     run.addAll(c.getArgs());
     docker.run(run.toArray(String[]::new));
 
     awaitReady(DAEMONSET, dsPort, c.getReadinessProbe().getHttpGet().getPath());
-    assertThat(get(dsPort, c.getLivenessProbe().getHttpGet().getPath()).statusCode()).isEqualTo(200);
-    ExpositionSamples s = await(dsPort, "containerd and the API server", x ->
-        value(x, "monitor_container_runtime_up", "runtime", "containerd").orElse(0) == 1
-            && value(x, "monitor_container_enricher_up", "enricher", "k8s-labels").orElse(0) == 1);
-    assertThat(s.family("monitor_container_runtime_up")).as("docker is off in the ConfigMap").hasSize(1);
+    assertThat(get(dsPort, c.getLivenessProbe().getHttpGet().getPath()).statusCode())
+        .isEqualTo(200);
+    ExpositionSamples s =
+        await(
+            dsPort,
+            "containerd and the API server",
+            x ->
+                value(x, "monitor_container_runtime_up", "runtime", "containerd").orElse(0) == 1
+                    && value(x, "monitor_container_enricher_up", "enricher", "k8s-labels").orElse(0)
+                        == 1);
+    assertThat(s.family("monitor_container_runtime_up"))
+        .as("docker is off in the ConfigMap")
+        .hasSize(1);
     assertThat(value(s, "node_memory_MemTotal_bytes", "host", NODE)).isPresent();
-    assertThat(s.family("monitor_collector_success")).allSatisfy(x -> assertThat(x.value()).as("%s", x.labels()).isEqualTo(1));
+    assertThat(s.family("monitor_collector_success"))
+        .allSatisfy(x -> assertThat(x.value()).as("%s", x.labels()).isEqualTo(1));
     String pid = docker.run("inspect", "-f", "{{.State.Pid}}", DAEMONSET);
-    assertThat(Files.readAllLines(Path.of("/proc", pid, "status"))).contains("Uid:\t0\t0\t0\t0", "CapEff:\t0000000000000000");
+    assertThat(Files.readAllLines(Path.of("/proc", pid, "status")))
+        .contains("Uid:\t0\t0\t0\t0", "CapEff:\t0000000000000000");
   }
 
   /**
@@ -273,7 +406,9 @@ class ContainerImageIT {
    */
   private static Path kubeconfig(int apiPort) throws IOException {
     Path file = tmp.resolve("kubeconfig");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -291,7 +426,8 @@ class ContainerImageIT {
               cluster: mock
               user: agent
         current-context: mock
-        """.formatted(apiPort));
+        """
+            .formatted(apiPort));
     return file;
   }
 
@@ -299,23 +435,66 @@ class ContainerImageIT {
   private static KubernetesMockServer mockApi(String containerId) {
     KubernetesMockServer server = new KubernetesMockServer(true);
     server.init(InetAddress.getLoopbackAddress(), 0);
-    var pod = new PodBuilder()
-        .withNewMetadata().withNamespace("shop").withName("web-0").withUid("0f6c2a3e-7d41-4c55-9a8e-2b1d3c4e5f60")
-        .withResourceVersion("100").endMetadata()
-        .withNewSpec().withNodeName(NODE).addNewContainer().withName("main").withImage(docker.image).endContainer().endSpec()
-        .withNewStatus().withPhase("Running").addNewContainerStatus().withName("main")
-        .withContainerID("docker://" + containerId).withReady(true).endContainerStatus().endStatus()
-        .build();
+    var pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withNamespace("shop")
+            .withName("web-0")
+            .withUid("0f6c2a3e-7d41-4c55-9a8e-2b1d3c4e5f60")
+            .withResourceVersion("100")
+            .endMetadata()
+            .withNewSpec()
+            .withNodeName(NODE)
+            .addNewContainer()
+            .withName("main")
+            .withImage(docker.image)
+            .endContainer()
+            .endSpec()
+            .withNewStatus()
+            .withPhase("Running")
+            .addNewContainerStatus()
+            .withName("main")
+            .withContainerID("docker://" + containerId)
+            .withReady(true)
+            .endContainerStatus()
+            .endStatus()
+            .build();
     String selector = "fieldSelector=spec.nodeName%3D" + NODE;
-    var list = new PodListBuilder().withNewMetadata().withResourceVersion("100").endMetadata().withItems(pod).build();
-    server.expect().get().withPath("/api/v1/pods?" + selector + "&resourceVersion=0").andReturn(200, list).always();
+    var list =
+        new PodListBuilder()
+            .withNewMetadata()
+            .withResourceVersion("100")
+            .endMetadata()
+            .withItems(pod)
+            .build();
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/pods?" + selector + "&resourceVersion=0")
+        .andReturn(200, list)
+        .always();
     // The enricher's probe while the watch is being renewed.
-    server.expect().get().withPath("/api/v1/pods?" + selector + "&limit=1").andReturn(200, list).always();
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/pods?" + selector + "&limit=1")
+        .andReturn(200, list)
+        .always();
     // Each watch sends the pod again after a second and ends; the informer watches again, as
     // after an API server's timeout. (A longer wait would hold up the mock's shutdown as long.)
-    server.expect().get().withPath("/api/v1/pods?allowWatchBookmarks=true&" + selector
-            + "&resourceVersion=100&timeoutSeconds=600&watch=true")
-        .andUpgradeToWebSocket().open().waitFor(1000).andEmit(new WatchEvent(pod, "MODIFIED")).done().always();
+    server
+        .expect()
+        .get()
+        .withPath(
+            "/api/v1/pods?allowWatchBookmarks=true&"
+                + selector
+                + "&resourceVersion=100&timeoutSeconds=600&watch=true")
+        .andUpgradeToWebSocket()
+        .open()
+        .waitFor(1000)
+        .andEmit(new WatchEvent(pod, "MODIFIED"))
+        .done()
+        .always();
     return server;
   }
 
@@ -362,7 +541,8 @@ class ContainerImageIT {
 
   private static int onlineCpus() throws IOException {
     int n = 0;
-    for (String range : Files.readString(Path.of("/sys/devices/system/cpu/online")).strip().split(",")) {
+    for (String range :
+        Files.readString(Path.of("/sys/devices/system/cpu/online")).strip().split(",")) {
       String[] ends = range.split("-");
       n += ends.length == 1 ? 1 : Integer.parseInt(ends[1]) - Integer.parseInt(ends[0]) + 1;
     }
@@ -375,7 +555,10 @@ class ContainerImageIT {
 
   private static HttpResponse<String> get(int port, String path) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+      return http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .timeout(Duration.ofSeconds(10))
+              .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -391,7 +574,8 @@ class ContainerImageIT {
     return ExpositionSamples.parse(r.body());
   }
 
-  private static void awaitReady(String container, int port, String path) throws InterruptedException {
+  private static void awaitReady(String container, int port, String path)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       try {
@@ -401,15 +585,17 @@ class ContainerImageIT {
       } catch (UncheckedIOException e) {
         // Not listening yet.
       }
-      if (System.nanoTime() > deadline || !"true".equals(docker.run("inspect", "-f", "{{.State.Running}}", container))) {
-        throw new AssertionError(container + " not ready on " + path + ":\n" + docker.run("logs", container));
+      if (System.nanoTime() > deadline
+          || !"true".equals(docker.run("inspect", "-f", "{{.State.Running}}", container))) {
+        throw new AssertionError(
+            container + " not ready on " + path + ":\n" + docker.run("logs", container));
       }
       Thread.sleep(200);
     }
   }
 
-  private static ExpositionSamples await(int port, String what, Predicate<ExpositionSamples> condition)
-      throws InterruptedException {
+  private static ExpositionSamples await(
+      int port, String what, Predicate<ExpositionSamples> condition) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     ExpositionSamples s = scrape(port);
     while (!condition.test(s)) {

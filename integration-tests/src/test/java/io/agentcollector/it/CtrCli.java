@@ -26,9 +26,13 @@ final class CtrCli {
   static CtrCli fromEnvironment() {
     String address = System.getenv("MONITOR_TEST_CONTAINERD_ADDRESS");
     if (address == null || !Files.exists(Path.of(address)) || Infra.findCommand("ctr").isEmpty()) {
-      Infra.missing("a private containerd (MONITOR_TEST_CONTAINERD_ADDRESS, set by scripts/test.sh) and ctr");
+      Infra.missing(
+          "a private containerd (MONITOR_TEST_CONTAINERD_ADDRESS, set by scripts/test.sh) and ctr");
     }
-    return new CtrCli(address, System.getenv().getOrDefault("MONITOR_TEST_CONTAINERD_IMAGE", "docker.io/local/busybox:test"),
+    return new CtrCli(
+        address,
+        System.getenv()
+            .getOrDefault("MONITOR_TEST_CONTAINERD_IMAGE", "docker.io/local/busybox:test"),
         System.getenv("MONITOR_TEST_CONTAINERD_RUNC_ROOT"));
   }
 
@@ -66,8 +70,11 @@ final class CtrCli {
   /** Kills, deletes and removes every container made here; those already gone are skipped. */
   void removeAll() {
     for (String[] c : created) {
-      for (String[] step : List.of(new String[] {"task", "kill", "-s", "KILL", c[1]},
-          new String[] {"task", "delete", "-f", c[1]}, new String[] {"containers", "rm", c[1]})) {
+      for (String[] step :
+          List.of(
+              new String[] {"task", "kill", "-s", "KILL", c[1]},
+              new String[] {"task", "delete", "-f", c[1]},
+              new String[] {"containers", "rm", c[1]})) {
         try {
           run(c[0], step);
         } catch (AssertionError alreadyGone) {

@@ -16,7 +16,13 @@ import tools.jackson.databind.JsonNode;
 final class Deployments {
 
   /** One alerting rule of the shipped rules file. */
-  record AlertRule(String group, String alert, String expr, String forDuration, JsonNode labels, JsonNode annotations) {}
+  record AlertRule(
+      String group,
+      String alert,
+      String expr,
+      String forDuration,
+      JsonNode labels,
+      JsonNode annotations) {}
 
   private Deployments() {}
 
@@ -44,8 +50,14 @@ final class Deployments {
     for (JsonNode group : Json.readYaml(rules()).path("groups")) {
       for (JsonNode rule : group.path("rules")) {
         if (rule.has("alert")) {
-          out.add(new AlertRule(group.path("name").asString(), rule.path("alert").asString(), rule.path("expr").asString(),
-              rule.has("for") ? rule.path("for").asString() : null, rule.path("labels"), rule.path("annotations")));
+          out.add(
+              new AlertRule(
+                  group.path("name").asString(),
+                  rule.path("alert").asString(),
+                  rule.path("expr").asString(),
+                  rule.has("for") ? rule.path("for").asString() : null,
+                  rule.path("labels"),
+                  rule.path("annotations")));
         }
       }
     }
@@ -54,7 +66,8 @@ final class Deployments {
 
   /**
    * The shipped rules for a test that cannot wait minutes: every {@code for:} set to {@code
-   * duration}, the rest as shipped. Fails if the file has fewer {@code for:} lines than rules with one.
+   * duration}, the rest as shipped. Fails if the file has fewer {@code for:} lines than rules with
+   * one.
    */
   static String rulesWithFor(String duration) throws IOException {
     Matcher m = Pattern.compile("(?m)^(\\s+for: )\\S+$").matcher(Files.readString(rules()));

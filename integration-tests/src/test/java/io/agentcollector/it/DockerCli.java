@@ -19,12 +19,15 @@ final class DockerCli {
     String host = System.getenv("MONITOR_TEST_DOCKER_HOST");
     String image = System.getenv().getOrDefault("MONITOR_TEST_IMAGE", "local/busybox:test");
     if (host == null || !Infra.findCommand("/usr/bin/docker").isPresent()) {
-      Infra.missing("a private dockerd (MONITOR_TEST_DOCKER_HOST, set by scripts/test.sh) and /usr/bin/docker");
+      Infra.missing(
+          "a private dockerd (MONITOR_TEST_DOCKER_HOST, set by scripts/test.sh) and /usr/bin/docker");
     }
     return new DockerCli(host, image);
   }
 
-  /** Runs a docker command; returns its trimmed stdout, fails with its output on a non-zero exit. */
+  /**
+   * Runs a docker command; returns its trimmed stdout, fails with its output on a non-zero exit.
+   */
   String run(String... args) {
     List<String> cmd = new ArrayList<>(List.of("/usr/bin/docker", "-H", host));
     cmd.addAll(List.of(args));

@@ -39,7 +39,9 @@ class EndToEndGoldenIT {
     Path home = Distribution.unpack(tmp);
     Path fixtures = Fixtures.root();
     Path conf = tmp.resolve("e2e.conf");
-    Files.writeString(conf, """
+    Files.writeString(
+        conf,
+        """
         host {
           label = ""
           proc-path = "%s"
@@ -58,9 +60,12 @@ class EndToEndGoldenIT {
         plugins.disk.collectors.filesystem = false
         # adjtimex(2) reads this machine's kernel clock, not the fixture.
         plugins.system.collectors.timex = false
-        """.formatted(fixtures.resolve("proc"), fixtures.resolve("sys"), fixtures.resolve("rootfs")));
+        """
+            .formatted(
+                fixtures.resolve("proc"), fixtures.resolve("sys"), fixtures.resolve("rootfs")));
     String metrics;
-    try (AgentProcess agent = AgentProcess.start(home, Ports.free(), Map.of(), "--config", conf.toString())) {
+    try (AgentProcess agent =
+        AgentProcess.start(home, Ports.free(), Map.of(), "--config", conf.toString())) {
       agent.awaitReady(Duration.ofSeconds(30));
       metrics = agent.metrics();
       agent.stop();

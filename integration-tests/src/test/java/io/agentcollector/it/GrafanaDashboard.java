@@ -45,11 +45,13 @@ final class GrafanaDashboard {
 
   List<JsonNode> rows() {
     List<JsonNode> out = new ArrayList<>();
-    root.path("panels").forEach(p -> {
-      if ("row".equals(p.path("type").asString(""))) {
-        out.add(p);
-      }
-    });
+    root.path("panels")
+        .forEach(
+            p -> {
+              if ("row".equals(p.path("type").asString(""))) {
+                out.add(p);
+              }
+            });
     return out;
   }
 
@@ -57,7 +59,11 @@ final class GrafanaDashboard {
     List<Query> out = new ArrayList<>();
     for (JsonNode p : panels()) {
       for (JsonNode t : p.path("targets")) {
-        out.add(new Query(p.path("title").asString(), t.path("refId").asString(), t.path("expr").asString("")));
+        out.add(
+            new Query(
+                p.path("title").asString(),
+                t.path("refId").asString(),
+                t.path("expr").asString("")));
       }
     }
     return out;
@@ -73,14 +79,21 @@ final class GrafanaDashboard {
       String text = q.isObject() ? q.path("query").asString("") : q.asString("");
       Matcher m = LABEL_VALUES.matcher(text);
       if (!m.matches()) {
-        throw new AssertionError("variable " + v.path("name").asString() + ": not label_values(selector, label): " + text);
+        throw new AssertionError(
+            "variable "
+                + v.path("name").asString()
+                + ": not label_values(selector, label): "
+                + text);
       }
       out.add(new Variable(v.path("name").asString(), m.group(1).strip(), m.group(2)));
     }
     return out;
   }
 
-  /** {@code expr} with Grafana's variables ({@code $name}, {@code ${name}}) replaced; fails on an unknown one. */
+  /**
+   * {@code expr} with Grafana's variables ({@code $name}, {@code ${name}}) replaced; fails on an
+   * unknown one.
+   */
   static String substitute(String expr, Map<String, String> values) {
     Matcher m = VARIABLE.matcher(expr);
     StringBuilder out = new StringBuilder();

@@ -21,9 +21,9 @@ import java.util.zip.ZipFile;
 
 /**
  * The Dockerfile's two base images, made from this machine's own files since no registry is
- * reachable: busybox-static for {@code /bin/sh}, the shared libraries that the JDK and the
- * agent's native code (JNA, grpc-netty's epoll) link against as {@code ldd} resolves them here,
- * and for the build stage the running JDK with its jmods.
+ * reachable: busybox-static for {@code /bin/sh}, the shared libraries that the JDK and the agent's
+ * native code (JNA, grpc-netty's epoll) link against as {@code ldd} resolves them here, and for the
+ * build stage the running JDK with its jmods.
  */
 final class HostImages {
 
@@ -31,9 +31,21 @@ final class HostImages {
   static final String JDK = "local/agent-collector-it-jdk:test";
 
   /** The JDK libraries a jlink'd runtime with the agent's modules loads; others pull in X11. */
-  private static final List<String> JDK_LIBS = List.of("bin/java", "lib/server/libjvm.so", "lib/libjava.so",
-      "lib/libjli.so", "lib/libjimage.so", "lib/libzip.so", "lib/libnio.so", "lib/libnet.so", "lib/libverify.so",
-      "lib/libmanagement.so", "lib/libmanagement_ext.so", "lib/libj2gss.so");
+  private static final List<String> JDK_LIBS =
+      List.of(
+          "bin/java",
+          "lib/server/libjvm.so",
+          "lib/libjava.so",
+          "lib/libjli.so",
+          "lib/libjimage.so",
+          "lib/libzip.so",
+          "lib/libnio.so",
+          "lib/libnet.so",
+          "lib/libverify.so",
+          "lib/libmanagement.so",
+          "lib/libmanagement_ext.so",
+          "lib/libj2gss.so");
+
   private static final Pattern LDD_PATH = Pattern.compile("(?:=>\\s+|^\\s*)(/\\S+)\\s+\\(0x");
 
   private HostImages() {}
@@ -41,7 +53,8 @@ final class HostImages {
   /** The JDK running the tests, if it can jlink (Debian: openjdk-17-jdk-headless ships jmods). */
   static Path jdk() {
     Path home = Path.of(System.getProperty("java.home"));
-    if (!Files.isRegularFile(home.resolve("jmods/java.base.jmod")) || !Files.isExecutable(home.resolve("bin/jlink"))) {
+    if (!Files.isRegularFile(home.resolve("jmods/java.base.jmod"))
+        || !Files.isExecutable(home.resolve("bin/jlink"))) {
       Infra.missing("a JDK with jlink and jmods at " + home + " (openjdk-17-jdk-headless)");
     }
     return home;
@@ -72,7 +85,8 @@ final class HostImages {
       }
     }
 
-    List<Path> natives = new ArrayList<>(JDK_LIBS.stream().map(jdk::resolve).filter(Files::exists).toList());
+    List<Path> natives =
+        new ArrayList<>(JDK_LIBS.stream().map(jdk::resolve).filter(Files::exists).toList());
     natives.addAll(extractNatives(install, Files.createDirectories(work.resolve("natives"))));
     Set<String> libs = new TreeSet<>();
     for (Path lib : natives) {
@@ -80,8 +94,14 @@ final class HostImages {
     }
     assertThat(libs).as("libraries ldd found").anyMatch(l -> l.contains("libc.so"));
 
-    // -h: store what symlinks point to (the JDK's conf/ links into /etc, libraries to versioned names).
-    importTar(docker, List.of("tar", "-c", "-h", "-f", "-", "-C", rootfs.toString(), ".", "-C", "/"), List.copyOf(libs), BASE, List.of());
+    // -h: store what symlinks point to (the JDK's conf/ links into /etc, libraries to versioned
+    // names).
+    importTar(
+        docker,
+        List.of("tar", "-c", "-h", "-f", "-", "-C", rootfs.toString(), ".", "-C", "/"),
+        List.copyOf(libs),
+        BASE,
+        List.of());
 
     List<String> jdkFiles = new ArrayList<>(libs);
     for (String f : List.of("bin/java", "bin/jlink", "bin/jar", "release")) {
@@ -94,7 +114,11 @@ final class HostImages {
             .forEach(p -> jdkFiles.add(relative(p)));
       }
     }
-    importTar(docker, List.of("tar", "-c", "-h", "-f", "-", "-C", rootfs.toString(), ".", "-C", "/"), jdkFiles, JDK,
+    importTar(
+        docker,
+        List.of("tar", "-c", "-h", "-f", "-", "-C", rootfs.toString(), ".", "-C", "/"),
+        jdkFiles,
+        JDK,
         List.of("--change", "ENV JAVA_HOME=" + jdk));
   }
 
@@ -102,14 +126,17 @@ final class HostImages {
   private static List<Path> extractNatives(Path install, Path dir) throws IOException {
     List<Path> jars = new ArrayList<>();
     try (Stream<Path> s = Files.walk(install)) {
-      s.filter(p -> p.getFileName().toString().matches("(jna|grpc-netty-shaded)-.*\\.jar")).forEach(jars::add);
+      s.filter(p -> p.getFileName().toString().matches("(jna|grpc-netty-shaded)-.*\\.jar"))
+          .forEach(jars::add);
     }
     assertThat(jars).as("jna and grpc-netty-shaded jars in %s", install).hasSize(2);
     List<Path> out = new ArrayList<>();
     for (Path jar : jars) {
       try (ZipFile zip = new ZipFile(jar.toFile())) {
         for (ZipEntry e : zip.stream().toList()) {
-          if (e.getName().matches("com/sun/jna/linux-[^/]+/libjnidispatch\\.so|META-INF/native/lib.*_transport_native_epoll_.*\\.so")) {
+          if (e.getName()
+              .matches(
+                  "com/sun/jna/linux-[^/]+/libjnidispatch\\.so|META-INF/native/lib.*_transport_native_epoll_.*\\.so")) {
             Path target = dir.resolve(out.size() + "-" + Path.of(e.getName()).getFileName());
             try (InputStream in = zip.getInputStream(e)) {
               Files.copy(in, target);
@@ -142,24 +169,37 @@ final class HostImages {
   }
 
   /** tar (files relative to /, listed in a file) | docker import. */
-  private static void importTar(DockerCli docker, List<String> tar, List<String> files, String tag, List<String> changes)
+  private static void importTar(
+      DockerCli docker, List<String> tar, List<String> files, String tag, List<String> changes)
       throws Exception {
     Path list = Files.createTempFile("image-files", ".txt");
     Files.write(list, files);
     List<String> tarCmd = new ArrayList<>(tar);
     tarCmd.addAll(List.of("-T", list.toString()));
-    List<String> importCmd = new ArrayList<>(List.of("/usr/bin/docker", "-H", docker.host, "import"));
+    List<String> importCmd =
+        new ArrayList<>(List.of("/usr/bin/docker", "-H", docker.host, "import"));
     importCmd.addAll(changes);
     importCmd.addAll(List.of("-", tag));
-    List<Process> pipeline = ProcessBuilder.startPipeline(List.of(
-        new ProcessBuilder(tarCmd).redirectError(ProcessBuilder.Redirect.INHERIT),
-        new ProcessBuilder(importCmd).redirectErrorStream(true)));
-    String out = new String(pipeline.get(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    List<Process> pipeline =
+        ProcessBuilder.startPipeline(
+            List.of(
+                new ProcessBuilder(tarCmd).redirectError(ProcessBuilder.Redirect.INHERIT),
+                new ProcessBuilder(importCmd).redirectErrorStream(true)));
+    String out =
+        new String(pipeline.get(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int tarExit = pipeline.get(0).waitFor();
     int importExit = pipeline.get(1).waitFor();
     Files.delete(list);
     if (tarExit != 0 || importExit != 0) {
-      throw new AssertionError("making " + tag + ": tar exited " + tarExit + ", docker import " + importExit + ": " + out);
+      throw new AssertionError(
+          "making "
+              + tag
+              + ": tar exited "
+              + tarExit
+              + ", docker import "
+              + importExit
+              + ": "
+              + out);
     }
   }
 

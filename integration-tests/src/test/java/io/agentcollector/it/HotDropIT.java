@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A team drops a collector jar into plugins/, restarts, and its metric appears; removes it, it is gone. */
+/**
+ * A team drops a collector jar into plugins/, restarts, and its metric appears; removes it, it is
+ * gone.
+ */
 class HotDropIT {
 
   @TempDir Path tmp;
@@ -22,7 +25,10 @@ class HotDropIT {
     Path home = Distribution.unpack(tmp);
     Path jar;
     try (var s = Files.list(home.resolve("plugins"))) {
-      jar = s.filter(p -> p.getFileName().toString().startsWith("plugin-example")).findFirst().orElseThrow();
+      jar =
+          s.filter(p -> p.getFileName().toString().startsWith("plugin-example"))
+              .findFirst()
+              .orElseThrow();
     }
     Path outside = Files.move(jar, tmp.resolve(jar.getFileName()));
     Map<String, String> env = Map.of("CONFIG_FORCE_plugins_example_enabled", "true");

@@ -32,6 +32,7 @@ class JlinkModulesIT {
 
   /** Referenced but never used at run time (see the Dockerfile). */
   static final Set<String> LEFT_OUT = Set.of("java.desktop", "java.compiler");
+
   /** Loaded by name at run time, invisible to jdeps (see the Dockerfile). */
   static final Set<String> ADDED = Set.of("jdk.crypto.ec", "jdk.zipfs");
 
@@ -50,27 +51,33 @@ class JlinkModulesIT {
     missing.removeAll(LEFT_OUT);
     assertThat(missing).as("modules jdeps finds that JLINK_MODULES lacks").isEmpty();
 
-    Set<String> accounted = requiresClosure(found.stream().filter(m -> !LEFT_OUT.contains(m)).toList());
+    Set<String> accounted =
+        requiresClosure(found.stream().filter(m -> !LEFT_OUT.contains(m)).toList());
     accounted.addAll(requiresClosure(List.copyOf(ADDED)));
     Set<String> unexplained = new TreeSet<>(listed);
     unexplained.removeAll(accounted);
-    assertThat(unexplained).as("JLINK_MODULES entries neither jdeps nor the run-time list explains").isEmpty();
+    assertThat(unexplained)
+        .as("JLINK_MODULES entries neither jdeps nor the run-time list explains")
+        .isEmpty();
   }
 
   /** The default of {@code ARG JLINK_MODULES} in the Dockerfile. */
   static Set<String> listedModules() throws Exception {
     Path dockerfile = Fixtures.projectRoot().resolve("deployments/docker/Dockerfile");
-    Matcher m = Pattern.compile("(?m)^ARG JLINK_MODULES=(\\S+)$").matcher(Files.readString(dockerfile));
+    Matcher m =
+        Pattern.compile("(?m)^ARG JLINK_MODULES=(\\S+)$").matcher(Files.readString(dockerfile));
     assertThat(m.find()).as("ARG JLINK_MODULES=... in %s", dockerfile).isTrue();
     return new TreeSet<>(List.of(m.group(1).split(",")));
   }
 
   /**
-   * jdeps' summary over lib/ and each plugin with its own libraries, in process. monitor-api is
-   * a named module requiring typesafe.config, hence lib/ on the module path.
+   * jdeps' summary over lib/ and each plugin with its own libraries, in process. monitor-api is a
+   * named module requiring typesafe.config, hence lib/ on the module path.
    */
   private static Set<String> jdkModulesUsedBy(Path install) throws Exception {
-    ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("no jdeps in this JDK"));
+    ToolProvider jdeps =
+        ToolProvider.findFirst("jdeps")
+            .orElseThrow(() -> new AssertionError("no jdeps in this JDK"));
     List<List<String>> groups = new ArrayList<>();
     groups.add(jars(install.resolve("lib")));
     groups.add(jars(install.resolve("plugins")));
@@ -86,8 +93,14 @@ class JlinkModulesIT {
       if (targets.isEmpty()) {
         continue;
       }
-      List<String> args = new ArrayList<>(List.of("--multi-release", "17", "-summary",
-          "--module-path", install.resolve("lib").toString()));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--multi-release",
+                  "17",
+                  "-summary",
+                  "--module-path",
+                  install.resolve("lib").toString()));
       args.addAll(targets);
       StringWriter out = new StringWriter();
       int rc = jdeps.run(new PrintWriter(out), new PrintWriter(out), args.toArray(String[]::new));
@@ -117,7 +130,11 @@ class JlinkModulesIT {
     while (!todo.isEmpty()) {
       String name = todo.pop();
       if (seen.add(name)) {
-        ModuleDescriptor d = system.find(name).orElseThrow(() -> new AssertionError("no JDK module " + name)).descriptor();
+        ModuleDescriptor d =
+            system
+                .find(name)
+                .orElseThrow(() -> new AssertionError("no JDK module " + name))
+                .descriptor();
         d.requires().forEach(r -> todo.push(r.name()));
       }
     }

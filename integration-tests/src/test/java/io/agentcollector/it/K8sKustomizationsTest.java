@@ -20,29 +20,38 @@ import tools.jackson.databind.JsonNode;
  */
 class K8sKustomizationsTest {
 
-  private static final Pattern IMAGE_TAG = Pattern.compile("agent-collector:(\\d+\\.\\d+\\.\\d+[\\w.-]*)");
+  private static final Pattern IMAGE_TAG =
+      Pattern.compile("agent-collector:(\\d+\\.\\d+\\.\\d+[\\w.-]*)");
 
   @Test
   void theBaseAppliesNoCustomResourceAndTheOperatorAddsTheServiceMonitor() throws IOException {
     List<Path> base = K8sManifests.manifests(K8sManifests.BASE);
     List<Path> operator = K8sManifests.manifests(K8sManifests.OPERATOR);
-    assertThat(base).extracting(p -> p.getFileName().toString())
+    assertThat(base)
+        .extracting(p -> p.getFileName().toString())
         .containsExactlyInAnyOrder("rbac.yaml", "configmap.yaml", "service.yaml", "daemonset.yaml");
     for (Path p : base) {
       assertThat(Files.readString(p)).as(p.toString()).doesNotContain("monitoring.coreos.com");
     }
     assertThat(operator).containsAll(base);
-    assertThat(operator).filteredOn(p -> !base.contains(p)).extracting(p -> p.getFileName().toString())
+    assertThat(operator)
+        .filteredOn(p -> !base.contains(p))
+        .extracting(p -> p.getFileName().toString())
         .containsExactly("servicemonitor.yaml");
   }
 
   @Test
   void togetherTheyApplyEveryManifestExactlyOnce() throws IOException {
     List<Path> union = new ArrayList<>(K8sManifests.manifests(K8sManifests.BASE));
-    K8sManifests.manifests(K8sManifests.OPERATOR).stream().filter(p -> !union.contains(p)).forEach(union::add);
-    assertThat(union).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(K8sManifests.allManifestFiles());
+    K8sManifests.manifests(K8sManifests.OPERATOR).stream()
+        .filter(p -> !union.contains(p))
+        .forEach(union::add);
+    assertThat(union)
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(K8sManifests.allManifestFiles());
     assertThat(K8sManifests.manifests(K8sManifests.OPERATOR)).doesNotHaveDuplicates();
-    // kubectl apply -f deployments/k8s/ (no -R) would apply nothing but kustomizations: no stray manifest on top.
+    // kubectl apply -f deployments/k8s/ (no -R) would apply nothing but kustomizations: no stray
+    // manifest on top.
     try (Stream<Path> top = Files.list(K8sManifests.DIR)) {
       assertThat(top.filter(Files::isRegularFile)).isEmpty();
     }
@@ -52,12 +61,19 @@ class K8sKustomizationsTest {
   void everyImageTagIsTheProjectVersion() throws IOException {
     String version = projectVersion();
     JsonNode images = K8sManifests.kustomization(K8sManifests.BASE).path("images");
-    assertThat(images).singleElement().satisfies(i -> {
-      assertThat(i.path("name").asString()).isEqualTo("agent-collector");
-      assertThat(i.path("newTag").asString()).isEqualTo(version);
-    });
-    List<Path> files = new ArrayList<>(List.of(Fixtures.projectRoot().resolve("README.md"),
-        Fixtures.projectRoot().resolve("deployments/docker/Dockerfile"), K8sManifests.BASE.resolve("daemonset.yaml")));
+    assertThat(images)
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.path("name").asString()).isEqualTo("agent-collector");
+              assertThat(i.path("newTag").asString()).isEqualTo(version);
+            });
+    List<Path> files =
+        new ArrayList<>(
+            List.of(
+                Fixtures.projectRoot().resolve("README.md"),
+                Fixtures.projectRoot().resolve("deployments/docker/Dockerfile"),
+                K8sManifests.BASE.resolve("daemonset.yaml")));
     try (Stream<Path> docs = Files.list(Fixtures.projectRoot().resolve("docs"))) {
       docs.filter(p -> p.toString().endsWith(".md")).forEach(files::add);
     }
@@ -69,13 +85,18 @@ class K8sKustomizationsTest {
         tags++;
       }
     }
-    assertThat(tags).as("image tags in the docs, the Dockerfile and the DaemonSet").isGreaterThanOrEqualTo(3);
+    assertThat(tags)
+        .as("image tags in the docs, the Dockerfile and the DaemonSet")
+        .isGreaterThanOrEqualTo(3);
   }
 
   /** The root pom's own version, which the tarball and so the image are built from. */
   private static String projectVersion() throws IOException {
     String pom = Files.readString(Fixtures.projectRoot().resolve("pom.xml"));
-    Matcher m = Pattern.compile("<artifactId>agent-collector-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+    Matcher m =
+        Pattern.compile(
+                "<artifactId>agent-collector-parent</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(pom);
     assertThat(m.find()).as("version of the root pom").isTrue();
     return m.group(1);
   }

@@ -58,7 +58,10 @@ final class K8sManifests {
     List<Path> files = manifests(kustomization);
     assertThat(files).as("manifests of %s", kustomization).isNotEmpty();
     List<HasMetadata> all = new ArrayList<>();
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(io.fabric8.kubernetes.client.Config.empty()).build()) {
+    try (KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(io.fabric8.kubernetes.client.Config.empty())
+            .build()) {
       for (Path f : files) {
         try (InputStream in = Files.newInputStream(f)) {
           List<HasMetadata> items = client.load(in).items();
@@ -77,7 +80,10 @@ final class K8sManifests {
     return Json.readYaml(file);
   }
 
-  /** The manifest files a kustomization applies, a listed directory (another kustomization) expanded. */
+  /**
+   * The manifest files a kustomization applies, a listed directory (another kustomization)
+   * expanded.
+   */
   static List<Path> manifests(Path dir) {
     List<Path> out = new ArrayList<>();
     for (JsonNode r : kustomization(dir).path("resources")) {
@@ -95,8 +101,12 @@ final class K8sManifests {
   /** Every manifest file under {@code deployments/k8s}, kustomizations left out. */
   static List<Path> allManifestFiles() throws IOException {
     try (Stream<Path> s = Files.walk(DIR)) {
-      return s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("kustomization.yaml"))
-          .sorted(Comparator.naturalOrder()).toList();
+      return s.filter(
+              p ->
+                  p.toString().endsWith(".yaml")
+                      && !p.getFileName().toString().equals("kustomization.yaml"))
+          .sorted(Comparator.naturalOrder())
+          .toList();
     }
   }
 
@@ -128,8 +138,11 @@ final class K8sManifests {
   }
 
   Config monitorConf() {
-    return ConfigFactory.parseString(monitorConfText(),
-        ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setOriginDescription("configmap.yaml monitor.conf"));
+    return ConfigFactory.parseString(
+        monitorConfText(),
+        ConfigParseOptions.defaults()
+            .setSyntax(ConfigSyntax.CONF)
+            .setOriginDescription("configmap.yaml monitor.conf"));
   }
 
   /** The agent container's mounts of hostPath volumes. */
@@ -137,33 +150,52 @@ final class K8sManifests {
     List<Volume> volumes = daemonSet().getSpec().getTemplate().getSpec().getVolumes();
     List<HostMount> out = new ArrayList<>();
     for (VolumeMount m : agentContainer().getVolumeMounts()) {
-      volumes.stream().filter(v -> v.getName().equals(m.getName()) && v.getHostPath() != null).findFirst()
-          .ifPresent(v -> out.add(new HostMount(m.getMountPath(), v.getHostPath().getPath(), Boolean.TRUE.equals(m.getReadOnly()))));
+      volumes.stream()
+          .filter(v -> v.getName().equals(m.getName()) && v.getHostPath() != null)
+          .findFirst()
+          .ifPresent(
+              v ->
+                  out.add(
+                      new HostMount(
+                          m.getMountPath(),
+                          v.getHostPath().getPath(),
+                          Boolean.TRUE.equals(m.getReadOnly()))));
     }
     return out;
   }
 
-  /** The node path a path inside the container stands for, through the longest matching hostPath mount. */
+  /**
+   * The node path a path inside the container stands for, through the longest matching hostPath
+   * mount.
+   */
   Optional<String> nodePath(String containerPath) {
     return hostMounts().stream()
-        .filter(m -> containerPath.equals(m.mountPath()) || containerPath.startsWith(m.mountPath() + "/"))
+        .filter(
+            m ->
+                containerPath.equals(m.mountPath())
+                    || containerPath.startsWith(m.mountPath() + "/"))
         .max(Comparator.comparingInt(m -> m.mountPath().length()))
-        .map(m -> {
-          String rest = containerPath.substring(m.mountPath().length());
-          return m.hostPath().equals("/") ? (rest.isEmpty() ? "/" : rest) : m.hostPath() + rest;
-        });
+        .map(
+            m -> {
+              String rest = containerPath.substring(m.mountPath().length());
+              return m.hostPath().equals("/") ? (rest.isEmpty() ? "/" : rest) : m.hostPath() + rest;
+            });
   }
 
   /**
-   * The config's paths on the node: the host file systems, and the socket of each enabled
-   * container runtime plugin ({@code shippedSocket}: the plugin's default, a node path).
+   * The config's paths on the node: the host file systems, and the socket of each enabled container
+   * runtime plugin ({@code shippedSocket}: the plugin's default, a node path).
    */
-  List<HostPathKey> hostPathKeys(Config conf, String containerdDefaultSocket, String dockerDefaultSocket) {
-    List<HostPathKey> keys = new ArrayList<>(List.of(
-        new HostPathKey("host.proc-path", "/proc"),
-        new HostPathKey("host.sys-path", "/sys"),
-        new HostPathKey("host.rootfs-path", "/")));
-    if (!conf.hasPath("plugins.containerd.enabled") || conf.getBoolean("plugins.containerd.enabled")) {
+  List<HostPathKey> hostPathKeys(
+      Config conf, String containerdDefaultSocket, String dockerDefaultSocket) {
+    List<HostPathKey> keys =
+        new ArrayList<>(
+            List.of(
+                new HostPathKey("host.proc-path", "/proc"),
+                new HostPathKey("host.sys-path", "/sys"),
+                new HostPathKey("host.rootfs-path", "/")));
+    if (!conf.hasPath("plugins.containerd.enabled")
+        || conf.getBoolean("plugins.containerd.enabled")) {
       keys.add(new HostPathKey("plugins.containerd.socket", containerdDefaultSocket));
     }
     if (!conf.hasPath("plugins.docker.enabled") || conf.getBoolean("plugins.docker.enabled")) {

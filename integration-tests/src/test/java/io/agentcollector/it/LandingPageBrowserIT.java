@@ -23,15 +23,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The landing page of the tarball agent as a real browser renders it: headless Chromium dumps
- * the DOM (every plugin listed, sorted) and takes a screenshot, kept as
- * {@code integration-tests/target/landing-page.png} for a person to look at.
+ * The landing page of the tarball agent as a real browser renders it: headless Chromium dumps the
+ * DOM (every plugin listed, sorted) and takes a screenshot, kept as {@code
+ * integration-tests/target/landing-page.png} for a person to look at.
  */
 class LandingPageBrowserIT {
 
-  /** Every plugin the distribution ships, those without a collector of their own included, and the built-in one. */
-  static final List<String> PLUGINS = List.of("cgroup-v1", "cgroup-v2", "containerd", "containers", "cpu", "disk",
-      "docker", "example", "k8s-labels", "mem", "net", "system", "textfile");
+  /**
+   * Every plugin the distribution ships, those without a collector of their own included, and the
+   * built-in one.
+   */
+  static final List<String> PLUGINS =
+      List.of(
+          "cgroup-v1",
+          "cgroup-v2",
+          "containerd",
+          "containers",
+          "cpu",
+          "disk",
+          "docker",
+          "example",
+          "k8s-labels",
+          "mem",
+          "net",
+          "system",
+          "textfile");
 
   @TempDir Path tmp;
 
@@ -42,14 +58,21 @@ class LandingPageBrowserIT {
     // A plugin file that is not a jar: listed under "Plugins not loaded" by its name only.
     Files.write(home.resolve("plugins/corrupt.jar"), new byte[] {'P', 'K', 0, (byte) 0xff, 'x'});
     int port = Ports.free();
-    try (AgentProcess agent = AgentProcess.start(home, port, Map.of("CONFIG_FORCE_plugins_example_enabled", "true"))) {
+    try (AgentProcess agent =
+        AgentProcess.start(home, port, Map.of("CONFIG_FORCE_plugins_example_enabled", "true"))) {
       agent.awaitReady(Duration.ofSeconds(30));
       String url = "http://127.0.0.1:" + port + "/";
 
       String dom = chromium(chromium, "--dump-dom", url);
       assertThat(cells(dom, "plugins", 0)).containsExactlyElementsOf(PLUGINS);
-      assertThat(cells(dom, "plugins", 2)).as("roles, in plugin order").containsSubsequence(
-          "cgroup reader", "cgroup reader", "container runtime", "container metrics (built-in)", "collectors");
+      assertThat(cells(dom, "plugins", 2))
+          .as("roles, in plugin order")
+          .containsSubsequence(
+              "cgroup reader",
+              "cgroup reader",
+              "container runtime",
+              "container metrics (built-in)",
+              "collectors");
       List<String> collectors = cells(dom, "collectors", 0);
       List<String> names = cells(dom, "collectors", 1);
       List<String> keys = new ArrayList<>();
@@ -57,7 +80,9 @@ class LandingPageBrowserIT {
         keys.add(collectors.get(i) + "/" + names.get(i));
       }
       assertThat(keys).isSorted().contains("example/example", "cpu/cpu", "system/uname");
-      assertThat(cells(dom, "collectors", 2)).as("versions, the containers row's too").allMatch(v -> v.startsWith("0.1.0"));
+      assertThat(cells(dom, "collectors", 2))
+          .as("versions, the containers row's too")
+          .allMatch(v -> v.startsWith("0.1.0"));
       assertThat(cells(dom, "collectors", 4)).as("intervals").containsOnly("5s");
       assertThat(dom).contains("http://127.0.0.1:" + port + "/").doesNotContain(home.toString());
       assertThat(cells(dom, "not-loaded", 0)).containsExactly("corrupt.jar");
@@ -79,11 +104,15 @@ class LandingPageBrowserIT {
     Path chromium = Infra.requireCommand("chromium", "Debian package chromium");
     Path home = Distribution.unpack(tmp);
     int port = Ports.free();
-    try (AgentProcess agent = AgentProcess.start(home, port, Map.of("CONFIG_FORCE_web_landing__page", "detailed"))) {
+    try (AgentProcess agent =
+        AgentProcess.start(home, port, Map.of("CONFIG_FORCE_web_landing__page", "detailed"))) {
       agent.awaitReady(Duration.ofSeconds(30));
       String dom = chromium(chromium, "--dump-dom", "http://127.0.0.1:" + port + "/");
-      assertThat(dom).contains("<th>Config file</th><td>" + home.resolve("configs/monitor.conf") + "</td>");
-      assertThat(cells(dom, "plugins", 5)).contains("built in").anyMatch(f -> f.startsWith(home.resolve("plugins") + "/"));
+      assertThat(dom)
+          .contains("<th>Config file</th><td>" + home.resolve("configs/monitor.conf") + "</td>");
+      assertThat(cells(dom, "plugins", 5))
+          .contains("built in")
+          .anyMatch(f -> f.startsWith(home.resolve("plugins") + "/"));
       agent.stop();
     }
   }
@@ -91,13 +120,24 @@ class LandingPageBrowserIT {
   /** Runs headless Chromium on a fresh profile with nothing that talks to the network by itself. */
   private String chromium(Path chromium, String... args) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory(tmp, "chromium-profile");
-    List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile));
     cmd.addAll(List.of(args));
     Path out = tmp.resolve("chromium.out");
     Path err = tmp.resolve("chromium.err");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor();
       throw new AssertionError("chromium did not finish in 120 s: " + Files.readString(err));

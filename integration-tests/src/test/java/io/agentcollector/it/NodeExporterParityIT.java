@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The agent and Debian's node_exporter 1.5.0 side by side on this machine's real /proc and /sys:
  * every family node_exporter exposes for the collectors we mirror must exist with the same name,
- * type and label sets, and equal (constants) or close (everything else) values. Families we do
- * not expose must be listed in {@link #KNOWN_GAPS} and in docs/compatibility.md.
+ * type and label sets, and equal (constants) or close (everything else) values. Families we do not
+ * expose must be listed in {@link #KNOWN_GAPS} and in docs/compatibility.md.
  */
 class NodeExporterParityIT {
 
@@ -60,15 +60,24 @@ class NodeExporterParityIT {
           "node_os_version");
 
   /**
-   * Families whose value moves too fast between two scrapes to compare; names and labels still
-   * are. Socket buffer memory (sockstat mem) is the data in flight on every TCP/UDP socket of the
-   * host at the instant of reading, the scrapes' own connections included.
+   * Families whose value moves too fast between two scrapes to compare; names and labels still are.
+   * Socket buffer memory (sockstat mem) is the data in flight on every TCP/UDP socket of the host
+   * at the instant of reading, the scrapes' own connections included.
    */
   static final Set<String> VALUE_NOT_COMPARED =
-      Set.of("node_time_seconds", "node_timex_offset_seconds", "node_timex_frequency_adjustment_ratio",
-          "node_timex_tai_offset_seconds", "node_load1", "node_procs_running", "node_procs_blocked",
-          "node_disk_io_now", "node_sockstat_TCP_mem", "node_sockstat_TCP_mem_bytes",
-          "node_sockstat_UDP_mem", "node_sockstat_UDP_mem_bytes");
+      Set.of(
+          "node_time_seconds",
+          "node_timex_offset_seconds",
+          "node_timex_frequency_adjustment_ratio",
+          "node_timex_tai_offset_seconds",
+          "node_load1",
+          "node_procs_running",
+          "node_procs_blocked",
+          "node_disk_io_now",
+          "node_sockstat_TCP_mem",
+          "node_sockstat_TCP_mem_bytes",
+          "node_sockstat_UDP_mem",
+          "node_sockstat_UDP_mem_bytes");
 
   private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -76,27 +85,44 @@ class NodeExporterParityIT {
 
   @Test
   void mirroredCollectorsMatchNodeExporter() throws Exception {
-    Path nodeExporter = Infra.requireCommand("prometheus-node-exporter", "apt-get install prometheus-node-exporter");
+    Path nodeExporter =
+        Infra.requireCommand(
+            "prometheus-node-exporter", "apt-get install prometheus-node-exporter");
     Path home = Distribution.unpack(tmp);
     Path conf = tmp.resolve("parity.conf");
-    Files.writeString(conf, """
+    Files.writeString(
+        conf,
+        """
         host.label = ""
         self-metrics.jvm = false
         plugins.defaults.interval = 1s
         """);
-    try (AgentProcess agent = AgentProcess.start(home, Ports.free(), Map.of(), "--config", conf.toString())) {
+    try (AgentProcess agent =
+        AgentProcess.start(home, Ports.free(), Map.of(), "--config", conf.toString())) {
       agent.awaitReady(Duration.ofSeconds(30));
       ExpositionSamples ours = ExpositionSamples.parse(agent.metrics());
-      List<String> mirrored = ours.family("node_scrape_collector_success").stream()
-          .map(s -> s.labels().get("collector")).sorted().toList();
-      assertThat(mirrored).as("the distribution ships collectors that mirror node_exporter's").isNotEmpty();
+      List<String> mirrored =
+          ours.family("node_scrape_collector_success").stream()
+              .map(s -> s.labels().get("collector"))
+              .sorted()
+              .toList();
+      assertThat(mirrored)
+          .as("the distribution ships collectors that mirror node_exporter's")
+          .isNotEmpty();
 
       int port = Ports.free();
-      List<String> cmd = new ArrayList<>(List.of(nodeExporter.toString(),
-          "--web.listen-address=127.0.0.1:" + port, "--collector.disable-defaults"));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  nodeExporter.toString(),
+                  "--web.listen-address=127.0.0.1:" + port,
+                  "--collector.disable-defaults"));
       mirrored.forEach(c -> cmd.add("--collector." + c));
-      Process ne = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(tmp.resolve("node_exporter.log").toFile()).start();
+      Process ne =
+          new ProcessBuilder(cmd)
+              .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("node_exporter.log").toFile())
+              .start();
       try {
         String neText = scrapeWhenUp(port);
         // Theirs, ours, theirs again: a value that moves between scrapes must lie in between.
@@ -104,14 +130,23 @@ class NodeExporterParityIT {
         ExpositionSamples theirs = ExpositionSamples.parse(neText);
         ExpositionSamples theirsAfter = ExpositionSamples.parse(scrapeWhenUp(port));
         List<String> problems = compare(theirs, theirsAfter, ours);
-        assertThat(problems).as("differences from node_exporter 1.5.0 for collectors %s", mirrored).isEmpty();
+        assertThat(problems)
+            .as("differences from node_exporter 1.5.0 for collectors %s", mirrored)
+            .isEmpty();
         Promtool.Check ourLint = Promtool.checkMetrics(agent.metrics());
         Promtool.Check theirLint = Promtool.checkMetrics(neText);
         assertThat(ourLint.exitCode()).as("promtool parses ours").isNotEqualTo(1);
-        assertThat(theirLint.lintLines()).as("promtool lints nothing in ours it does not lint in node_exporter's")
+        assertThat(theirLint.lintLines())
+            .as("promtool lints nothing in ours it does not lint in node_exporter's")
             .containsAll(ourLint.lintLines());
         String readme = Files.readString(Fixtures.projectRoot().resolve("docs/compatibility.md"));
-        KNOWN_GAPS.keySet().forEach(gap -> assertThat(readme).as("known gap %s documented in docs/compatibility.md", gap).contains(gap));
+        KNOWN_GAPS
+            .keySet()
+            .forEach(
+                gap ->
+                    assertThat(readme)
+                        .as("known gap %s documented in docs/compatibility.md", gap)
+                        .contains(gap));
       } finally {
         ne.destroy();
         ne.waitFor(10, TimeUnit.SECONDS);
@@ -119,12 +154,15 @@ class NodeExporterParityIT {
     }
   }
 
-  static List<String> compare(ExpositionSamples theirs, ExpositionSamples theirsAfter, ExpositionSamples ours) {
+  static List<String> compare(
+      ExpositionSamples theirs, ExpositionSamples theirsAfter, ExpositionSamples ours) {
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> family : theirs.types().entrySet()) {
       String name = family.getKey();
-      if (!name.startsWith("node_") || name.startsWith("node_scrape_collector_")
-          || name.equals("node_exporter_build_info") || KNOWN_GAPS.containsKey(name)) {
+      if (!name.startsWith("node_")
+          || name.startsWith("node_scrape_collector_")
+          || name.equals("node_exporter_build_info")
+          || KNOWN_GAPS.containsKey(name)) {
         continue;
       }
       String ourType = ours.types().get(name);
@@ -143,7 +181,12 @@ class NodeExporterParityIT {
       Set<Map<String, String>> onlyOurs = new HashSet<>(b.keySet());
       onlyOurs.removeAll(a.keySet());
       if (!onlyTheirs.isEmpty() || !onlyOurs.isEmpty()) {
-        problems.add(name + ": label sets differ; only node_exporter: " + onlyTheirs + "; only ours: " + onlyOurs);
+        problems.add(
+            name
+                + ": label sets differ; only node_exporter: "
+                + onlyTheirs
+                + "; only ours: "
+                + onlyOurs);
         continue;
       }
       if (VALUE_NOT_COMPARED.contains(name)) {
@@ -153,14 +196,19 @@ class NodeExporterParityIT {
         double before = e.getValue();
         double after = a2.getOrDefault(e.getKey(), before);
         double got = b.get(e.getKey());
-        if (!close(name, family.getValue(), Math.min(before, after), Math.max(before, after), got)) {
-          problems.add(name + e.getKey() + ": " + got + ", node_exporter " + before + " then " + after);
+        if (!close(
+            name, family.getValue(), Math.min(before, after), Math.max(before, after), got)) {
+          problems.add(
+              name + e.getKey() + ": " + got + ", node_exporter " + before + " then " + after);
         }
       }
     }
     for (String name : new TreeSet<>(ours.types().keySet())) {
-      if (name.startsWith("node_") && !theirs.types().containsKey(name) && !name.startsWith("node_scrape_collector_")) {
-        problems.add(name + ": we expose it, node_exporter 1.5.0 does not (new metrics do not go in node_)");
+      if (name.startsWith("node_")
+          && !theirs.types().containsKey(name)
+          && !name.startsWith("node_scrape_collector_")) {
+        problems.add(
+            name + ": we expose it, node_exporter 1.5.0 does not (new metrics do not go in node_)");
       }
     }
     return problems;
@@ -168,9 +216,9 @@ class NodeExporterParityIT {
 
   /**
    * Constants exactly. Otherwise the value must lie between node_exporter's readings before and
-   * after ours, widened by: counters 5 % (or 5), gauges 10 % (or 1), machine-wide memory
-   * gauges 25 % (or 64 MiB) — they follow every process on the machine, ours included — and
-   * socket counts 25 % (or 16): the test's own scrape connections open and close them.
+   * after ours, widened by: counters 5 % (or 5), gauges 10 % (or 1), machine-wide memory gauges 25
+   * % (or 64 MiB) — they follow every process on the machine, ours included — and socket counts 25
+   * % (or 16): the test's own scrape connections open and close them.
    */
   static boolean close(String name, String type, double low, double high, double got) {
     if (Double.isNaN(low) || Double.isNaN(got)) {
@@ -204,7 +252,8 @@ class NodeExporterParityIT {
   }
 
   private static String scrapeWhenUp(int port) throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
     for (int i = 0; i < 200; i++) {
       try {
         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());

@@ -4,19 +4,35 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The metric names a PromQL expression selects, for checking dashboards and rules against what
- * the agent exposes. A lexer-level pass, enough for the expressions we ship: string literals,
- * label matchers ({@code {…}}), ranges ({@code […]}), numbers and durations, and the label lists
- * of {@code by/without/on/ignoring/group_left/group_right} are skipped; function and aggregation
- * names are recognised; Grafana variables ({@code $job}, {@code ${host}}, {@code $__rate_interval})
- * are opaque. Selecting by {@code __name__} is not supported and rejected.
+ * The metric names a PromQL expression selects, for checking dashboards and rules against what the
+ * agent exposes. A lexer-level pass, enough for the expressions we ship: string literals, label
+ * matchers ({@code {…}}), ranges ({@code […]}), numbers and durations, and the label lists of
+ * {@code by/without/on/ignoring/group_left/group_right} are skipped; function and aggregation names
+ * are recognised; Grafana variables ({@code $job}, {@code ${host}}, {@code $__rate_interval}) are
+ * opaque. Selecting by {@code __name__} is not supported and rejected.
  */
 final class PromqlNames {
 
-  private static final Set<String> AGGREGATIONS = Set.of("sum", "min", "max", "avg", "group", "stddev", "stdvar",
-      "count", "count_values", "bottomk", "topk", "quantile", "limitk", "limit_ratio");
-  private static final Set<String> OPERATORS = Set.of("and", "or", "unless", "bool", "offset", "atan2");
-  private static final Set<String> LABEL_LISTS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right");
+  private static final Set<String> AGGREGATIONS =
+      Set.of(
+          "sum",
+          "min",
+          "max",
+          "avg",
+          "group",
+          "stddev",
+          "stdvar",
+          "count",
+          "count_values",
+          "bottomk",
+          "topk",
+          "quantile",
+          "limitk",
+          "limit_ratio");
+  private static final Set<String> OPERATORS =
+      Set.of("and", "or", "unless", "bool", "offset", "atan2");
+  private static final Set<String> LABEL_LISTS =
+      Set.of("by", "without", "on", "ignoring", "group_left", "group_right");
 
   private final String s;
   private int i;
@@ -48,7 +64,8 @@ final class PromqlNames {
         }
       } else if (c == '$') {
         skipVariable();
-      } else if (Character.isDigit(c) || (c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
+      } else if (Character.isDigit(c)
+          || (c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
         // 42, 1.5e9, 0x1F, and durations (5m) after offset.
         while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.')) {
           i++;
@@ -61,8 +78,11 @@ final class PromqlNames {
           if (i < s.length() && s.charAt(i) == '(') {
             skipTo(')');
           }
-        } else if (!OPERATORS.contains(word) && !AGGREGATIONS.contains(word)
-            && !lower.equals("inf") && !lower.equals("nan") && !nextIs('(')) {
+        } else if (!OPERATORS.contains(word)
+            && !AGGREGATIONS.contains(word)
+            && !lower.equals("inf")
+            && !lower.equals("nan")
+            && !nextIs('(')) {
           names.add(word);
         }
       } else {
@@ -74,7 +94,8 @@ final class PromqlNames {
 
   private String identifier() {
     int start = i;
-    while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == ':')) {
+    while (i < s.length()
+        && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == ':')) {
       i++;
     }
     return s.substring(start, i);

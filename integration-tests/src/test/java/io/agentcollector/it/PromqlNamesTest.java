@@ -10,7 +10,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PromqlNamesTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiterString = "=>", quoteCharacter = '~', textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      quoteCharacter = '~',
+      textBlock =
+          """
       up{job="agent-collector"} == 0 => up
       sum by (host, plugin) (rate(monitor_collector_errors_total{job=~"$job"}[$__rate_interval])) => monitor_collector_errors_total
       increase(a_total[5m]) / increase(b_total[5m]) > 0.25 => a_total b_total
@@ -27,7 +31,8 @@ class PromqlNamesTest {
       ns:metric:rate5m => ns:metric:rate5m
       """)
   void namesOfAnExpression(String expr, String names) {
-    assertThat(PromqlNames.of(expr)).containsExactlyElementsOf(Arrays.stream(names.split(" ")).sorted().toList());
+    assertThat(PromqlNames.of(expr))
+        .containsExactlyElementsOf(Arrays.stream(names.split(" ")).sorted().toList());
   }
 
   @ParameterizedTest
@@ -38,6 +43,7 @@ class PromqlNamesTest {
 
   @org.junit.jupiter.api.Test
   void nameSelectorsAreRejected() {
-    assertThatThrownBy(() -> PromqlNames.of("{__name__=~\"node_.*\"}")).hasMessageContaining("__name__");
+    assertThatThrownBy(() -> PromqlNames.of("{__name__=~\"node_.*\"}"))
+        .hasMessageContaining("__name__");
   }
 }

@@ -22,7 +22,10 @@ final class Promtool {
 
   static Check checkMetrics(String exposition) throws IOException, InterruptedException {
     Path promtool = Infra.requireCommand("promtool", "apt-get install prometheus");
-    Process p = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(promtool.toString(), "check", "metrics")
+            .redirectErrorStream(true)
+            .start();
     try (OutputStream in = p.getOutputStream()) {
       in.write(exposition.getBytes(StandardCharsets.UTF_8));
     }

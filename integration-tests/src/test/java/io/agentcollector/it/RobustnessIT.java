@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Broken plugins next to a good one: the agent starts, keeps answering while a collector hangs,
- * and the self-metrics and one log line per problem say what is wrong.
+ * Broken plugins next to a good one: the agent starts, keeps answering while a collector hangs, and
+ * the self-metrics and one log line per problem say what is wrong.
  */
 class RobustnessIT {
 
@@ -33,7 +33,11 @@ class RobustnessIT {
     Path plugins = home.resolve("plugins");
 
     PluginJarBuilder.plugin("boom")
-        .collector("t.boom.BoomCollector", "package t.boom;\n" + IMPORTS + """
+        .collector(
+            "t.boom.BoomCollector",
+            "package t.boom;\n"
+                + IMPORTS
+                + """
             public class BoomCollector implements Collector {
               public String name() { return "boom"; }
               public void start(CollectorContext c) { throw new IllegalStateException("no such device /dev/boom"); }
@@ -41,7 +45,11 @@ class RobustnessIT {
             }""")
         .buildJar(plugins);
     PluginJarBuilder.plugin("hang")
-        .collector("t.hang.HangCollector", "package t.hang;\n" + IMPORTS + """
+        .collector(
+            "t.hang.HangCollector",
+            "package t.hang;\n"
+                + IMPORTS
+                + """
             public class HangCollector implements Collector {
               private int cycles;
               public String name() { return "hang"; }
@@ -60,7 +68,11 @@ class RobustnessIT {
             }""")
         .buildJar(plugins);
     PluginJarBuilder.plugin("bundled")
-        .collector("t.bundled.BundledCollector", "package t.bundled;\n" + IMPORTS + """
+        .collector(
+            "t.bundled.BundledCollector",
+            "package t.bundled;\n"
+                + IMPORTS
+                + """
             import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
             public class BundledCollector implements Collector {
               public String name() { return "bundled"; }
@@ -72,7 +84,11 @@ class RobustnessIT {
         .buildDirectory(plugins, List.of(jarOf(MetricSnapshots.class), jarOf(Counter.class)));
     PluginJarBuilder.plugin("svc")
         .viaServiceLoader()
-        .collector("t.svc.SvcCollector", "package t.svc;\n" + IMPORTS + """
+        .collector(
+            "t.svc.SvcCollector",
+            "package t.svc;\n"
+                + IMPORTS
+                + """
             public class SvcCollector implements Collector {
               public String name() { return "svc"; }
               public MetricSnapshots collect() {
@@ -84,7 +100,11 @@ class RobustnessIT {
         .buildJar(plugins);
     PluginJarBuilder.plugin("newer")
         .requires("99.0.0")
-        .collector("t.newer.NewerCollector", "package t.newer;\n" + IMPORTS + """
+        .collector(
+            "t.newer.NewerCollector",
+            "package t.newer;\n"
+                + IMPORTS
+                + """
             public class NewerCollector implements Collector {
               public String name() { return "newer"; }
               public MetricSnapshots collect() { return MetricSnapshots.of(); }
@@ -93,14 +113,17 @@ class RobustnessIT {
     PluginJarBuilder.corruptJar(plugins, "corrupt.jar");
 
     Path conf = tmp.resolve("monitor.conf");
-    Files.writeString(conf, """
+    Files.writeString(
+        conf,
+        """
         host.label = ""
         self-metrics.jvm = false
         plugins.defaults { interval = 1s, timeout = 1s }
         plugins.example.enabled = true
         """);
     int port = Ports.free();
-    try (AgentProcess agent = AgentProcess.start(home, port, Map.of(), "--config", conf.toString())) {
+    try (AgentProcess agent =
+        AgentProcess.start(home, port, Map.of(), "--config", conf.toString())) {
       agent.awaitReady(Duration.ofSeconds(30));
       awaitMetric(agent, "monitor_collector_success{collector=\"hang\",plugin=\"hang\"} 0.0");
 
@@ -126,7 +149,8 @@ class RobustnessIT {
           .doesNotContain("newer")
           // Its last good result (cycle 1) is older than 3 intervals by now: no longer served.
           .doesNotContain("hang_cycles");
-      assertThat(value(metrics, "monitor_collector_errors_total{collector=\"hang\",plugin=\"hang\"}"))
+      assertThat(
+              value(metrics, "monitor_collector_errors_total{collector=\"hang\",plugin=\"hang\"}"))
           .as("the timeout and the ticks skipped while it hangs count as failures")
           .isGreaterThanOrEqualTo(2);
 
@@ -135,16 +159,25 @@ class RobustnessIT {
       // The first failure is the 1 s timeout, or, when the first cycle started late on a loaded
       // machine, the tick that finds it overdue: either way one WARN, not one per cycle.
       assertThat(count(log, "collector hang/hang failing: "))
-          .as("one WARN per state change, not per cycle:\n%s", log).isEqualTo(1);
+          .as("one WARN per state change, not per cycle:\n%s", log)
+          .isEqualTo(1);
       assertThat(log)
-          .containsPattern("collector hang/hang failing: (timed out after 1s and was interrupted"
-              + "|no cycle completed in 2s: its cycle is still running)");
-      assertThat(count(log, "collector boom/boom disabled: start failed: IllegalStateException: no such device /dev/boom"))
+          .containsPattern(
+              "collector hang/hang failing: (timed out after 1s and was interrupted"
+                  + "|no cycle completed in 2s: its cycle is still running)");
+      assertThat(
+              count(
+                  log,
+                  "collector boom/boom disabled: start failed: IllegalStateException: no such device /dev/boom"))
           .isEqualTo(1);
       assertThat(log).containsPattern("ERROR .*plugin .*/plugins/corrupt\\.jar not loaded: ");
-      assertThat(log).containsPattern(
-          "ERROR .*plugin .*/plugins/newer\\.jar not loaded: plugin newer requires agent API 99\\.0\\.0, this agent provides 0\\.2\\.0");
-      assertThat(agent.get("/").body()).contains("corrupt.jar").contains("FAILING").contains("DISABLED");
+      assertThat(log)
+          .containsPattern(
+              "ERROR .*plugin .*/plugins/newer\\.jar not loaded: plugin newer requires agent API 99\\.0\\.0, this agent provides 0\\.2\\.0");
+      assertThat(agent.get("/").body())
+          .contains("corrupt.jar")
+          .contains("FAILING")
+          .contains("DISABLED");
     }
   }
 
@@ -160,11 +193,13 @@ class RobustnessIT {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("never saw " + line + " in:\n" + agent.metrics() + "\nlog:\n" + agent.log());
+    throw new AssertionError(
+        "never saw " + line + " in:\n" + agent.metrics() + "\nlog:\n" + agent.log());
   }
 
   static double value(String exposition, String series) {
-    return exposition.lines()
+    return exposition
+        .lines()
         .filter(l -> l.startsWith(series + " "))
         .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
         .findFirst()

@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server binary (Prometheus, Alertmanager) run by a test on 127.0.0.1:{@code port}, its output
- * in a log file; stopped with SIGTERM by {@link #close()}.
+ * A server binary (Prometheus, Alertmanager) run by a test on 127.0.0.1:{@code port}, its output in
+ * a log file; stopped with SIGTERM by {@link #close()}.
  */
 final class ServerProcess implements AutoCloseable {
 
-  private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
   private final Process process;
@@ -34,7 +35,11 @@ final class ServerProcess implements AutoCloseable {
 
   static ServerProcess start(String name, List<String> command, Path log, int port) {
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new ServerProcess(name, p, log, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -61,8 +66,10 @@ final class ServerProcess implements AutoCloseable {
   }
 
   HttpResponse<String> get(String pathAndQuery) {
-    HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-        .timeout(Duration.ofSeconds(10)).build();
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+            .timeout(Duration.ofSeconds(10))
+            .build();
     try {
       return http.send(r, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/monitor snapshot} on the fixture host, every plugin enabled: its table names and
- * labels every sample exactly as the text exposition ({@code --format prometheus}, what
- * {@code /metrics} serves) does, and its rows fit 120 columns.
+ * labels every sample exactly as the text exposition ({@code --format prometheus}, what {@code
+ * /metrics} serves) does, and its rows fit 120 columns.
  */
 class SnapshotNamesIT {
 
@@ -32,7 +32,9 @@ class SnapshotNamesIT {
     Path home = Distribution.unpack(tmp);
     Path fixtures = Fixtures.root();
     Path conf = tmp.resolve("fixture.conf");
-    Files.writeString(conf, """
+    Files.writeString(
+        conf,
+        """
         host {
           label = ""
           proc-path = "%s"
@@ -45,18 +47,30 @@ class SnapshotNamesIT {
         # Read this machine, not the fixtures (see EndToEndGoldenIT).
         plugins.disk.collectors.filesystem = false
         plugins.system.collectors.timex = false
-        """.formatted(fixtures.resolve("proc"), fixtures.resolve("sys"), fixtures.resolve("rootfs")));
+        """
+            .formatted(
+                fixtures.resolve("proc"), fixtures.resolve("sys"), fixtures.resolve("rootfs")));
 
-    var prom = AgentProcess.run(home, Map.of(), "snapshot", "--config", conf.toString(), "--format", "prometheus");
+    var prom =
+        AgentProcess.run(
+            home, Map.of(), "snapshot", "--config", conf.toString(), "--format", "prometheus");
     assertThat(prom.exitCode()).as(prom.output()).isZero();
     // The runner merges stderr (log lines: the fixture root has no textfile directory, one WARN)
     // into the output; snapshot writes its exposition to stdout alone.
-    List<String> exposed = ExpositionSamples.parse(String.join("\n", stdout(prom)) + "\n").samples().stream()
-        .map(s -> s.name() + " " + s.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining(",")))
-        .toList();
+    List<String> exposed =
+        ExpositionSamples.parse(String.join("\n", stdout(prom)) + "\n").samples().stream()
+            .map(
+                s ->
+                    s.name()
+                        + " "
+                        + s.labels().entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(",")))
+            .toList();
 
-    var wide = AgentProcess.run(home, Map.of("COLUMNS", "100000"), "snapshot", "--config", conf.toString());
+    var wide =
+        AgentProcess.run(
+            home, Map.of("COLUMNS", "100000"), "snapshot", "--config", conf.toString());
     assertThat(wide.exitCode()).as(wide.output()).isZero();
     List<String> table = new ArrayList<>();
     for (String line : stdout(wide).stream().skip(1).toList()) {
@@ -65,7 +79,8 @@ class SnapshotNamesIT {
     }
     assertThat(exposed).as("samples of the fixture host").hasSizeGreaterThan(300);
     assertThat(table).isEqualTo(exposed);
-    assertThat(table).anyMatch(r -> r.startsWith("node_uname_info "))
+    assertThat(table)
+        .anyMatch(r -> r.startsWith("node_uname_info "))
         .anyMatch(r -> r.startsWith("node_os_info "))
         .anyMatch(r -> r.startsWith("node_disk_info "))
         .anyMatch(r -> r.startsWith("node_cpu_seconds_total "));

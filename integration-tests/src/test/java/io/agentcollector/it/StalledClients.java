@@ -15,7 +15,8 @@ final class StalledClients implements AutoCloseable {
   enum Kind {
     PARTIAL_REQUEST_LINE("GET /metr"),
     PARTIAL_HEADERS("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow"),
-    POST_BODY_NEVER_SENT("POST /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000\r\n\r\n"),
+    POST_BODY_NEVER_SENT(
+        "POST /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000\r\n\r\n"),
     TLS_CLIENT_HELLO_TO_PLAIN_PORT(
         "\u0016\u0003\u0001\u0000\u00c8\u0001\u0000\u0000\u00c4\u0003\u0003"
             + "abcdefghijklmnopqrstuvwxyz012345\u0000\u0000\u0002\u0013\u0001\u0001\u0000"),
@@ -36,7 +37,8 @@ final class StalledClients implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       Socket s = new Socket();
       if (kind == Kind.SLOW_READER) {
-        s.setReceiveBufferSize(4096); // so the server's writes stall instead of landing in our buffer
+        s.setReceiveBufferSize(
+            4096); // so the server's writes stall instead of landing in our buffer
       }
       s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
       OutputStream out = s.getOutputStream();

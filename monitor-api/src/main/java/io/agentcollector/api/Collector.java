@@ -15,8 +15,8 @@ import org.pf4j.ExtensionPoint;
  * agent exits with a message naming the key); any other exception disables this collector and is
  * logged once. The runtime then calls {@link #collect} on its own worker thread, never twice at
  * once, and {@link #stop} at shutdown. It catches everything a collector throws, applies the
- * plugin's timeout (by interrupting the thread) and serves the last good result, so {@code
- * collect} may block or fail without affecting the scrape. {@code plugins/example} and {@code
+ * plugin's timeout (by interrupting the thread) and serves the last good result, so {@code collect}
+ * may block or fail without affecting the scrape. {@code plugins/example} and {@code
  * docs/plugins.md} show the whole form.
  */
 public interface Collector extends ExtensionPoint {

@@ -33,10 +33,10 @@ public interface CollectorContext {
   Logger logger();
 
   /**
-   * The most series (samples, counted as Prometheus' {@code sample_limit} counts them) one
-   * {@link Collector#collect} may return: {@code plugins.<id>.max-series}. The runtime refuses a
-   * larger result whole. A collector that can stop early (one parsing files) stops at it, leaves
-   * out what does not fit and says so with {@link #seriesBudgetExceeded}.
+   * The most series (samples, counted as Prometheus' {@code sample_limit} counts them) one {@link
+   * Collector#collect} may return: {@code plugins.<id>.max-series}. The runtime refuses a larger
+   * result whole. A collector that can stop early (one parsing files) stops at it, leaves out what
+   * does not fit and says so with {@link #seriesBudgetExceeded}.
    */
   default long maxSeries() {
     return Long.MAX_VALUE;
@@ -54,8 +54,8 @@ public interface CollectorContext {
    * ({@code x_total} of a counter {@code x}, {@code x_info} of an info, {@code x_bucket} …): a
    * collector ({@code plugin/collector}) or the agent's own metrics; empty when nobody else does.
    * For collectors whose family names come from outside (textfile): they ask before exposing a
-   * family and leave out one another collector has. Asking makes this collector yield: a
-   * collector that does not ask takes such a name over, and this one stops serving it.
+   * family and leave out one another collector has. Asking makes this collector yield: a collector
+   * that does not ask takes such a name over, and this one stops serving it.
    */
   default Optional<String> otherOwner(String name) {
     return Optional.empty();

@@ -4,8 +4,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Turns an exception chain into one line for a log message or a self-metric: each cause's class
- * and message, {@code <-} between them, a message repeated by its wrapper left out.
+ * Turns an exception chain into one line for a log message or a self-metric: each cause's class and
+ * message, {@code <-} between them, a message repeated by its wrapper left out.
  */
 public final class Failures {
 

@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * Roots of the host file systems a collector reads, like node_exporter's {@code --path.procfs},
- * {@code --path.sysfs} and {@code --path.rootfs}. They differ from {@code /proc}, {@code /sys}
- * and {@code /} when the agent runs in a container with the host mounted, or in tests on a
- * fixture tree.
+ * {@code --path.sysfs} and {@code --path.rootfs}. They differ from {@code /proc}, {@code /sys} and
+ * {@code /} when the agent runs in a container with the host mounted, or in tests on a fixture
+ * tree.
  *
  * @param proc the procfs mount, default {@code /proc}
  * @param sys the sysfs mount, default {@code /sys}

@@ -1,8 +1,8 @@
 package io.agentcollector.api;
 
 /**
- * A setting the user got wrong. The runtime prints {@link #getMessage()} as one line and exits
- * with code 2, so the message must name the full key, the value and what was expected.
+ * A setting the user got wrong. The runtime prints {@link #getMessage()} as one line and exits with
+ * code 2, so the message must name the full key, the value and what was expected.
  */
 public final class InvalidConfigException extends RuntimeException {
 

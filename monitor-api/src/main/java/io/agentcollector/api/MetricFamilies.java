@@ -16,8 +16,8 @@ import java.util.Map;
  * Collects the samples of one cycle into client_java snapshots with little ceremony.
  *
  * <p>Names are the exposed ones, exactly as node_exporter and cAdvisor print them: a counter is
- * {@code node_cpu_seconds_total}, an info metric {@code node_uname_info}. Asking twice for the
- * same family returns the same one, so loops can add to it.
+ * {@code node_cpu_seconds_total}, an info metric {@code node_uname_info}. Asking twice for the same
+ * family returns the same one, so loops can add to it.
  */
 public final class MetricFamilies {
 

@@ -14,17 +14,19 @@ class FailuresTest {
     UncheckedIOException wrapper = new UncheckedIOException(root.getMessage(), root);
     RuntimeException outer = new RuntimeException("list containers", wrapper);
     assertThat(Failures.summary(outer))
-        .isEqualTo("RuntimeException: list containers <- UncheckedIOException: connect failed: Connection refused");
+        .isEqualTo(
+            "RuntimeException: list containers <- UncheckedIOException: connect failed: Connection refused");
   }
 
   @Test
   void selfCausedChainEnds() {
-    Exception loop = new Exception("x") {
-      @Override
-      public synchronized Throwable getCause() {
-        return this;
-      }
-    };
+    Exception loop =
+        new Exception("x") {
+          @Override
+          public synchronized Throwable getCause() {
+            return this;
+          }
+        };
     assertThat(Failures.summary(loop)).endsWith(": x");
   }
 

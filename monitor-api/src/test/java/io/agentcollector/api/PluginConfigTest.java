@@ -42,7 +42,8 @@ class PluginConfigTest {
     assertThatThrownBy(() -> config.getInt("word"))
         .hasMessage("plugins.disk.word = \"abc\": expected a whole number");
     assertThatThrownBy(() -> config.getPattern("broken"))
-        .hasMessageStartingWith("plugins.disk.broken = \"([\": expected a valid regular expression");
+        .hasMessageStartingWith(
+            "plugins.disk.broken = \"([\": expected a valid regular expression");
     assertThatThrownBy(() -> config.getString("nope"))
         .hasMessage("plugins.disk.nope = \"(missing)\": expected a string");
     assertThat(((InvalidConfigException) catchKey()).key()).isEqualTo("plugins.disk.word");
@@ -50,7 +51,10 @@ class PluginConfigTest {
 
   @Test
   void wholeNumbersAreWrittenAsWholeNumbers() {
-    PluginConfig c = PluginConfig.parse("web", """
+    PluginConfig c =
+        PluginConfig.parse(
+            "web",
+            """
         fraction = 1.5
         float = 2.0
         huge = 4294967297
@@ -58,31 +62,42 @@ class PluginConfigTest {
         spaced = " 7 "
         list = [1]
         """);
-    assertThatThrownBy(() -> c.getInt("fraction")).hasMessage("web.fraction = 1.5: expected a whole number");
+    assertThatThrownBy(() -> c.getInt("fraction"))
+        .hasMessage("web.fraction = 1.5: expected a whole number");
     assertThat(c.getLong("float")).as("typesafe reads 2.0 as the whole number 2").isEqualTo(2);
-    assertThatThrownBy(() -> c.getInt("huge")).hasMessage("web.huge = 4294967297: expected a whole number below 2^31");
+    assertThatThrownBy(() -> c.getInt("huge"))
+        .hasMessage("web.huge = 4294967297: expected a whole number below 2^31");
     assertThat(c.getLong("huge")).isEqualTo(4294967297L);
     assertThat(c.getInt("text")).as("environment variables are strings").isEqualTo(12);
     assertThat(c.getInt("spaced")).isEqualTo(7);
-    assertThatThrownBy(() -> c.getInt("list")).hasMessage("web.list = [1]: expected a whole number");
-    assertThatThrownBy(() -> c.getInt("nope")).hasMessage("web.nope = \"(missing)\": expected a whole number");
+    assertThatThrownBy(() -> c.getInt("list"))
+        .hasMessage("web.list = [1]: expected a whole number");
+    assertThatThrownBy(() -> c.getInt("nope"))
+        .hasMessage("web.nope = \"(missing)\": expected a whole number");
   }
 
   @Test
   void durationsAreBounded() {
-    PluginConfig c = PluginConfig.parse("p", """
+    PluginConfig c =
+        PluginConfig.parse(
+            "p",
+            """
         tiny = 1ns
         year = 366d
         zero = 0s
         ok = 250ms
         """);
-    assertThatThrownBy(() -> c.getDuration("year")).hasMessage("p.year = \"366d\": expected a duration of at most 365d");
+    assertThatThrownBy(() -> c.getDuration("year"))
+        .hasMessage("p.year = \"366d\": expected a duration of at most 365d");
     assertThatThrownBy(() -> c.getDuration("tiny", Duration.ofMillis(100), Duration.ofHours(24)))
         .hasMessage("p.tiny = \"1ns\": expected a duration from 100ms to 24h");
     assertThatThrownBy(() -> c.getDuration("zero", Duration.ofMillis(1), Duration.ofDays(7)))
         .hasMessage("p.zero = \"0s\": expected a duration from 1ms to 7d");
-    assertThat(c.getDuration("ok", Duration.ofMillis(100), Duration.ofHours(24))).isEqualTo(Duration.ofMillis(250));
-    assertThat(c.getDuration("ok", Duration.ofMillis(250), Duration.ofMillis(250))).as("bounds included").isEqualTo(Duration.ofMillis(250));
+    assertThat(c.getDuration("ok", Duration.ofMillis(100), Duration.ofHours(24)))
+        .isEqualTo(Duration.ofMillis(250));
+    assertThat(c.getDuration("ok", Duration.ofMillis(250), Duration.ofMillis(250)))
+        .as("bounds included")
+        .isEqualTo(Duration.ofMillis(250));
   }
 
   private Exception catchKey() {

@@ -16,20 +16,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads small procfs, sysfs and cgroupfs files whole, into a buffer reused per thread: one
- * {@code stat}, one {@code open}, usually one {@code read}, one {@code close}. Container
- * collectors read a dozen such files per container per cycle, and {@link Files#readString} costs
- * more: it stats the file to size an array, and for the size 0 that kernel files report it reads
- * one byte, then the rest (numeric {@code /proc/sys} files then read as their first digit).
- * Missing files throw {@link java.nio.file.NoSuchFileException}, as {@code Files} does. Kernel
- * files are ASCII; bytes are mapped one to one (ISO-8859-1).
+ * Reads small procfs, sysfs and cgroupfs files whole, into a buffer reused per thread: one {@code
+ * stat}, one {@code open}, usually one {@code read}, one {@code close}. Container collectors read a
+ * dozen such files per container per cycle, and {@link Files#readString} costs more: it stats the
+ * file to size an array, and for the size 0 that kernel files report it reads one byte, then the
+ * rest (numeric {@code /proc/sys} files then read as their first digit). Missing files throw {@link
+ * java.nio.file.NoSuchFileException}, as {@code Files} does. Kernel files are ASCII; bytes are
+ * mapped one to one (ISO-8859-1).
  *
  * <p>Two refusals keep a collector from hanging or exhausting the heap, each a {@link
  * FileSystemException} naming the path: a path that is not a regular file (a FIFO's {@code open}
- * would wait for a writer for ever; a device may never end), and a file larger than the cap.
- * The first costs a {@code stat} per file, except under a root {@linkplain #trustIfKernelFilesystem
- * registered} as procfs, sysfs or cgroupfs: those cannot hold FIFOs or devices, and the
- * container collectors' dozen files per container are read from there.
+ * would wait for a writer for ever; a device may never end), and a file larger than the cap. The
+ * first costs a {@code stat} per file, except under a root {@linkplain #trustIfKernelFilesystem
+ * registered} as procfs, sysfs or cgroupfs: those cannot hold FIFOs or devices, and the container
+ * collectors' dozen files per container are read from there.
  */
 public final class KernelFiles {
 
@@ -37,12 +37,12 @@ public final class KernelFiles {
   public static final int DEFAULT_MAX_BYTES = 16 << 20;
 
   /**
-   * A first read shorter than this is the whole file, and the read that would return end-of-file
-   * is skipped. A seq_file (what nearly every such file is) answers a read with as many whole
-   * records as fit in its buffer, one page (4 KiB or more) to begin with and grown until the first
-   * record fits: so a read stops short of the end only when the next record would not have fit in
-   * that page, which cannot happen below half a page unless a record exceeds 2 KiB (none of the
-   * files read this way has such records). Regular files (fixture trees) read whole anyway.
+   * A first read shorter than this is the whole file, and the read that would return end-of-file is
+   * skipped. A seq_file (what nearly every such file is) answers a read with as many whole records
+   * as fit in its buffer, one page (4 KiB or more) to begin with and grown until the first record
+   * fits: so a read stops short of the end only when the next record would not have fit in that
+   * page, which cannot happen below half a page unless a record exceeds 2 KiB (none of the files
+   * read this way has such records). Regular files (fixture trees) read whole anyway.
    */
   static final int WHOLE_BELOW = 2048;
 
@@ -56,7 +56,8 @@ public final class KernelFiles {
 
   private static volatile List<Path> trusted = List.of();
 
-  private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(INITIAL));
+  private static final ThreadLocal<ByteBuffer> BUFFER =
+      ThreadLocal.withInitial(() -> ByteBuffer.allocate(INITIAL));
 
   private KernelFiles() {}
 
@@ -89,8 +90,8 @@ public final class KernelFiles {
   /**
    * The file's content, or empty when the host does not have it: missing (ENOENT), unreadable
    * (EACCES), refused by the driver (EINVAL, ENODEV) or disabled in the kernel (EOPNOTSUPP, e.g.
-   * PSI with {@code psi=0}). "Not on this host" is no error for a collector; any other failure
-   * (a FIFO, a file over the cap, an I/O error) still throws.
+   * PSI with {@code psi=0}). "Not on this host" is no error for a collector; any other failure (a
+   * FIFO, a file over the cap, an I/O error) still throws.
    */
   public static Optional<String> readIfPresent(Path file) throws IOException {
     try {
@@ -106,9 +107,9 @@ public final class KernelFiles {
   }
 
   /**
-   * Text returned by {@link #read} decoded as UTF-8 instead, for the files that hold text a user
-   * or a driver chose (os-release, udev properties, host names, sysfs names and labels): {@code
-   * read} maps bytes one to one, which would show a non-ASCII character as two or three.
+   * Text returned by {@link #read} decoded as UTF-8 instead, for the files that hold text a user or
+   * a driver chose (os-release, udev properties, host names, sysfs names and labels): {@code read}
+   * maps bytes one to one, which would show a non-ASCII character as two or three.
    */
   public static String utf8(String read) {
     return new String(read.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
@@ -122,10 +123,10 @@ public final class KernelFiles {
   }
 
   /**
-   * Opens a kernel file for reading, refusing what is not a regular file. The check is one
-   * {@code stat} before the {@code open}: NIO cannot open with {@code O_NONBLOCK}, and an
-   * {@code open} of a FIFO without a writer blocks before any check after it could run. Skipped
-   * under a trusted kernel filesystem root.
+   * Opens a kernel file for reading, refusing what is not a regular file. The check is one {@code
+   * stat} before the {@code open}: NIO cannot open with {@code O_NONBLOCK}, and an {@code open} of
+   * a FIFO without a writer blocks before any check after it could run. Skipped under a trusted
+   * kernel filesystem root.
    */
   public static SeekableByteChannel open(Path file) throws IOException {
     return open(file, Integer.MAX_VALUE);
@@ -142,8 +143,8 @@ public final class KernelFiles {
   }
 
   /**
-   * Reads files under {@code root} without the regular-file check from now on, if {@code root} is
-   * a procfs, sysfs or cgroupfs mount (a fixture tree or a copy is not: its files stay checked).
+   * Reads files under {@code root} without the regular-file check from now on, if {@code root} is a
+   * procfs, sysfs or cgroupfs mount (a fixture tree or a copy is not: its files stay checked).
    *
    * @return whether it was
    */
@@ -171,11 +172,14 @@ public final class KernelFiles {
     return false;
   }
 
-  /** @return the file's size */
+  /**
+   * @return the file's size
+   */
   private static long requireRegular(Path file) throws IOException {
     BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
     if (!a.isRegularFile()) {
-      throw new FileSystemException(file.toString(), null, "not a regular file (" + kind(a) + "), not read");
+      throw new FileSystemException(
+          file.toString(), null, "not a regular file (" + kind(a) + "), not read");
     }
     return a.size();
   }
@@ -205,10 +209,14 @@ public final class KernelFiles {
 
   private static FileSystemException tooLarge(Path file, int maxBytes) {
     return new FileSystemException(
-        file.toString(), null, "larger than the " + size(maxBytes) + " limit of kernel file reads, not read");
+        file.toString(),
+        null,
+        "larger than the " + size(maxBytes) + " limit of kernel file reads, not read");
   }
 
   private static String size(int bytes) {
-    return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes % 1024 == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
+    return bytes % (1 << 20) == 0
+        ? (bytes >> 20) + " MiB"
+        : bytes % 1024 == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
   }
 }

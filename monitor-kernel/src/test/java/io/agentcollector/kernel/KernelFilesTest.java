@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,9 @@ class KernelFilesTest {
     Path empty = Files.writeString(tmp.resolve("cgroup.procs.empty"), "");
     assertThat(KernelFiles.read(small)).isEqualTo("1234\n");
     assertThat(KernelFiles.read(large)).isEqualTo(pids.toString());
-    assertThat(KernelFiles.read(small)).as("nothing left over from the large one").isEqualTo("1234\n");
+    assertThat(KernelFiles.read(small))
+        .as("nothing left over from the large one")
+        .isEqualTo("1234\n");
     assertThat(KernelFiles.read(empty)).isEmpty();
   }
 
@@ -55,10 +57,12 @@ class KernelFilesTest {
     Process mk = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
     assertThat(mk.waitFor()).isZero();
     // Without the check, open(2) of a FIFO without a writer never returns.
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-        assertThatThrownBy(() -> KernelFiles.read(fifo))
-            .isInstanceOf(FileSystemException.class)
-            .hasMessage(fifo + ": not a regular file (a FIFO, socket or device), not read"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> KernelFiles.read(fifo))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessage(fifo + ": not a regular file (a FIFO, socket or device), not read"));
   }
 
   @Test
@@ -71,8 +75,11 @@ class KernelFilesTest {
   }
 
   @Test
-  void aFileOverTheCapIsAnErrorNamingPathAndCapAndTheBufferIsNotKept(@TempDir Path tmp) throws Exception {
-    byte[] line = "   8       0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17\n".getBytes(StandardCharsets.US_ASCII);
+  void aFileOverTheCapIsAnErrorNamingPathAndCapAndTheBufferIsNotKept(@TempDir Path tmp)
+      throws Exception {
+    byte[] line =
+        "   8       0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17\n"
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] big = new byte[3 << 20];
     for (int i = 0; i < big.length; i++) {
       big[i] = line[i % line.length];
@@ -84,7 +91,8 @@ class KernelFilesTest {
     assertThat(KernelFiles.trustIfKernelFilesystem(Path.of("/proc"))).isTrue();
     // A kernel file reports no size: the cap then applies while reading.
     assertThatThrownBy(() -> KernelFiles.read(Path.of("/proc/self/maps"), 16))
-        .hasMessage("/proc/self/maps: larger than the 16 bytes limit of kernel file reads, not read");
+        .hasMessage(
+            "/proc/self/maps: larger than the 16 bytes limit of kernel file reads, not read");
     assertThatThrownBy(() -> KernelFiles.read(Path.of("/proc/kallsyms"), 64 << 10))
         .hasMessage("/proc/kallsyms: larger than the 64 KiB limit of kernel file reads, not read");
     assertThat(KernelFiles.read(file, 3 << 20)).as("exactly at the cap").hasSize(3 << 20);
@@ -97,7 +105,9 @@ class KernelFilesTest {
     kept.setAccessible(true);
     @SuppressWarnings("unchecked")
     var buffer = ((ThreadLocal<java.nio.ByteBuffer>) kept.get(null)).get();
-    assertThat(buffer.capacity()).as("a buffer grown for a huge file is dropped").isLessThanOrEqualTo(KernelFiles.KEEP_AT_MOST);
+    assertThat(buffer.capacity())
+        .as("a buffer grown for a huge file is dropped")
+        .isLessThanOrEqualTo(KernelFiles.KEEP_AT_MOST);
   }
 
   @Test
@@ -118,6 +128,7 @@ class KernelFilesTest {
     assertThat(KernelFiles.readIfPresent(f)).contains("1\n");
     assertThat(KernelFiles.readIfPresent(dir.resolve("missing"))).isEmpty();
     // A directory is no absent file: the caller must hear of it.
-    assertThatThrownBy(() -> KernelFiles.readIfPresent(dir)).isInstanceOf(FileSystemException.class);
+    assertThatThrownBy(() -> KernelFiles.readIfPresent(dir))
+        .isInstanceOf(FileSystemException.class);
   }
 }

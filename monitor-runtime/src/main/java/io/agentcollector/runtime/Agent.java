@@ -45,8 +45,12 @@ public final class Agent implements AutoCloseable {
     this.http = http;
   }
 
-  /** @param configFile the file the config was read from (for the start line and the landing page), or null */
-  public static Agent start(AgentConfig config, PluginCatalog catalog, Clock clock, Path configFile) {
+  /**
+   * @param configFile the file the config was read from (for the start line and the landing page),
+   *     or null
+   */
+  public static Agent start(
+      AgentConfig config, PluginCatalog catalog, Clock clock, Path configFile) {
     Instant started = clock.instant();
     trustKernelFilesystems(config.hostPaths());
     // A bad web config file fails before any collector starts (HttpEndpoint reads it again).
@@ -56,18 +60,28 @@ public final class Agent implements AutoCloseable {
     PrometheusRegistry jvm = jvmMetrics(config);
     LabelInjector labels = CollectorSet.labelsOf(config);
     CollectorSet collectors =
-        CollectorSet.start(config, catalog, clock, owners, labels, id -> config.plugin(id).enabled());
+        CollectorSet.start(
+            config, catalog, clock, owners, labels, id -> config.plugin(id).enabled());
     List<CollectorRunner> runners = collectors.runners();
     Scheduler scheduler = new Scheduler(config.schedulerThreads());
-    SelfMetrics self = new SelfMetrics(
-        runners, build, versions(catalog), catalog.failures().size(), scheduler.workers());
+    SelfMetrics self =
+        new SelfMetrics(
+            runners, build, versions(catalog), catalog.failures().size(), scheduler.workers());
     ServedMetrics metrics = new ServedMetrics(runners, self, labels, jvm);
     metrics.reserveNames(owners);
     HttpEndpoint http;
     try {
       String url = url(config.listenAddress(), config.listenAddress().port());
-      StatusPage.Context page = new StatusPage.Context(build, config.landingPage(), url, configFile, clock, started,
-          PluginStatuses.of(config, catalog, collectors, build.version()), catalog.failures());
+      StatusPage.Context page =
+          new StatusPage.Context(
+              build,
+              config.landingPage(),
+              url,
+              configFile,
+              clock,
+              started,
+              PluginStatuses.of(config, catalog, collectors, build.version()),
+              catalog.failures());
       http = serve(config, metrics, new StatusPage(page, runners));
     } catch (RuntimeException e) {
       scheduler.close();
@@ -113,8 +127,12 @@ public final class Agent implements AutoCloseable {
       Path configFile) {
     // Plugins without a collector of their own (docker, cgroup readers) count too; so does the
     // built-in containers plugin when it runs.
-    long enabled = catalog.list().stream().filter(p -> config.plugin(p.id()).enabled()).count()
-        + runners.stream().filter(r -> r.plugin().equals(PluginCatalog.CONTAINERS)).limit(1).count();
+    long enabled =
+        catalog.list().stream().filter(p -> config.plugin(p.id()).enabled()).count()
+            + runners.stream()
+                .filter(r -> r.plugin().equals(PluginCatalog.CONTAINERS))
+                .limit(1)
+                .count();
     log.info(
         "agent-collector {} listening on {} ({} collectors in {} plugins, config {})",
         build.version(),
@@ -134,7 +152,10 @@ public final class Agent implements AutoCloseable {
   private static void trustKernelFilesystems(HostPaths paths) {
     for (Path root : List.of(paths.proc(), paths.sys(), paths.cgroup())) {
       boolean trusted = KernelFiles.trustIfKernelFilesystem(root);
-      log.debug("{}: {}", root, trusted ? "a kernel filesystem" : "not a kernel filesystem, each file is checked");
+      log.debug(
+          "{}: {}",
+          root,
+          trusted ? "a kernel filesystem" : "not a kernel filesystem, each file is checked");
     }
   }
 

@@ -19,15 +19,17 @@ import java.util.function.Predicate;
  * The enabled collectors, created and started (in parallel, bounded in time, see {@link
  * CollectorStarter}): each start creates the plugin's extension with its context ({@link
  * PluginExtension}). A bad setting stops everything with a {@link ConfigError}; any other failure
- * disables just that collector. Container runtimes, cgroup readers and enrichers of enabled
- * plugins are started the same way and feed the built-in {@code containers} collector.
+ * disables just that collector. Container runtimes, cgroup readers and enrichers of enabled plugins
+ * are started the same way and feed the built-in {@code containers} collector.
  */
 final class CollectorSet implements AutoCloseable {
 
   private final List<CollectorRunner> runners;
   private final List<Runnable> stoppers;
+
   /** Container parts ({@code plugin/name}) whose start failed, with the reason. */
   private final Map<String, String> partFailures;
+
   /** Container parts ({@code plugin/name}) that started. */
   private final Map<String, Object> parts;
 
@@ -77,8 +79,7 @@ final class CollectorSet implements AutoCloseable {
   }
 
   /**
-   * Why the container part {@code plugin/name} did not start; empty if it started or was not
-   * tried.
+   * Why the container part {@code plugin/name} did not start; empty if it started or was not tried.
    */
   String partFailure(String plugin, String name) {
     return partFailures.getOrDefault(plugin + "/" + name, "");

@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What one {@link CollectorSet#start} creates: a runner per enabled collector, and one start per
  * collector and container part, run in parallel, each bounded in time. A start creates the
- * extension with its context ({@link PluginExtension}); what it throws is handled the same
- * whether the constructor or the old {@code start} threw it.
+ * extension with its context ({@link PluginExtension}); what it throws is handled the same whether
+ * the constructor or the old {@code start} threw it.
  */
 final class CollectorStarter {
 
@@ -69,12 +69,16 @@ final class CollectorStarter {
   private final Duration startLimit;
   private final List<Start> starts = new ArrayList<>();
   final List<CollectorRunner> runners = new ArrayList<>();
+
   /** Also the lock of everything a start fills from its own thread. */
   final List<Runnable> stoppers = new ArrayList<>();
+
   /** Container parts ({@code plugin/name}) whose start failed, with the reason. */
   final Map<String, String> partFailures = new ConcurrentHashMap<>();
+
   /** Container parts ({@code plugin/name}) that started. */
   final Map<String, Object> parts = new LinkedHashMap<>();
+
   private final PartKind<ContainerRuntime> runtimes =
       new PartKind<>(ContainerRuntime::start, ContainerRuntime::stop, new ArrayList<>());
   private final PartKind<ContainerStatsReader> readers =
@@ -109,24 +113,42 @@ final class CollectorStarter {
       String plugin, PluginSettings settings, CollectorType type, boolean unique) {
     PluginCollector c = new PluginCollector(type);
     SeriesBudget budget = settings.budget();
-    CollectorRunner runner = new CollectorRunner(
-        new CollectorSpec(plugin, c, settings.interval(), settings.timeout(), budget),
-        new RunnerServices(clock, injector, owners));
+    CollectorRunner runner =
+        new CollectorRunner(
+            new CollectorSpec(plugin, c, settings.interval(), settings.timeout(), budget),
+            new RunnerServices(clock, injector, owners));
     runners.add(runner);
     stoppers.add(c::stop);
     if (!unique) {
       runner.disable("plugin " + plugin + " has two collectors named " + type.name());
       return;
     }
-    RuntimeContext ctx = new RuntimeContext(plugin, settings.section(), config.hostLabel(),
-        config.hostPaths(), clock, type.name(), budget, owners);
-    starts.add(new Start(runner.id(), startLimit, () -> {
-      c.created(type.extension().create(ctx, (old, context) -> {
-        c.created(old); // stopped at close even if its start fails, as before
-        startOldForm(old, context);
-      }));
-      return null;
-    }, why -> runner.disable("start failed: " + why)));
+    RuntimeContext ctx =
+        new RuntimeContext(
+            plugin,
+            settings.section(),
+            config.hostLabel(),
+            config.hostPaths(),
+            clock,
+            type.name(),
+            budget,
+            owners);
+    starts.add(
+        new Start(
+            runner.id(),
+            startLimit,
+            () -> {
+              c.created(
+                  type.extension()
+                      .create(
+                          ctx,
+                          (old, context) -> {
+                            c.created(old); // stopped at close even if its start fails, as before
+                            startOldForm(old, context);
+                          }));
+              return null;
+            },
+            why -> runner.disable("start failed: " + why)));
   }
 
   @SuppressWarnings("deprecation") // the start of collectors written for API 0.1.0
@@ -139,20 +161,33 @@ final class CollectorStarter {
       String plugin, PluginSettings settings, PluginExtension<T> part, PartKind<T> kind) {
     String key = plugin + "/" + part.name();
     // Its results reach the series budget through the containers collector's.
-    RuntimeContext ctx = new RuntimeContext(plugin, settings.section(), config.hostLabel(),
-        config.hostPaths(), clock, part.name(), SeriesBudget.unlimited(), new FamilyOwners());
-    starts.add(new Start(key, startLimit, () -> {
-      T started = part.create(ctx, kind.start());
-      synchronized (stoppers) {
-        kind.started().add(started);
-        parts.put(key, started);
-        stoppers.add(() -> kind.stop().accept(started));
-      }
-      return null;
-    }, why -> {
-      partFailures.put(key, "start failed: " + why);
-      log.error("container source {} disabled: start failed: {}", key, why);
-    }));
+    RuntimeContext ctx =
+        new RuntimeContext(
+            plugin,
+            settings.section(),
+            config.hostLabel(),
+            config.hostPaths(),
+            clock,
+            part.name(),
+            SeriesBudget.unlimited(),
+            new FamilyOwners());
+    starts.add(
+        new Start(
+            key,
+            startLimit,
+            () -> {
+              T started = part.create(ctx, kind.start());
+              synchronized (stoppers) {
+                kind.started().add(started);
+                parts.put(key, started);
+                stoppers.add(() -> kind.stop().accept(started));
+              }
+              return null;
+            },
+            why -> {
+              partFailures.put(key, "start failed: " + why);
+              log.error("container source {} disabled: start failed: {}", key, why);
+            }));
   }
 
   /** The built-in containers collector, if a container runtime started. */
@@ -173,12 +208,21 @@ final class CollectorStarter {
     PluginSettings settings = config.plugin(containers);
     ContainerCollector c = new ContainerCollector(started, cgroups, enriching, injector.labels());
     SeriesBudget budget = settings.budget();
-    CollectorRunner runner = new CollectorRunner(
-        new CollectorSpec(containers, c, settings.interval(), settings.timeout(), budget),
-        new RunnerServices(clock, injector, owners));
+    CollectorRunner runner =
+        new CollectorRunner(
+            new CollectorSpec(containers, c, settings.interval(), settings.timeout(), budget),
+            new RunnerServices(clock, injector, owners));
     try {
-      c.start(new RuntimeContext(containers, settings.section(), config.hostLabel(),
-          config.hostPaths(), clock, c.name(), budget, owners));
+      c.start(
+          new RuntimeContext(
+              containers,
+              settings.section(),
+              config.hostLabel(),
+              config.hostPaths(),
+              clock,
+              c.name(),
+              budget,
+              owners));
       runners.add(runner);
       stoppers.add(c::stop);
     } catch (InvalidConfigException e) {

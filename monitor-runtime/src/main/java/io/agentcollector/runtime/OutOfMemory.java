@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the agent does when the heap runs out. An {@link OutOfMemoryError} in a collector cycle
- * fails that cycle and is counted: the collector's garbage goes with it (a huge textfile, say).
- * If the heap is still nearly full after a full collection, something keeps the memory (a
- * plugin that leaks), or the error hit a thread the agent cannot do without (HTTP, timer): then
- * the process exits with {@link #EXIT_CODE} and one line on stderr, so that its supervisor
- * restarts it, rather than living on without answering.
+ * fails that cycle and is counted: the collector's garbage goes with it (a huge textfile, say). If
+ * the heap is still nearly full after a full collection, something keeps the memory (a plugin that
+ * leaks), or the error hit a thread the agent cannot do without (HTTP, timer): then the process
+ * exits with {@link #EXIT_CODE} and one line on stderr, so that its supervisor restarts it, rather
+ * than living on without answering.
  */
 public final class OutOfMemory {
 
@@ -31,6 +31,7 @@ public final class OutOfMemory {
   private static final Logger log = LoggerFactory.getLogger(OutOfMemory.class);
   private static final AtomicLong COUNT = new AtomicLong();
   private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+
   /** Reserved at start, freed on the way out so that the last line can still be written. */
   private static volatile byte[] reserve = new byte[64 * 1024];
 
@@ -48,15 +49,19 @@ public final class OutOfMemory {
   public static void inCollector(String collector) {
     COUNT.incrementAndGet();
     if (INSTALLED.get() && heapFullAfterGc()) {
-      exit("out of memory: the heap is still " + percentUsed() + " full after a full GC once collector "
-          + collector + " failed with OutOfMemoryError");
+      exit(
+          "out of memory: the heap is still "
+              + percentUsed()
+              + " full after a full GC once collector "
+              + collector
+              + " failed with OutOfMemoryError");
     }
   }
 
   /**
-   * Installs the process-wide handlers: an uncaught throwable is one log line, not a stack trace
-   * on stdout; an uncaught OutOfMemoryError, or a heap still nearly full after a full
-   * collection, ends the process.
+   * Installs the process-wide handlers: an uncaught throwable is one log line, not a stack trace on
+   * stdout; an uncaught OutOfMemoryError, or a heap still nearly full after a full collection, ends
+   * the process.
    */
   public static void install() {
     if (!INSTALLED.compareAndSet(false, true)) {
@@ -68,7 +73,9 @@ public final class OutOfMemory {
       // The old generation: the young pools are emptied by every collection anyway.
       String name = pool.getName();
       boolean young = name.contains("Eden") || name.contains("Survivor");
-      if (pool.getType() == MemoryType.HEAP && !young && pool.isCollectionUsageThresholdSupported()) {
+      if (pool.getType() == MemoryType.HEAP
+          && !young
+          && pool.isCollectionUsageThresholdSupported()) {
         long max = pool.getUsage().getMax();
         if (max > 0) {
           pool.setCollectionUsageThreshold((long) (max * FULL));

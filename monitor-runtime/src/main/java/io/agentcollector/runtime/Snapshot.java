@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** One cycle of the collectors, outside the scheduler: for {@code snapshot} and {@code check-config}. */
+/**
+ * One cycle of the collectors, outside the scheduler: for {@code snapshot} and {@code
+ * check-config}.
+ */
 public final class Snapshot {
 
   private Snapshot() {}
@@ -28,11 +31,18 @@ public final class Snapshot {
    * Starts the enabled collectors (or only {@code onlyPlugin}, enabled or not), runs each once
    * within its timeout, stops them.
    */
-  public static Result run(AgentConfig config, PluginCatalog catalog, Clock clock, String onlyPlugin) {
+  public static Result run(
+      AgentConfig config, PluginCatalog catalog, Clock clock, String onlyPlugin) {
     CollectorSet set =
-        CollectorSet.start(config, catalog, clock, new FamilyOwners(), CollectorSet.labelsOf(config),
+        CollectorSet.start(
+            config,
+            catalog,
+            clock,
+            new FamilyOwners(),
+            CollectorSet.labelsOf(config),
             id -> onlyPlugin == null ? config.plugin(id).enabled() : id.equals(onlyPlugin));
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("snapshot-timer"));
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(Threads.daemon("snapshot-timer"));
     try (set) {
       List<MetricSnapshot> all = new ArrayList<>();
       Map<String, String> failures = new LinkedHashMap<>();
@@ -52,7 +62,13 @@ public final class Snapshot {
 
   /** Starts and stops every enabled collector: their settings are validated in start. */
   public static void validate(AgentConfig config, PluginCatalog catalog, Clock clock) {
-    CollectorSet.start(config, catalog, clock, new FamilyOwners(), CollectorSet.labelsOf(config),
-        id -> config.plugin(id).enabled()).close();
+    CollectorSet.start(
+            config,
+            catalog,
+            clock,
+            new FamilyOwners(),
+            CollectorSet.labelsOf(config),
+            id -> config.plugin(id).enabled())
+        .close();
   }
 }

@@ -35,13 +35,17 @@ import org.slf4j.LoggerFactory;
  */
 class CollectorSetTest {
 
-  static final String IMPORTS = """
+  static final String IMPORTS =
+      """
       import io.agentcollector.api.*;
       import io.prometheus.metrics.model.snapshots.MetricSnapshots;
       """;
 
   /** The form of API 0.2.0: registration in the annotation, final fields set in the constructor. */
-  static final String FRESH = "package t.fresh;\n" + IMPORTS + """
+  static final String FRESH =
+      "package t.fresh;\n"
+          + IMPORTS
+          + """
       @CollectorInfo(name = "fresh", nodeExporter = true)
       public final class FreshCollector implements Collector {
         private final double value;
@@ -58,7 +62,10 @@ class CollectorSetTest {
       }""";
 
   /** The form of API 0.1.0: no annotation, name() overridden, settings read in start. */
-  static final String OLD = "package t.old;\n" + IMPORTS + """
+  static final String OLD =
+      "package t.old;\n"
+          + IMPORTS
+          + """
       public class OldCollector implements Collector {
         private double value;
         public String name() { return "old"; }
@@ -95,8 +102,13 @@ class CollectorSetTest {
   }
 
   private CollectorSet start(AgentConfig config) {
-    return CollectorSet.start(config, catalog, FakeClock.fixed(), new FamilyOwners(),
-        CollectorSet.labelsOf(config), id -> true);
+    return CollectorSet.start(
+        config,
+        catalog,
+        FakeClock.fixed(),
+        new FamilyOwners(),
+        CollectorSet.labelsOf(config),
+        id -> true);
   }
 
   @Test
@@ -116,7 +128,8 @@ class CollectorSetTest {
     try (CollectorSet set = start(config)) {
       assertThat(set.runners()).extracting(r -> r.collector().name()).containsExactly("fresh");
       assertThat(set.runners().get(0).collector().mirrorsNodeExporter())
-          .as("from the annotation").isTrue();
+          .as("from the annotation")
+          .isTrue();
       assertThat(Exposition.value(set.runners().get(0).collector().collect(), "fresh_cycles"))
           .hasValue(1);
       assertThat(Exposition.value(set.runners().get(0).collector().collect(), "fresh_cycles"))
@@ -144,7 +157,11 @@ class CollectorSetTest {
   @Test
   void aBadSettingReadInTheConstructorIsAConfigErrorNamingTheKey() {
     PluginJarBuilder.plugin("strict")
-        .collector("t.strict.StrictCollector", "package t.strict;\n" + IMPORTS + """
+        .collector(
+            "t.strict.StrictCollector",
+            "package t.strict;\n"
+                + IMPORTS
+                + """
             @CollectorInfo(name = "strict")
             public final class StrictCollector implements Collector {
               private final int limit;
@@ -166,7 +183,11 @@ class CollectorSetTest {
   void anyOtherExceptionOfAConstructorDisablesThatCollectorWithOneErrorLine() {
     PluginJarBuilder.plugin("fresh")
         .collector("t.fresh.FreshCollector", FRESH)
-        .collector("t.fresh.BrokenCollector", "package t.fresh;\n" + IMPORTS + """
+        .collector(
+            "t.fresh.BrokenCollector",
+            "package t.fresh;\n"
+                + IMPORTS
+                + """
             @CollectorInfo(name = "broken")
             public final class BrokenCollector implements Collector {
               public BrokenCollector(CollectorContext context) {
@@ -186,8 +207,11 @@ class CollectorSetTest {
               tuple("fresh/fresh", CollectorState.PENDING, ""),
               tuple("fresh/broken", CollectorState.DISABLED, reason));
     }
-    List<String> errors = logs.list.stream()
-        .filter(e -> e.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage).toList();
+    List<String> errors =
+        logs.list.stream()
+            .filter(e -> e.getLevel() == Level.ERROR)
+            .map(ILoggingEvent::getFormattedMessage)
+            .toList();
     assertThat(errors).containsExactly("collector fresh/broken disabled: " + reason);
     Snapshot.Result result = Snapshot.run(config, catalog, FakeClock.fixed(), null);
     assertThat(Exposition.value(result.metrics(), "fresh_value"))
@@ -197,18 +221,26 @@ class CollectorSetTest {
 
   @Test
   void aConstructorTakingTheContextNeedsTheAnnotation() {
-    Path jar = PluginJarBuilder.plugin("nameless")
-        .collector("t.nameless.NamelessCollector", "package t.nameless;\n" + IMPORTS + """
+    Path jar =
+        PluginJarBuilder.plugin("nameless")
+            .collector(
+                "t.nameless.NamelessCollector",
+                "package t.nameless;\n"
+                    + IMPORTS
+                    + """
             public final class NamelessCollector implements Collector {
               public NamelessCollector(CollectorContext context) { }
               public MetricSnapshots collect() { return MetricSnapshots.of(); }
             }""")
-        .buildJar(home);
+            .buildJar(home);
     load("");
 
     assertThat(catalog.plugins()).doesNotContainKey("nameless");
-    assertThat(catalog.failures()).containsExactly(Map.entry(jar,
-        "IllegalArgumentException: t.nameless.NamelessCollector takes a CollectorContext in its"
-            + " constructor but has no @CollectorInfo"));
+    assertThat(catalog.failures())
+        .containsExactly(
+            Map.entry(
+                jar,
+                "IllegalArgumentException: t.nameless.NamelessCollector takes a CollectorContext in its"
+                    + " constructor but has no @CollectorInfo"));
   }
 }

@@ -61,50 +61,104 @@ class ServedMetricsTest {
     FamilyOwners owners = new FamilyOwners();
     LabelInjector labels = new LabelInjector(Map.of("host", "n1"));
     RunnerServices services = new RunnerServices(clock, labels, owners);
-    List<CollectorRunner> runners = List.of(
-        runner("cpu", collector("loadavg", true, false), SeriesBudget.unlimited(), services),
-        runner("cpu", collector("stat", true, true), SeriesBudget.unlimited(), services),
-        runner("example", collector("example", false, false),
-            new SeriesBudget(1, "plugins.example.max-series"), services));
+    List<CollectorRunner> runners =
+        List.of(
+            runner("cpu", collector("loadavg", true, false), SeriesBudget.unlimited(), services),
+            runner("cpu", collector("stat", true, true), SeriesBudget.unlimited(), services),
+            runner(
+                "example",
+                collector("example", false, false),
+                new SeriesBudget(1, "plugins.example.max-series"),
+                services));
     var timer = Executors.newSingleThreadScheduledExecutor();
     try {
       runners.forEach(r -> r.runOnce(timer));
     } finally {
       timer.shutdownNow();
     }
-    SelfMetrics self = new SelfMetrics(runners, new BuildInfo("1.2.3", "abc", "17"),
-        Map.of("cpu", "1.2.3", "example", "1.2.3"), 1, null);
+    SelfMetrics self =
+        new SelfMetrics(
+            runners,
+            new BuildInfo("1.2.3", "abc", "17"),
+            Map.of("cpu", "1.2.3", "example", "1.2.3"),
+            1,
+            null);
     ServedMetrics metrics = new ServedMetrics(runners, self, labels, null);
     MetricSnapshots all = metrics.collect();
 
     assertThat(Exposition.value(all, "loadavg_value", "a", "b", "host", "n1")).hasValue(2);
-    assertThat(Exposition.value(all, "monitor_collector_success", "plugin", "cpu", "collector", "loadavg", "host", "n1")).hasValue(1);
-    assertThat(Exposition.value(all, "monitor_collector_success", "plugin", "cpu", "collector", "stat")).hasValue(0);
-    assertThat(Exposition.value(all, "monitor_collector_errors_total", "collector", "stat")).hasValue(1);
-    assertThat(Exposition.value(all, "monitor_collector_series", "collector", "loadavg")).hasValue(2);
-    assertThat(Exposition.value(all, "monitor_collector_series_budget_exceeded_total", "collector", "loadavg")).hasValue(0);
-    assertThat(Exposition.value(all, "monitor_collector_series_budget_exceeded_total", "collector", "example"))
-        .as("2 series over a budget of 1").hasValue(1);
+    assertThat(
+            Exposition.value(
+                all,
+                "monitor_collector_success",
+                "plugin",
+                "cpu",
+                "collector",
+                "loadavg",
+                "host",
+                "n1"))
+        .hasValue(1);
+    assertThat(
+            Exposition.value(
+                all, "monitor_collector_success", "plugin", "cpu", "collector", "stat"))
+        .hasValue(0);
+    assertThat(Exposition.value(all, "monitor_collector_errors_total", "collector", "stat"))
+        .hasValue(1);
+    assertThat(Exposition.value(all, "monitor_collector_series", "collector", "loadavg"))
+        .hasValue(2);
+    assertThat(
+            Exposition.value(
+                all, "monitor_collector_series_budget_exceeded_total", "collector", "loadavg"))
+        .hasValue(0);
+    assertThat(
+            Exposition.value(
+                all, "monitor_collector_series_budget_exceeded_total", "collector", "example"))
+        .as("2 series over a budget of 1")
+        .hasValue(1);
     assertThat(Exposition.value(all, "example_value")).as("refused").isEmpty();
     assertThat(Exposition.value(all, "monitor_collector_cpu_seconds_total", "collector", "loadavg"))
         .hasValue(runners.get(0).cpuSeconds());
-    assertThat(Exposition.value(all, "monitor_collector_last_success_timestamp_seconds", "collector", "loadavg"))
+    assertThat(
+            Exposition.value(
+                all, "monitor_collector_last_success_timestamp_seconds", "collector", "loadavg"))
         .hasValue(clock.millis() / 1000.0);
-    assertThat(Exposition.value(all, "monitor_collector_last_success_timestamp_seconds", "collector", "stat")).isEmpty();
-    assertThat(Exposition.value(all, "node_scrape_collector_success", "collector", "loadavg")).hasValue(1);
-    assertThat(Exposition.value(all, "node_scrape_collector_success", "collector", "stat")).hasValue(0);
+    assertThat(
+            Exposition.value(
+                all, "monitor_collector_last_success_timestamp_seconds", "collector", "stat"))
+        .isEmpty();
+    assertThat(Exposition.value(all, "node_scrape_collector_success", "collector", "loadavg"))
+        .hasValue(1);
+    assertThat(Exposition.value(all, "node_scrape_collector_success", "collector", "stat"))
+        .hasValue(0);
     assertThat(Exposition.value(all, "node_scrape_collector_success", "collector", "example"))
-        .as("only collectors that mirror node_exporter").isEmpty();
-    assertThat(Exposition.value(all, "monitor_build_info", "version", "1.2.3", "revision", "abc", "java_version", "17")).hasValue(1);
+        .as("only collectors that mirror node_exporter")
+        .isEmpty();
+    assertThat(
+            Exposition.value(
+                all,
+                "monitor_build_info",
+                "version",
+                "1.2.3",
+                "revision",
+                "abc",
+                "java_version",
+                "17"))
+        .hasValue(1);
     assertThat(Exposition.value(all, "monitor_plugin_load_failures", "host", "n1")).hasValue(1);
-    assertThat(Exposition.text(all)).contains("# TYPE node_scrape_collector_duration_seconds gauge");
-    assertThat(Exposition.value(all, "monitor_out_of_memory_errors_total", "host", "n1")).hasValue(OutOfMemory.count());
+    assertThat(Exposition.text(all))
+        .contains("# TYPE node_scrape_collector_duration_seconds gauge");
+    assertThat(Exposition.value(all, "monitor_out_of_memory_errors_total", "host", "n1"))
+        .hasValue(OutOfMemory.count());
 
     // Nothing ran for more than two intervals: OK by state, yet no longer "fresh and good".
     clock.advance(Duration.ofSeconds(11));
     MetricSnapshots later = metrics.collect();
-    assertThat(Exposition.value(later, "monitor_collector_success", "plugin", "cpu", "collector", "loadavg")).hasValue(0);
-    assertThat(Exposition.value(later, "node_scrape_collector_success", "collector", "loadavg")).hasValue(0);
+    assertThat(
+            Exposition.value(
+                later, "monitor_collector_success", "plugin", "cpu", "collector", "loadavg"))
+        .hasValue(0);
+    assertThat(Exposition.value(later, "node_scrape_collector_success", "collector", "loadavg"))
+        .hasValue(0);
   }
 
   @Test
@@ -126,8 +180,13 @@ class ServedMetricsTest {
         new SelfMetrics(List.of(), new BuildInfo("1", "r", "17"), Map.of("cpu", "1"), 0, null);
     ServedMetrics metrics = new ServedMetrics(List.of(), self, new LabelInjector(Map.of()), null);
     metrics.reserveNames(owners);
-    for (String name : List.of("monitor_collector_errors_total", "monitor_collector_series_budget_exceeded_total",
-        "monitor_build_info", "monitor_build", "node_scrape_collector_success")) {
+    for (String name :
+        List.of(
+            "monitor_collector_errors_total",
+            "monitor_collector_series_budget_exceeded_total",
+            "monitor_build_info",
+            "monitor_build",
+            "node_scrape_collector_success")) {
       MetricFamilies f = new MetricFamilies();
       f.gauge(name, "h").add(1);
       assertThat(owners.claim("p/c", f.build()).clashes()).as(name).hasSize(1);

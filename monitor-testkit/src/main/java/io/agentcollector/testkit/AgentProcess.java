@@ -37,7 +37,8 @@ public final class AgentProcess implements AutoCloseable {
       Process p = builder(home, env, args).redirectOutput(out.toFile()).start();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new AssertionError("bin/monitor " + String.join(" ", args) + " did not finish in 60 s");
+        throw new AssertionError(
+            "bin/monitor " + String.join(" ", args) + " did not finish in 60 s");
       }
       return new Result(p.exitValue(), Files.readString(out));
     } catch (IOException e) {
@@ -66,12 +67,16 @@ public final class AgentProcess implements AutoCloseable {
     cmd.add(home.resolve("bin/monitor").toString());
     cmd.addAll(List.of(args));
     ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true);
-    b.environment().keySet().removeIf(k -> k.startsWith("MONITOR_") || k.startsWith("CONFIG_FORCE_"));
+    b.environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("MONITOR_") || k.startsWith("CONFIG_FORCE_"));
     b.environment().putAll(env);
     return b;
   }
 
-  /** Waits until {@code /-/ready} answers 200; fails with the log if the agent exits or times out. */
+  /**
+   * Waits until {@code /-/ready} answers 200; fails with the log if the agent exits or times out.
+   */
   public AgentProcess awaitReady(Duration max) {
     long deadline = System.nanoTime() + max.toNanos();
     while (System.nanoTime() < deadline) {
@@ -96,7 +101,8 @@ public final class AgentProcess implements AutoCloseable {
 
   public HttpResponse<String> get(String path, Map<String, String> headers) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10));
     headers.forEach(b::header);
     try {
       return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -117,7 +123,10 @@ public final class AgentProcess implements AutoCloseable {
     return r.body();
   }
 
-  /** Polls {@code /metrics} until {@code ok} holds for its text (returned), or fails after {@code max}. */
+  /**
+   * Polls {@code /metrics} until {@code ok} holds for its text (returned), or fails after {@code
+   * max}.
+   */
   public String awaitMetrics(Duration max, java.util.function.Predicate<String> ok) {
     long deadline = System.nanoTime() + max.toNanos();
     String m = "";
@@ -128,7 +137,8 @@ public final class AgentProcess implements AutoCloseable {
       }
       sleep(200);
     }
-    throw new AssertionError("condition not met in " + max.toSeconds() + " s:\n" + m + "\nlog:\n" + log());
+    throw new AssertionError(
+        "condition not met in " + max.toSeconds() + " s:\n" + m + "\nlog:\n" + log());
   }
 
   public int port() {

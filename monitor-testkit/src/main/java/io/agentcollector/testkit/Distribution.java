@@ -16,7 +16,8 @@ public final class Distribution {
     try (Stream<Path> s = Files.list(target)) {
       return s.filter(p -> p.getFileName().toString().matches("agent-collector-.*\\.tar\\.gz"))
           .findFirst()
-          .orElseThrow(() -> new AssertionError("no tarball in " + target + ": run mvn package first"));
+          .orElseThrow(
+              () -> new AssertionError("no tarball in " + target + ": run mvn package first"));
     } catch (IOException e) {
       throw new UncheckedIOException("no " + target + ": run mvn package first", e);
     }
@@ -25,8 +26,10 @@ public final class Distribution {
   /** Unpacks into {@code dir} and returns the install directory (the one holding bin/). */
   public static Path unpack(Path dir) {
     try {
-      Process p = new ProcessBuilder("tar", "-xzf", tarball().toString(), "-C", dir.toString())
-          .inheritIO().start();
+      Process p =
+          new ProcessBuilder("tar", "-xzf", tarball().toString(), "-C", dir.toString())
+              .inheritIO()
+              .start();
       if (p.waitFor() != 0) {
         throw new AssertionError("tar failed");
       }

@@ -1,9 +1,9 @@
 package io.agentcollector.testkit;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -31,8 +31,8 @@ public final class Exposition {
   }
 
   /**
-   * The value of the sample of family {@code name} (as exposed: counters with {@code _total})
-   * whose labels include {@code labelPairs}; empty when there is none.
+   * The value of the sample of family {@code name} (as exposed: counters with {@code _total}) whose
+   * labels include {@code labelPairs}; empty when there is none.
    */
   public static OptionalDouble value(MetricSnapshots snapshots, String name, String... labelPairs) {
     Labels wanted = Labels.of(labelPairs);

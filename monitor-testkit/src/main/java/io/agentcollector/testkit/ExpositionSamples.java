@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The samples and {@code # TYPE} lines of a Prometheus text exposition (0.0.4), for comparing two
- * exporters by value rather than by text (Go prints {@code 1e+06}, Java {@code 1000000.0}).
- * Only what the parity tests need: no timestamps, no exemplars.
+ * exporters by value rather than by text (Go prints {@code 1e+06}, Java {@code 1000000.0}). Only
+ * what the parity tests need: no timestamps, no exemplars.
  */
 public final class ExpositionSamples {
 
@@ -83,7 +83,8 @@ public final class ExpositionSamples {
     try {
       return new Sample(name, labels, parseValue(valueText));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("line " + lineNo + ": bad value " + valueText + " in: " + line);
+      throw new IllegalArgumentException(
+          "line " + lineNo + ": bad value " + valueText + " in: " + line);
     }
   }
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * Finds {@code testdata/fixtures/} of the source tree from any module's working directory.
  *
- * <p>The default tree holds real captures laid out like a host: {@code proc/}, {@code sys/},
- * {@code rootfs/}; see its README for where each file came from.
+ * <p>The default tree holds real captures laid out like a host: {@code proc/}, {@code sys/}, {@code
+ * rootfs/}; see its README for where each file came from.
  */
 public final class Fixtures {
 
@@ -47,6 +47,7 @@ public final class Fixtures {
   public static HostPaths hostPaths(String tree) {
     Path base = tree.isEmpty() ? root() : root().resolve(tree);
     Path sys = base.resolve("sys");
-    return new HostPaths(base.resolve("proc"), sys, base.resolve("rootfs"), sys.resolve("fs/cgroup"));
+    return new HostPaths(
+        base.resolve("proc"), sys, base.resolve("rootfs"), sys.resolve("fs/cgroup"));
   }
 }

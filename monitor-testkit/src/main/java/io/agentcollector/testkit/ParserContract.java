@@ -1,8 +1,8 @@
 package io.agentcollector.testkit;
 
 /**
- * What every fuzz target checks: a parser returns a value, or rejects the input with the
- * exception the collector catches and reports, whose message names the file. Anything else
+ * What every fuzz target checks: a parser returns a value, or rejects the input with the exception
+ * the collector catches and reports, whose message names the file. Anything else
  * (NullPointerException, IndexOutOfBounds, a bare NumberFormatException that names no file,
  * StackOverflowError) escapes as a finding.
  */

@@ -77,7 +77,11 @@ public final class PluginJarBuilder {
           put(out, r.getKey(), r.getValue().getBytes(StandardCharsets.UTF_8));
         }
         String list = String.join("\n", extensions) + "\n";
-        put(out, serviceLoader ? "META-INF/services/io.agentcollector.api.Collector" : "META-INF/extensions.idx",
+        put(
+            out,
+            serviceLoader
+                ? "META-INF/services/io.agentcollector.api.Collector"
+                : "META-INF/extensions.idx",
             list.getBytes(StandardCharsets.UTF_8));
       }
       deleteTree(classes);
@@ -88,8 +92,8 @@ public final class PluginJarBuilder {
   }
 
   /**
-   * Writes PF4J's directory layout {@code dir/<id>/}: {@code plugin.properties}, {@code
-   * classes/} and {@code lib/} holding {@code libJars} (e.g. its own copy of client_java).
+   * Writes PF4J's directory layout {@code dir/<id>/}: {@code plugin.properties}, {@code classes/}
+   * and {@code lib/} holding {@code libJars} (e.g. its own copy of client_java).
    */
   public Path buildDirectory(Path dir, List<Path> libJars) {
     try {
@@ -100,7 +104,11 @@ public final class PluginJarBuilder {
         Files.createDirectories(p.getParent());
         Files.writeString(p, r.getValue());
       }
-      Path index = classes.resolve(serviceLoader ? "META-INF/services/io.agentcollector.api.Collector" : "META-INF/extensions.idx");
+      Path index =
+          classes.resolve(
+              serviceLoader
+                  ? "META-INF/services/io.agentcollector.api.Collector"
+                  : "META-INF/extensions.idx");
       Files.createDirectories(index.getParent());
       Files.writeString(index, String.join("\n", extensions) + "\n");
       Path lib = Files.createDirectories(root.resolve("lib"));
@@ -109,7 +117,11 @@ public final class PluginJarBuilder {
       }
       Files.writeString(
           root.resolve("plugin.properties"),
-          "plugin.id=" + id + "\nplugin.version=1.0.0\nplugin.requires=" + requires + "\nplugin.provider=test\n");
+          "plugin.id="
+              + id
+              + "\nplugin.version=1.0.0\nplugin.requires="
+              + requires
+              + "\nplugin.provider=test\n");
       return root;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -129,8 +141,16 @@ public final class PluginJarBuilder {
 
   private Path compile(Path out) throws IOException {
     Path src = Files.createTempDirectory("plugin-src-" + id);
-    List<String> args = new ArrayList<>(List.of(
-        "-d", out.toString(), "-classpath", System.getProperty("java.class.path"), "-proc:none", "--release", "17"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-d",
+                out.toString(),
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-proc:none",
+                "--release",
+                "17"));
     for (Map.Entry<String, String> s : sources.entrySet()) {
       Path f = src.resolve(s.getKey().replace('.', '/') + ".java");
       Files.createDirectories(f.getParent());
@@ -156,7 +176,6 @@ public final class PluginJarBuilder {
     a.putValue("Plugin-Provider", "test");
     return m;
   }
-
 
   private static void deleteTree(Path root) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {

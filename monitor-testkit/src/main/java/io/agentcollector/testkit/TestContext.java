@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link CollectorContext} for tests: fixture host paths, a fixed clock and the plugin's
- * shipped defaults (read from {@code <pluginId>-defaults.conf} on the test class path) with
- * optional HOCON on top. The series budget is the plugin's {@code max-series} when its defaults
- * set one; names other collectors own are given with {@link #withOtherOwners}.
+ * A {@link CollectorContext} for tests: fixture host paths, a fixed clock and the plugin's shipped
+ * defaults (read from {@code <pluginId>-defaults.conf} on the test class path) with optional HOCON
+ * on top. The series budget is the plugin's {@code max-series} when its defaults set one; names
+ * other collectors own are given with {@link #withOtherOwners}.
  */
 public final class TestContext implements CollectorContext {
 
@@ -26,7 +26,11 @@ public final class TestContext implements CollectorContext {
   private final AtomicInteger budgetExceeded = new AtomicInteger();
 
   private TestContext(
-      String pluginId, PluginConfig config, HostPaths hostPaths, Clock clock, Map<String, String> otherOwners) {
+      String pluginId,
+      PluginConfig config,
+      HostPaths hostPaths,
+      Clock clock,
+      Map<String, String> otherOwners) {
     this.pluginId = pluginId;
     this.config = config;
     this.hostPaths = hostPaths;

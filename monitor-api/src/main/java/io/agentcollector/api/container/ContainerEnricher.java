@@ -5,8 +5,8 @@ import java.util.Map;
 import org.pf4j.ExtensionPoint;
 
 /**
- * Adds labels to a container's series from another source (the Kubernetes API): {@code
- * namespace}, {@code pod}, {@code container} where the runtime lacked them, and {@code label_<k>}.
+ * Adds labels to a container's series from another source (the Kubernetes API): {@code namespace},
+ * {@code pod}, {@code container} where the runtime lacked them, and {@code label_<k>}.
  */
 public interface ContainerEnricher extends ExtensionPoint {
 

@@ -21,8 +21,8 @@ import java.util.OptionalInt;
  * @param createdAt creation time
  * @param startedAt last start time
  * @param finishedAt last exit time
- * @param cgroupPath the container's cgroup relative to the hierarchy root (e.g. {@code /docker/<id>}),
- *     or empty when the stats reader must find it from {@code /proc/<pid>/cgroup}
+ * @param cgroupPath the container's cgroup relative to the hierarchy root (e.g. {@code
+ *     /docker/<id>}), or empty when the stats reader must find it from {@code /proc/<pid>/cgroup}
  * @param ownNetwork false when it shares another container's network namespace
  */
 public record ContainerInfo(
@@ -56,19 +56,60 @@ public record ContainerInfo(
   }
 
   /** A running container with the usual defaults, for tests and simple runtimes. */
-  public static ContainerInfo running(String runtime, String id, String name, String image, long pid, String cgroupPath) {
-    return new ContainerInfo(runtime, id, name, image, Map.of(), ContainerState.RUNNING, pid,
-        OptionalInt.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), cgroupPath, true);
+  public static ContainerInfo running(
+      String runtime, String id, String name, String image, long pid, String cgroupPath) {
+    return new ContainerInfo(
+        runtime,
+        id,
+        name,
+        image,
+        Map.of(),
+        ContainerState.RUNNING,
+        pid,
+        OptionalInt.empty(),
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        cgroupPath,
+        true);
   }
 
-  public ContainerInfo withState(ContainerState s, OptionalInt exit, boolean oom, Optional<Instant> finished) {
-    return new ContainerInfo(runtime, id, name, image, labels, s, s.hasProcesses() ? pid : 0, exit, oom,
-        createdAt, startedAt, finished, cgroupPath, ownNetwork);
+  public ContainerInfo withState(
+      ContainerState s, OptionalInt exit, boolean oom, Optional<Instant> finished) {
+    return new ContainerInfo(
+        runtime,
+        id,
+        name,
+        image,
+        labels,
+        s,
+        s.hasProcesses() ? pid : 0,
+        exit,
+        oom,
+        createdAt,
+        startedAt,
+        finished,
+        cgroupPath,
+        ownNetwork);
   }
 
   public ContainerInfo withLabels(Map<String, String> newLabels) {
-    return new ContainerInfo(runtime, id, name, image, newLabels, state, pid, exitCode, oomKilled,
-        createdAt, startedAt, finishedAt, cgroupPath, ownNetwork);
+    return new ContainerInfo(
+        runtime,
+        id,
+        name,
+        image,
+        newLabels,
+        state,
+        pid,
+        exitCode,
+        oomKilled,
+        createdAt,
+        startedAt,
+        finishedAt,
+        cgroupPath,
+        ownNetwork);
   }
 
   public ContainerKey key() {

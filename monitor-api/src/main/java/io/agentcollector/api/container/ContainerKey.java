@@ -3,8 +3,8 @@ package io.agentcollector.api.container;
 import java.util.Objects;
 
 /**
- * A container's identity across cycles: its runtime and the runtime's id for it. Ids are unique
- * per runtime only (docker and containerd may both know an id).
+ * A container's identity across cycles: its runtime and the runtime's id for it. Ids are unique per
+ * runtime only (docker and containerd may both know an id).
  */
 public record ContainerKey(String runtime, String id) {
 

@@ -5,9 +5,9 @@ import java.util.List;
 import org.pf4j.ExtensionPoint;
 
 /**
- * A container runtime (Docker, containerd) as a source of container metadata and state. The
- * agent's container collector asks it for its containers once per cycle, so {@link #containers}
- * should answer from a cache kept current by the runtime's event stream, not call the runtime.
+ * A container runtime (Docker, containerd) as a source of container metadata and state. The agent's
+ * container collector asks it for its containers once per cycle, so {@link #containers} should
+ * answer from a cache kept current by the runtime's event stream, not call the runtime.
  */
 public interface ContainerRuntime extends ExtensionPoint {
 

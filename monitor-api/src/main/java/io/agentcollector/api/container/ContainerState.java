@@ -2,7 +2,9 @@ package io.agentcollector.api.container;
 
 import java.util.Locale;
 
-/** Lifecycle state of a container, as Docker names them (containerd's task states map onto these). */
+/**
+ * Lifecycle state of a container, as Docker names them (containerd's task states map onto these).
+ */
 public enum ContainerState {
   CREATED,
   RUNNING,

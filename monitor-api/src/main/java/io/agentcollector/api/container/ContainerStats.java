@@ -7,10 +7,11 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * One reading of a container's cgroup, in base units (seconds, bytes). Values a cgroup version
- * does not have are 0, as cAdvisor reports them; the CPU quota is the exception (absent = no quota).
+ * One reading of a container's cgroup, in base units (seconds, bytes). Values a cgroup version does
+ * not have are 0, as cAdvisor reports them; the CPU quota is the exception (absent = no quota).
  */
-public record ContainerStats(Cpu cpu, Memory memory, List<BlockDevice> blockIo, Pids pids, Extra extra) {
+public record ContainerStats(
+    Cpu cpu, Memory memory, List<BlockDevice> blockIo, Pids pids, Extra extra) {
 
   public ContainerStats {
     Objects.requireNonNull(cpu, "cpu");
@@ -26,8 +27,8 @@ public record ContainerStats(Cpu cpu, Memory memory, List<BlockDevice> blockIo, 
   }
 
   /**
-   * What only newer kernels and cgroup v2 provide; each part is absent where the host lacks it,
-   * and then its metrics are not exposed at all (as cAdvisor does), rather than as 0.
+   * What only newer kernels and cgroup v2 provide; each part is absent where the host lacks it, and
+   * then its metrics are not exposed at all (as cAdvisor does), rather than as 0.
    *
    * @param burstPeriods cpu.stat {@code nr_bursts}
    * @param burstSeconds cpu.stat {@code burst_usec}
@@ -46,8 +47,15 @@ public record ContainerStats(Cpu cpu, Memory memory, List<BlockDevice> blockIo, 
       Optional<Pressure> memoryPressure,
       Optional<Pressure> ioPressure) {
 
-    public static final Extra NONE = new Extra(OptionalLong.empty(), OptionalDouble.empty(), OptionalLong.empty(),
-        OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    public static final Extra NONE =
+        new Extra(
+            OptionalLong.empty(),
+            OptionalDouble.empty(),
+            OptionalLong.empty(),
+            OptionalLong.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
 
     public Extra {
       Objects.requireNonNull(burstPeriods, "burstPeriods");
@@ -64,8 +72,8 @@ public record ContainerStats(Cpu cpu, Memory memory, List<BlockDevice> blockIo, 
    * Pressure stall totals of one resource.
    *
    * @param waitingSeconds the {@code some} line's {@code total}: time at least one task waited
-   * @param stalledSeconds the {@code full} line's {@code total}: time no task could progress
-   *     (the kernel writes 0 for CPU in a cgroup before 5.13 or lacks the line)
+   * @param stalledSeconds the {@code full} line's {@code total}: time no task could progress (the
+   *     kernel writes 0 for CPU in a cgroup before 5.13 or lacks the line)
    */
   public record Pressure(double waitingSeconds, double stalledSeconds) {}
 
@@ -96,7 +104,8 @@ public record ContainerStats(Cpu cpu, Memory memory, List<BlockDevice> blockIo, 
    * Bytes; limits are 0 when unlimited (cAdvisor's convention).
    *
    * @param workingSet usage minus inactive file pages, floored at 0 (cAdvisor's definition)
-   * @param oomKills OOM kills in this cgroup (v2 memory.events oom_kill, v1 memory.oom_control oom_kill)
+   * @param oomKills OOM kills in this cgroup (v2 memory.events oom_kill, v1 memory.oom_control
+   *     oom_kill)
    */
   public record Memory(
       long usage,
@@ -118,7 +127,8 @@ public record ContainerStats(Cpu cpu, Memory memory, List<BlockDevice> blockIo, 
       long oomKills) {}
 
   /** Per block device totals (v1 blkio throttle files, v2 io.stat). */
-  public record BlockDevice(int major, int minor, long readBytes, long writeBytes, long reads, long writes) {}
+  public record BlockDevice(
+      int major, int minor, long readBytes, long writeBytes, long reads, long writes) {}
 
   /**
    * @param processes entries of cgroup.procs

@@ -8,11 +8,11 @@ import org.pf4j.ExtensionPoint;
 public interface ContainerStatsReader extends ExtensionPoint {
 
   /**
-   * A cheap reading (one small file) that changes whenever a task of the container has run, such
-   * as its CPU usage counter. The reader defines it; it must compare by value ({@code equals}),
-   * as a record does. The collector compares it with the one of the container's last full read
-   * and hands it back to the {@link #read(ContainerInfo, Activity)} that follows, so the reader
-   * keeps no state between the two calls.
+   * A cheap reading (one small file) that changes whenever a task of the container has run, such as
+   * its CPU usage counter. The reader defines it; it must compare by value ({@code equals}), as a
+   * record does. The collector compares it with the one of the container's last full read and hands
+   * it back to the {@link #read(ContainerInfo, Activity)} that follows, so the reader keeps no
+   * state between the two calls.
    */
   interface Activity {}
 
@@ -30,8 +30,8 @@ public interface ContainerStatsReader extends ExtensionPoint {
 
   /**
    * {@link #read(ContainerInfo)} right after {@link #activity} returned {@code activity} for the
-   * same container: the reader may use that reading instead of reading it again, so the stats
-   * are never newer than the activity the collector keeps them under.
+   * same container: the reader may use that reading instead of reading it again, so the stats are
+   * never newer than the activity the collector keeps them under.
    */
   default Optional<ContainerStats> read(ContainerInfo container, Activity activity)
       throws Exception {

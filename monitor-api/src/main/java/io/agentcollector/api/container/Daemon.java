@@ -22,16 +22,16 @@ public interface Daemon {
   void connect() throws Exception;
 
   /**
-   * Opens the event stream; the runtime applies its events and calls {@link StreamEnd#ended}
-   * when it breaks or completes. Returns what closes it.
+   * Opens the event stream; the runtime applies its events and calls {@link StreamEnd#ended} when
+   * it breaks or completes. Returns what closes it.
    */
   AutoCloseable subscribe(StreamEnd end) throws Exception;
 
   /**
    * Lists every container into the runtime's cache.
    *
-   * @param afterConnect the first list after a (re)connection: nothing of the cache may be
-   *     trusted, events may have been lost
+   * @param afterConnect the first list after a (re)connection: nothing of the cache may be trusted,
+   *     events may have been lost
    */
   void resync(boolean afterConnect) throws Exception;
 

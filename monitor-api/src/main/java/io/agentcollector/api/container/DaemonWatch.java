@@ -24,9 +24,9 @@ import org.slf4j.Logger;
  *   <li>{@link State#CONNECTING}: the socket exists; the watcher thread (started then, one per
  *       daemon) makes its first attempt, which the cycle waits for up to {@code firstWait}.
  *   <li>{@link State#UP}: subscribed and listed; the runtime's event handler keeps its cache
- *       current; the watcher wakes only to list everything again every {@code resyncInterval}
- *       and when the event stream ends. The first connection is logged at info, later ones
- *       ("back") at debug.
+ *       current; the watcher wakes only to list everything again every {@code resyncInterval} and
+ *       when the event stream ends. The first connection is logged at info, later ones ("back") at
+ *       debug.
  *   <li>{@link State#DOWN}: an attempt failed, the stream ended or a list failed: {@link #check}
  *       throws with the reason. The watcher retries after 0.5 s, 1 s, 2 s … up to {@code
  *       maxBackoff}, and at once when a cycle asks ({@link #check} waits {@link #RETRY_WAIT} for
@@ -45,7 +45,14 @@ public final class DaemonWatch {
   static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
   /** See the class comment. */
-  public enum State { NEW, ABSENT, CONNECTING, UP, DOWN, STOPPED }
+  public enum State {
+    NEW,
+    ABSENT,
+    CONNECTING,
+    UP,
+    DOWN,
+    STOPPED
+  }
 
   private final String name;
   private final String address;
@@ -70,14 +77,26 @@ public final class DaemonWatch {
    * @param name the runtime ({@code docker}), for messages and the thread's name
    * @param firstWait how long the first cycle waits for the first attempt (the request timeout)
    */
-  public DaemonWatch(String name, Daemon daemon, Logger log, Duration resyncInterval,
-      Duration maxBackoff, Duration firstWait) {
+  public DaemonWatch(
+      String name,
+      Daemon daemon,
+      Logger log,
+      Duration resyncInterval,
+      Duration maxBackoff,
+      Duration firstWait) {
     this(name, daemon, log, resyncInterval, maxBackoff, firstWait, RETRY_WAIT, Sleeper.SYSTEM);
   }
 
   /** With the cycle's retry wait and the watcher's time given (tests). */
-  DaemonWatch(String name, Daemon daemon, Logger log, Duration resyncInterval,
-      Duration maxBackoff, Duration firstWait, Duration retryWait, Sleeper sleeper) {
+  DaemonWatch(
+      String name,
+      Daemon daemon,
+      Logger log,
+      Duration resyncInterval,
+      Duration maxBackoff,
+      Duration firstWait,
+      Duration retryWait,
+      Sleeper sleeper) {
     this.name = name;
     this.address = daemon.address();
     this.daemon = daemon;
@@ -96,10 +115,10 @@ public final class DaemonWatch {
   }
 
   /**
-   * Called by {@link ContainerRuntime#containers} once per cycle: true when the runtime's cache
-   * is current, false when the daemon is not installed (an empty result). While the daemon is
-   * down it asks for an attempt now and waits for it (at most {@link #RETRY_WAIT}; the first
-   * attempt at most {@code firstWait}).
+   * Called by {@link ContainerRuntime#containers} once per cycle: true when the runtime's cache is
+   * current, false when the daemon is not installed (an empty result). While the daemon is down it
+   * asks for an attempt now and waits for it (at most {@link #RETRY_WAIT}; the first attempt at
+   * most {@code firstWait}).
    *
    * @throws IOException when the daemon is down, with the reason
    */
@@ -136,15 +155,17 @@ public final class DaemonWatch {
       wait = firstWaitNanos;
     }
     if (watcher == null) {
-      watcher = Threads.startDaemon(name + "-watch",
-          new DaemonWatcher(this, daemon, resyncNanos, maxBackoffNanos));
+      watcher =
+          Threads.startDaemon(
+              name + "-watch", new DaemonWatcher(this, daemon, resyncNanos, maxBackoffNanos));
     }
     long seen = attempts;
     retryNow = true;
     lock.notifyAll();
     long deadline = System.nanoTime() + wait;
     long left;
-    while (attempts == seen && state != State.STOPPED
+    while (attempts == seen
+        && state != State.STOPPED
         && (left = deadline - System.nanoTime()) > 0) {
       TimeUnit.NANOSECONDS.timedWait(lock, left);
     }
@@ -212,8 +233,13 @@ public final class DaemonWatch {
         return;
       }
       if (state != State.DOWN) {
-        log.debug(everConnected ? "lost {} at {}: {}; reconnecting"
-            : "{} at {} not answering: {}; retrying", name, address, why);
+        log.debug(
+            everConnected
+                ? "lost {} at {}: {}; reconnecting"
+                : "{} at {} not answering: {}; retrying",
+            name,
+            address,
+            why);
       }
       state = State.DOWN;
       reason = why;

@@ -5,10 +5,10 @@ import java.time.Duration;
 
 /**
  * A container's limits (quota, shares, memory and pids limits) as a stats reader last read them.
- * They almost never change, and a reader would otherwise read half a dozen more files per
- * container per cycle. Read again when the runtime hands a new description of the container
- * (docker and containerd re-inspect on their update events) and at least every {@link #MAX_AGE}
- * (limits changed behind the runtime's back, e.g. by hand).
+ * They almost never change, and a reader would otherwise read half a dozen more files per container
+ * per cycle. Read again when the runtime hands a new description of the container (docker and
+ * containerd re-inspect on their update events) and at least every {@link #MAX_AGE} (limits changed
+ * behind the runtime's back, e.g. by hand).
  */
 public final class SpecCache<T> {
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The watch loop against a scripted daemon, with the watcher's time driven by the test: every
- * wait it starts is recorded and ends only when the test moves the clock or something wakes it.
+ * The watch loop against a scripted daemon, with the watcher's time driven by the test: every wait
+ * it starts is recorded and ends only when the test moves the clock or something wakes it.
  */
 @Timeout(120)
 class DaemonWatchTest {
@@ -138,14 +138,23 @@ class DaemonWatchTest {
   }
 
   DaemonWatch watch(Duration maxBackoff) {
-    watch = new DaemonWatch("fake", daemon, logger, RESYNC, maxBackoff, Duration.ofSeconds(30),
-        Duration.ofSeconds(30), time);
+    watch =
+        new DaemonWatch(
+            "fake",
+            daemon,
+            logger,
+            RESYNC,
+            maxBackoff,
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            time);
     return watch;
   }
 
   static List<Thread> watchers() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals("fake-watch")).toList();
+        .filter(t -> t.getName().equals("fake-watch"))
+        .toList();
   }
 
   List<String> lines() {
@@ -172,8 +181,7 @@ class DaemonWatchTest {
   }
 
   @Test
-  void lossBacksOffUpToTheCapThenResyncsAfterReconnectingWithOneLinePerChange()
-      throws Exception {
+  void lossBacksOffUpToTheCapThenResyncsAfterReconnectingWithOneLinePerChange() throws Exception {
     watch(Duration.ofSeconds(4));
     assertThat(watch.check()).isTrue();
     assertThat(time.nextWait()).as("following the events until the resync").isEqualTo(RESYNC);
@@ -195,10 +203,11 @@ class DaemonWatchTest {
     assertThat(time.nextWait()).isEqualTo(RESYNC);
     assertThat(daemon.calls).containsExactly("connect", "subscribe", "resync(true)");
     assertThat(watch.check()).isTrue();
-    assertThat(lines()).containsExactly(
-        "INFO connected to fake at /run/fake.sock (2 containers)",
-        "DEBUG lost fake at /run/fake.sock: IOException: unexpected end of stream; reconnecting",
-        "DEBUG fake at /run/fake.sock back (2 containers)");
+    assertThat(lines())
+        .containsExactly(
+            "INFO connected to fake at /run/fake.sock (2 containers)",
+            "DEBUG lost fake at /run/fake.sock: IOException: unexpected end of stream; reconnecting",
+            "DEBUG fake at /run/fake.sock back (2 containers)");
   }
 
   @Test
@@ -208,8 +217,8 @@ class DaemonWatchTest {
     assertThat(time.nextWait()).isEqualTo(RESYNC);
     time.advance(RESYNC);
     assertThat(time.nextWait()).isEqualTo(RESYNC);
-    assertThat(daemon.calls).containsExactly("connect", "subscribe", "resync(true)",
-        "resync(false)");
+    assertThat(daemon.calls)
+        .containsExactly("connect", "subscribe", "resync(true)", "resync(false)");
   }
 
   @Test
@@ -220,9 +229,11 @@ class DaemonWatchTest {
     daemon.crash();
     assertThat(time.nextWait()).isEqualTo(Duration.ofMillis(500));
     for (int cycle = 0; cycle < 3; cycle++) {
-      assertThatThrownBy(watch::check).isInstanceOf(IOException.class)
-          .hasMessage("fake at /run/fake.sock: IOException: connect failed"
-              + " <- IOException: Connection refused");
+      assertThatThrownBy(watch::check)
+          .isInstanceOf(IOException.class)
+          .hasMessage(
+              "fake at /run/fake.sock: IOException: connect failed"
+                  + " <- IOException: Connection refused");
     }
     assertThat(daemon.calls.stream().filter("connect"::equals)).hasSize(4);
 
@@ -237,8 +248,10 @@ class DaemonWatchTest {
     watch(Duration.ofSeconds(4));
     assertThatThrownBy(watch::check).hasMessageContaining("Connection refused");
     assertThatThrownBy(watch::check).hasMessageContaining("Connection refused");
-    assertThat(lines()).containsExactly("DEBUG fake at /run/fake.sock not answering:"
-        + " IOException: connect failed <- IOException: Connection refused; retrying");
+    assertThat(lines())
+        .containsExactly(
+            "DEBUG fake at /run/fake.sock not answering:"
+                + " IOException: connect failed <- IOException: Connection refused; retrying");
   }
 
   @Test
@@ -252,8 +265,7 @@ class DaemonWatchTest {
     assertThat(time.nextWait()).as("asleep until a cycle sees the socket").isEqualTo(FOREVER);
     time.advance(Duration.ofHours(1));
     assertThat(time.nextWait()).isEqualTo(FOREVER);
-    assertThatThrownBy(watch::check).hasMessage("fake at /run/fake.sock: no socket at "
-        + SOCKET);
+    assertThatThrownBy(watch::check).hasMessage("fake at /run/fake.sock: no socket at " + SOCKET);
     assertThat(daemon.calls.stream().filter("connect"::equals)).hasSize(1);
 
     daemon.socket = true;
@@ -276,8 +288,8 @@ class DaemonWatchTest {
 
     old.ended(new IOException("late"));
     assertThat(watch.state()).isEqualTo(DaemonWatch.State.UP);
-    assertThat(lines()).contains(
-        "DEBUG lost fake at /run/fake.sock: event stream ended; reconnecting");
+    assertThat(lines())
+        .contains("DEBUG lost fake at /run/fake.sock: event stream ended; reconnecting");
   }
 
   @Test

@@ -22,8 +22,8 @@ final class RecordingLogger extends LegacyAbstractLogger {
   }
 
   @Override
-  protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern,
-      Object[] args, Throwable thrown) {
+  protected void handleNormalizedLoggingCall(
+      Level level, Marker marker, String pattern, Object[] args, Throwable thrown) {
     lines.add(level + " " + MessageFormatter.basicArrayFormat(pattern, args));
   }
 

@@ -20,7 +20,8 @@ class SpecCacheTest {
     ContainerInfo c = ContainerInfo.running("docker", "abc", "web", "nginx", 42, "/docker/abc");
     assertThat(cache.get(c, this::read)).isEqualTo(1);
     assertThat(cache.get(c, this::read)).isEqualTo(1);
-    ContainerInfo updated = ContainerInfo.running("docker", "abc", "web", "nginx", 42, "/docker/abc");
+    ContainerInfo updated =
+        ContainerInfo.running("docker", "abc", "web", "nginx", 42, "/docker/abc");
     assertThat(cache.get(updated, this::read)).as("docker re-inspected it").isEqualTo(2);
     assertThat(cache.get(updated, this::read)).isEqualTo(2);
   }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /proc/diskstats} (https://docs.kernel.org/admin-guide/iostats.html): major, minor,
- * device name, then 11 counters, 15 since Linux 4.18 (discards) or 17 since 5.5 (flushes), i.e.
- * 14, 18 or 20 columns. Columns past the 17th counter (newer kernels) are ignored. A line with
- * fewer than 14 columns or a file without its final newline is refused as cut short.
+ * {@code /proc/diskstats} (https://docs.kernel.org/admin-guide/iostats.html): major, minor, device
+ * name, then 11 counters, 15 since Linux 4.18 (discards) or 17 since 5.5 (flushes), i.e. 14, 18 or
+ * 20 columns. Columns past the 17th counter (newer kernels) are ignored. A line with fewer than 14
+ * columns or a file without its final newline is refused as cut short.
  */
 public record ProcDiskstats(List<Device> devices) {
 
@@ -57,7 +57,8 @@ public record ProcDiskstats(List<Device> devices) {
   public static ProcDiskstats parse(String content) {
     if (!content.isEmpty() && !content.endsWith("\n")) {
       // The kernel ends every line with a newline: without one the last value may be cut short.
-      throw new IllegalArgumentException("/proc/diskstats: no newline at the end, the file is cut short");
+      throw new IllegalArgumentException(
+          "/proc/diskstats: no newline at the end, the file is cut short");
     }
     List<Device> out = new ArrayList<>();
     Field[] fields = Field.values();
@@ -69,15 +70,27 @@ public record ProcDiskstats(List<Device> devices) {
       }
       String[] f = line.split("\\s+");
       if (f.length < OLDEST_COLUMNS) {
-        throw new IllegalArgumentException("/proc/diskstats line " + n + ": " + f.length
-            + " columns, expected " + OLDEST_COLUMNS + " or more: \"" + line + "\"");
+        throw new IllegalArgumentException(
+            "/proc/diskstats line "
+                + n
+                + ": "
+                + f.length
+                + " columns, expected "
+                + OLDEST_COLUMNS
+                + " or more: \""
+                + line
+                + "\"");
       }
       Map<Field, Double> values = new EnumMap<>(Field.class);
       for (int i = 0; i < Math.min(f.length - FIXED_COLUMNS, fields.length); i++) {
         values.put(fields[i], unsigned(number(f[FIXED_COLUMNS + i], n)) * fields[i].factor);
       }
-      out.add(new Device((int) number(f[0], n), (int) number(f[1], n), f[2],
-          Collections.unmodifiableMap(values)));
+      out.add(
+          new Device(
+              (int) number(f[0], n),
+              (int) number(f[1], n),
+              f[2],
+              Collections.unmodifiableMap(values)));
     }
     return new ProcDiskstats(List.copyOf(out));
   }
@@ -86,7 +99,8 @@ public record ProcDiskstats(List<Device> devices) {
     try {
       return Long.parseUnsignedLong(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("/proc/diskstats line " + line + ": \"" + s + "\" is not a counter");
+      throw new IllegalArgumentException(
+          "/proc/diskstats line " + line + ": \"" + s + "\" is not a counter");
     }
   }
 

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * {@code /proc/<pid>/mounts} (proc(5), fields as in fstab(5)): device, mount point, fs type,
- * options, then two ignored fields. Only the escapes {@code \040} (space) and {@code \011} (tab)
- * of the mount point are decoded and the device is kept as written, exactly as node_exporter does,
- * so labels match its output.
+ * options, then two ignored fields. Only the escapes {@code \040} (space) and {@code \011} (tab) of
+ * the mount point are decoded and the device is kept as written, exactly as node_exporter does, so
+ * labels match its output.
  */
 public record ProcMounts(List<Mount> mounts) {
 
@@ -55,11 +55,19 @@ public record ProcMounts(List<Mount> mounts) {
         field[f++] = content.substring(start, i);
       }
       if (f > 0 && f < 4) {
-        throw new IllegalArgumentException(file + " line " + n
-            + ": expected device, mount point, type and options: \"" + content.substring(pos, end).strip() + "\"");
+        throw new IllegalArgumentException(
+            file
+                + " line "
+                + n
+                + ": expected device, mount point, type and options: \""
+                + content.substring(pos, end).strip()
+                + "\"");
       }
       if (f == 4) {
-        String mountPoint = field[1].indexOf('\\') < 0 ? field[1] : field[1].replace("\\040", " ").replace("\\011", "\t");
+        String mountPoint =
+            field[1].indexOf('\\') < 0
+                ? field[1]
+                : field[1].replace("\\040", " ").replace("\\011", "\t");
         out.add(new Mount(field[0], mountPoint, field[2], field[3]));
       }
       pos = end + 1;

@@ -10,13 +10,12 @@ import java.util.Set;
 /**
  * {@code /proc/stat}
  * (https://docs.kernel.org/filesystems/proc.html#miscellaneous-kernel-statistics-in-proc-stat):
- * per-CPU time in USER_HZ ticks and the system-wide counters. Lines and columns a newer kernel
- * adds are ignored. The aggregate {@code cpu} line is skipped: node_exporter exports per-CPU lines
- * only.
+ * per-CPU time in USER_HZ ticks and the system-wide counters. Lines and columns a newer kernel adds
+ * are ignored. The aggregate {@code cpu} line is skipped: node_exporter exports per-CPU lines only.
  *
- * <p>A file cut short is refused, never read as zeros: every kernel since 2.6.33 writes ten
- * columns per cpu line, the lines of {@link #REQUIRED} (softirq last) and a final newline, so any
- * prefix of a real file lacks one of them.
+ * <p>A file cut short is refused, never read as zeros: every kernel since 2.6.33 writes ten columns
+ * per cpu line, the lines of {@link #REQUIRED} (softirq last) and a final newline, so any prefix of
+ * a real file lacks one of them.
  *
  * @param cpus per CPU, indexed by CPU number; a CPU missing from the file (offline) below the
  *     highest one present is all zero, as in procfs
@@ -37,7 +36,8 @@ public record ProcStat(
 
   /** The lines every kernel since 2.6.31 writes, in its order. */
   static final List<String> REQUIRED =
-      List.of("cpu", "intr", "ctxt", "btime", "processes", "procs_running", "procs_blocked", "softirq");
+      List.of(
+          "cpu", "intr", "ctxt", "btime", "processes", "procs_running", "procs_blocked", "softirq");
 
   /**
    * One {@code cpuN} line in USER_HZ ticks, in the kernel's column order: user nice system idle
@@ -141,8 +141,16 @@ public record ProcStat(
 
   private static void checkCpuColumns(String[] f, int n, String line) {
     if (f.length < 1 + CpuTicks.COLUMNS) {
-      throw new IllegalArgumentException("/proc/stat line " + (n + 1) + ": " + (f.length - 1)
-          + " values, expected " + CpuTicks.COLUMNS + " or more: \"" + line.strip() + "\"");
+      throw new IllegalArgumentException(
+          "/proc/stat line "
+              + (n + 1)
+              + ": "
+              + (f.length - 1)
+              + " values, expected "
+              + CpuTicks.COLUMNS
+              + " or more: \""
+              + line.strip()
+              + "\"");
     }
   }
 

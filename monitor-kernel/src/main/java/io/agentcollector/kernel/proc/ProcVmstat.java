@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * {@code /proc/vmstat}: one {@code name value} pair per line, virtual memory counters
  * (https://docs.kernel.org/filesystems/proc.html). Values are kept raw: the kernel's units vary per
- * field (pages, KiB for pgpgin/pgpgout, events). A file without its final newline was cut short
- * and is refused.
+ * field (pages, KiB for pgpgin/pgpgout, events). A file without its final newline was cut short and
+ * is refused.
  *
  * @param fields value per field name, in file order
  */
@@ -17,7 +17,8 @@ public record ProcVmstat(Map<String, Double> fields) {
   public static ProcVmstat parse(String content) {
     if (!content.endsWith("\n")) {
       // The kernel ends every line with a newline: without one the last value may be cut short.
-      throw new IllegalArgumentException("/proc/vmstat: no newline at the end, the file is cut short");
+      throw new IllegalArgumentException(
+          "/proc/vmstat: no newline at the end, the file is cut short");
     }
     Map<String, Double> fields = new LinkedHashMap<>();
     String[] lines = content.split("\n");

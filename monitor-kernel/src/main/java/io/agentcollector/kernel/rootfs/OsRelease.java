@@ -25,6 +25,7 @@ public record OsRelease(Map<String, String> fields) {
   private static final char UNQUOTED = 'n';
   private static final char DOUBLE = 'd';
   private static final char SINGLE = 's';
+
   /** After {@code \} inside double quotes. */
   private static final char ESCAPE = 'e';
 

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * One device's entry of udev's database, {@code /run/udev/data/b<major>:<minor>} (format in
- * udevadm(8), "udevadm info --export-db"): only the {@code E:KEY=value} property lines count,
- * the others (symlinks, tags, watches) are ignored, as node_exporter does.
+ * udevadm(8), "udevadm info --export-db"): only the {@code E:KEY=value} property lines count, the
+ * others (symlinks, tags, watches) are ignored, as node_exporter does.
  */
 public record UdevData(Map<String, String> properties) {
 

@@ -12,8 +12,7 @@ import java.util.List;
 public record SysClocksource(List<String> available, String current) {
 
   /** Parses the text of the two files. */
-  public static SysClocksource parse(
-      String availableClocksource, String currentClocksource) {
+  public static SysClocksource parse(String availableClocksource, String currentClocksource) {
     String all = availableClocksource.strip();
     List<String> available = all.isEmpty() ? List.of() : Arrays.asList(all.split("\\s+"));
     return new SysClocksource(List.copyOf(available), currentClocksource.strip());

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * One sysfs attribute, such as {@code /sys/class/net/<iface>/mtu}
- * (https://docs.kernel.org/filesystems/sysfs.html): its trimmed text, or empty when the kernel
- * will not give it. Reading {@code speed} of an interface that is down fails with EINVAL, {@code
+ * (https://docs.kernel.org/filesystems/sysfs.html): its trimmed text, or empty when the kernel will
+ * not give it. Reading {@code speed} of an interface that is down fails with EINVAL, {@code
  * lo/speed} always does: such an attribute is absent for that device, not an error.
  */
 public final class SysfsAttributes {
@@ -25,7 +25,8 @@ public final class SysfsAttributes {
     try {
       return Optional.of(KernelFiles.utf8(KernelFiles.read(file, MAX_BYTES)).strip());
     } catch (FileSystemException e) {
-      // ENOENT, EACCES, EINVAL, EOPNOTSUPP: not available here; a FIFO or oversize: not an attribute
+      // ENOENT, EACCES, EINVAL, EOPNOTSUPP: not available here; a FIFO or oversize: not an
+      // attribute
       return Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
@@ -34,12 +35,15 @@ public final class SysfsAttributes {
 
   /** A decimal or 0x-hex number, empty when absent or not a number. */
   public static Optional<Long> number(Path file) {
-    return read(file).flatMap(s -> {
-      try {
-        return Optional.of(s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
-    });
+    return read(file)
+        .flatMap(
+            s -> {
+              try {
+                return Optional.of(
+                    s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s));
+              } catch (NumberFormatException e) {
+                return Optional.empty();
+              }
+            });
   }
 }

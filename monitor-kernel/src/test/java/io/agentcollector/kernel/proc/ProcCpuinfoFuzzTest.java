@@ -8,7 +8,8 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link ProcCpuinfo}: returns or rejects naming {@code /proc/cpuinfo}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcCpuinfoFuzzTestInputs/parse/}.
+ * regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/ProcCpuinfoFuzzTestInputs/parse/}.
  */
 class ProcCpuinfoFuzzTest {
 

@@ -7,8 +7,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.agentcollector.testkit.ParserContract;
 
 /**
- * Fuzz target for {@link ProcDiskstats}: returns or rejects naming {@code /proc/diskstats}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcDiskstatsFuzzTestInputs/parse/}.
+ * Fuzz target for {@link ProcDiskstats}: returns or rejects naming {@code /proc/diskstats}. Seeds
+ * and regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/ProcDiskstatsFuzzTestInputs/parse/}.
  */
 class ProcDiskstatsFuzzTest {
 

@@ -17,8 +17,10 @@ class ProcDiskstatsTest {
   @Test
   void realCaptureConvertsSectorsAndMilliseconds() throws Exception {
     ProcDiskstats stats = ProcDiskstats.parse(Files.readString(Fixtures.path("proc/diskstats")));
-    assertThat(stats.devices()).extracting(ProcDiskstats.Device::name)
-        .containsExactly("loop0", "loop1", "loop2", "loop3", "loop4", "loop5", "loop6", "loop7", "vda", "zram0");
+    assertThat(stats.devices())
+        .extracting(ProcDiskstats.Device::name)
+        .containsExactly(
+            "loop0", "loop1", "loop2", "loop3", "loop4", "loop5", "loop6", "loop7", "vda", "zram0");
     ProcDiskstats.Device vda = stats.devices().get(8);
     assertThat(vda.major()).isEqualTo(254);
     assertThat(vda.minor()).isZero();
@@ -35,10 +37,20 @@ class ProcDiskstatsTest {
   static Stream<Arguments> kernelVariants() {
     return Stream.of(
         Arguments.of("before 4.18: 14 columns", " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11\n", 11),
-        Arguments.of("4.18+: 18 columns, discards", " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15\n", 15),
-        Arguments.of("5.5+: 20 columns, flushes", " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17\n", 17),
-        Arguments.of("a future kernel's extra column", " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18\n", 17),
-        Arguments.of("tabs, trailing blanks, empty lines", "\n8\t0\tsda 1 2 3 4 5 6 7 8 9 10 11   \n\n", 11));
+        Arguments.of(
+            "4.18+: 18 columns, discards", " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15\n", 15),
+        Arguments.of(
+            "5.5+: 20 columns, flushes",
+            " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17\n",
+            17),
+        Arguments.of(
+            "a future kernel's extra column",
+            " 8 0 sda 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18\n",
+            17),
+        Arguments.of(
+            "tabs, trailing blanks, empty lines",
+            "\n8\t0\tsda 1 2 3 4 5 6 7 8 9 10 11   \n\n",
+            11));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -58,19 +70,28 @@ class ProcDiskstatsTest {
 
   @Test
   void countersAreUnsigned64Bit() {
-    ProcDiskstats.Device d = ProcDiskstats.parse("8 0 sda 18446744073709551615 0 0 0 0 0 0 0 0 0 0\n").devices().get(0);
+    ProcDiskstats.Device d =
+        ProcDiskstats.parse("8 0 sda 18446744073709551615 0 0 0 0 0 0 0 0 0 0\n").devices().get(0);
     assertThat(d.values().get(Field.READS_COMPLETED)).isEqualTo(1.8446744073709552e19);
   }
 
   static Stream<Arguments> malformed() {
     return Stream.of(
-        Arguments.of("truncated line", "8 0 sda 1 2 3 4 5 6 7 8 9 10 11\n8 1 sda1 1 2 3\n",
+        Arguments.of(
+            "truncated line",
+            "8 0 sda 1 2 3 4 5 6 7 8 9 10 11\n8 1 sda1 1 2 3\n",
             "/proc/diskstats line 2: 6 columns, expected 14 or more: \"8 1 sda1 1 2 3\""),
-        Arguments.of("not a number", "8 0 sda 1 2 3 4 5 6 7 8 9 10 x\n",
+        Arguments.of(
+            "not a number",
+            "8 0 sda 1 2 3 4 5 6 7 8 9 10 x\n",
             "/proc/diskstats line 1: \"x\" is not a counter"),
-        Arguments.of("negative", "8 0 sda 1 2 3 4 5 6 7 8 9 -10 11\n",
+        Arguments.of(
+            "negative",
+            "8 0 sda 1 2 3 4 5 6 7 8 9 -10 11\n",
             "/proc/diskstats line 1: \"-10\" is not a counter"),
-        Arguments.of("cut in the last counter (no final newline)", "8 0 sda 1 2 3 4 5 6 7 8 9 10 1",
+        Arguments.of(
+            "cut in the last counter (no final newline)",
+            "8 0 sda 1 2 3 4 5 6 7 8 9 10 1",
             "/proc/diskstats: no newline at the end, the file is cut short"));
   }
 
@@ -78,6 +99,7 @@ class ProcDiskstatsTest {
   @MethodSource("malformed")
   void malformedContentNamesFileLineAndValue(String name, String content, String message) {
     assertThatThrownBy(() -> ProcDiskstats.parse(content))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
   }
 }

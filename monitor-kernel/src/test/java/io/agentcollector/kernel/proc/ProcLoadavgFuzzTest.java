@@ -8,7 +8,8 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link ProcLoadavg}: returns or rejects naming {@code /proc/loadavg}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcLoadavgFuzzTestInputs/parse/}.
+ * regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/ProcLoadavgFuzzTestInputs/parse/}.
  */
 class ProcLoadavgFuzzTest {
 

@@ -42,7 +42,7 @@ class ProcMountinfoTest {
   void optionalFieldsRootsAndEscapes() {
     ProcMountinfo m =
         ProcMountinfo.parse(
-            """
+"""
 31 30 0:28 / /sys/fs/cgroup/cpu,cpuacct rw,nosuid shared:12 - cgroup cgroup rw,cpu,cpuacct
 544 28 8:17 / /mnt/backup\\040disk rw,relatime shared:320 master:2 - ext4 /dev/sdb1 rw
 601 30 0:26 /docker/abc /sys/fs/cgroup rw - cgroup2 cgroup2 rw

@@ -8,13 +8,15 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link ProcMounts}: returns or rejects naming {@code /proc/1/mounts}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcMountsFuzzTestInputs/parse/}.
+ * regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/ProcMountsFuzzTestInputs/parse/}.
  */
 class ProcMountsFuzzTest {
 
   @FuzzTest
   void parse(FuzzedDataProvider data) throws Exception {
     String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
-    ParserContract.returnsOrRejects("/proc/1/mounts", () -> ProcMounts.parse("/proc/1/mounts", content));
+    ParserContract.returnsOrRejects(
+        "/proc/1/mounts", () -> ProcMounts.parse("/proc/1/mounts", content));
   }
 }

@@ -11,18 +11,27 @@ class ProcMountsTest {
 
   @Test
   void realCapture() throws Exception {
-    ProcMounts m = ProcMounts.parse("/proc/1/mounts", Files.readString(Fixtures.path("proc/1/mounts")));
+    ProcMounts m =
+        ProcMounts.parse("/proc/1/mounts", Files.readString(Fixtures.path("proc/1/mounts")));
     assertThat(m.mounts()).hasSize(24);
     ProcMounts.Mount root = m.mounts().get(5);
-    assertThat(root).isEqualTo(new ProcMounts.Mount("/dev/vda", "/", "ext4",
-        "rw,relatime,discard,resv_strict,resuid=65534,resgid=65534"));
+    assertThat(root)
+        .isEqualTo(
+            new ProcMounts.Mount(
+                "/dev/vda",
+                "/",
+                "ext4",
+                "rw,relatime,discard,resv_strict,resuid=65534,resgid=65534"));
     assertThat(root.readOnly()).isFalse();
     assertThat(m.mounts().get(6).readOnly()).as("ro,nosuid,...").isTrue();
   }
 
   @Test
   void onlySpaceAndTabAreDecodedInTheMountPointAsNodeExporterDoes() {
-    ProcMounts m = ProcMounts.parse("mounts", """
+    ProcMounts m =
+        ProcMounts.parse(
+            "mounts",
+            """
         /dev/sdb1 /srv/with\\040space\\011tab ext4 rw 0 0
         //nas/share\\040x /mnt/back\\134slash cifs rw,ro,rw 0 0
         """);
@@ -34,10 +43,14 @@ class ProcMountsTest {
 
   @Test
   void optionsNamingRoAreNotRo() {
-    assertThat(ProcMounts.parse("m", "a / ext4 rw,errors=remount-ro 0 0").mounts().get(0).readOnly()).isFalse();
-    assertThat(ProcMounts.parse("m", "a / ext4 rw,rootcontext=x 0 0").mounts().get(0).readOnly()).isFalse();
+    assertThat(
+            ProcMounts.parse("m", "a / ext4 rw,errors=remount-ro 0 0").mounts().get(0).readOnly())
+        .isFalse();
+    assertThat(ProcMounts.parse("m", "a / ext4 rw,rootcontext=x 0 0").mounts().get(0).readOnly())
+        .isFalse();
     assertThat(ProcMounts.parse("m", "a / ext4 ro 0 0").mounts().get(0).readOnly()).isTrue();
-    assertThat(ProcMounts.parse("m", "a / ext4 rw,nosuid,ro 0 0").mounts().get(0).readOnly()).isTrue();
+    assertThat(ProcMounts.parse("m", "a / ext4 rw,nosuid,ro 0 0").mounts().get(0).readOnly())
+        .isTrue();
   }
 
   @Test
@@ -50,6 +63,7 @@ class ProcMountsTest {
   void truncatedLineNamesFileAndLine() {
     assertThatThrownBy(() -> ProcMounts.parse("/proc/1/mounts", "a / ext4 rw 0 0\nb /x xfs\n"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("/proc/1/mounts line 2: expected device, mount point, type and options: \"b /x xfs\"");
+        .hasMessage(
+            "/proc/1/mounts line 2: expected device, mount point, type and options: \"b /x xfs\"");
   }
 }

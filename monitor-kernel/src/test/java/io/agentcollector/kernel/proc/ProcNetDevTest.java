@@ -16,7 +16,7 @@ class ProcNetDevTest {
   private static final String FILE = "/proc/<pid>/net/dev";
 
   private static final String HEADER =
-      """
+"""
 Inter-|   Receive                                                |  Transmit
  face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed
 """;

@@ -7,14 +7,16 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.agentcollector.testkit.ParserContract;
 
 /**
- * Fuzz target for {@link ProcNetNetstat}: returns or rejects naming {@code /proc/net/netstat}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcNetNetstatFuzzTestInputs/parse/}.
+ * Fuzz target for {@link ProcNetNetstat}: returns or rejects naming {@code /proc/net/netstat}.
+ * Seeds and regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/ProcNetNetstatFuzzTestInputs/parse/}.
  */
 class ProcNetNetstatFuzzTest {
 
   @FuzzTest
   void parse(FuzzedDataProvider data) throws Exception {
     String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
-    ParserContract.returnsOrRejects("/proc/net/netstat", () -> ProcNetNetstat.parse("/proc/net/netstat", content));
+    ParserContract.returnsOrRejects(
+        "/proc/net/netstat", () -> ProcNetNetstat.parse("/proc/net/netstat", content));
   }
 }

@@ -7,8 +7,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.agentcollector.testkit.ParserContract;
 
 /**
- * Fuzz target for {@link ProcNetSnmp6}: returns or rejects naming {@code /proc/net/snmp6}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcNetSnmp6FuzzTestInputs/parse/}.
+ * Fuzz target for {@link ProcNetSnmp6}: returns or rejects naming {@code /proc/net/snmp6}. Seeds
+ * and regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/ProcNetSnmp6FuzzTestInputs/parse/}.
  */
 class ProcNetSnmp6FuzzTest {
 

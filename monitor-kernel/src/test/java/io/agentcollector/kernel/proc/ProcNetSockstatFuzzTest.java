@@ -7,14 +7,16 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.agentcollector.testkit.ParserContract;
 
 /**
- * Fuzz target for {@link ProcNetSockstat}: returns or rejects naming {@code /proc/net/sockstat}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcNetSockstatFuzzTestInputs/parse/}.
+ * Fuzz target for {@link ProcNetSockstat}: returns or rejects naming {@code /proc/net/sockstat}.
+ * Seeds and regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/ProcNetSockstatFuzzTestInputs/parse/}.
  */
 class ProcNetSockstatFuzzTest {
 
   @FuzzTest
   void parse(FuzzedDataProvider data) throws Exception {
     String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
-    ParserContract.returnsOrRejects("/proc/net/sockstat", () -> ProcNetSockstat.parse("/proc/net/sockstat", content));
+    ParserContract.returnsOrRejects(
+        "/proc/net/sockstat", () -> ProcNetSockstat.parse("/proc/net/sockstat", content));
   }
 }

@@ -7,14 +7,16 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.agentcollector.testkit.ParserContract;
 
 /**
- * Fuzz target for {@link ProcNetStatNfConntrack}: returns or rejects naming {@code /proc/net/stat/nf_conntrack}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcNetStatNfConntrackFuzzTestInputs/parse/}.
+ * Fuzz target for {@link ProcNetStatNfConntrack}: returns or rejects naming {@code
+ * /proc/net/stat/nf_conntrack}. Seeds and regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/ProcNetStatNfConntrackFuzzTestInputs/parse/}.
  */
 class ProcNetStatNfConntrackFuzzTest {
 
   @FuzzTest
   void parse(FuzzedDataProvider data) throws Exception {
     String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
-    ParserContract.returnsOrRejects("/proc/net/stat/nf_conntrack", () -> ProcNetStatNfConntrack.parse(content));
+    ParserContract.returnsOrRejects(
+        "/proc/net/stat/nf_conntrack", () -> ProcNetStatNfConntrack.parse(content));
   }
 }

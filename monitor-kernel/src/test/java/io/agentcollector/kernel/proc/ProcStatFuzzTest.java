@@ -8,7 +8,8 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link ProcStat}: returns or rejects naming {@code /proc/stat}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcStatFuzzTestInputs/parse/}.
+ * regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/ProcStatFuzzTestInputs/parse/}.
  */
 class ProcStatFuzzTest {
 

@@ -44,7 +44,9 @@ class ProcStatTest {
       softirq 0 0
       """;
 
-  /** {@code cpuLines} made a complete file: the aggregate cpu line if missing, then {@link #TAIL}. */
+  /**
+   * {@code cpuLines} made a complete file: the aggregate cpu line if missing, then {@link #TAIL}.
+   */
   static String complete(String cpuLines) {
     String head = cpuLines.startsWith("cpu ") ? "" : "cpu  0 0 0 0 0 0 0 0 0 0\n";
     return head + cpuLines + TAIL;
@@ -121,7 +123,8 @@ class ProcStatTest {
 
   @Test
   void everyRequiredLineIsRead() {
-    ProcStat s = ProcStat.parse(complete("cpu0 1 2 3 4 5 6 7 8 9 10\n").replace("ctxt 0", "ctxt 5"));
+    ProcStat s =
+        ProcStat.parse(complete("cpu0 1 2 3 4 5 6 7 8 9 10\n").replace("ctxt 0", "ctxt 5"));
     assertThat(s.contextSwitches()).hasValue(5);
     assertThat(s.interrupts()).hasValue(0);
     assertThat(s.bootTime()).hasValue(0);

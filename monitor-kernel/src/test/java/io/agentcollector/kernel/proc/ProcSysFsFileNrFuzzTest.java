@@ -7,8 +7,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.agentcollector.testkit.ParserContract;
 
 /**
- * Fuzz target for {@link ProcSysFsFileNr}: returns or rejects naming {@code /proc/sys/fs/file-nr}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcSysFsFileNrFuzzTestInputs/parse/}.
+ * Fuzz target for {@link ProcSysFsFileNr}: returns or rejects naming {@code /proc/sys/fs/file-nr}.
+ * Seeds and regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/ProcSysFsFileNrFuzzTestInputs/parse/}.
  */
 class ProcSysFsFileNrFuzzTest {
 

@@ -8,7 +8,8 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link ProcVmstat}: returns or rejects naming {@code /proc/vmstat}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/ProcVmstatFuzzTestInputs/parse/}.
+ * regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/ProcVmstatFuzzTestInputs/parse/}.
  */
 class ProcVmstatFuzzTest {
 

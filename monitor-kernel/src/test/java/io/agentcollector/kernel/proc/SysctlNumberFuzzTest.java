@@ -8,13 +8,15 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link SysctlNumber}: returns or rejects naming {@code /proc/sys/fs/x}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/proc/SysctlNumberFuzzTestInputs/parse/}.
+ * regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/proc/SysctlNumberFuzzTestInputs/parse/}.
  */
 class SysctlNumberFuzzTest {
 
   @FuzzTest
   void parse(FuzzedDataProvider data) throws Exception {
     String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
-    ParserContract.returnsOrRejects("/proc/sys/fs/x", () -> SysctlNumber.parse("/proc/sys/fs/x", content));
+    ParserContract.returnsOrRejects(
+        "/proc/sys/fs/x", () -> SysctlNumber.parse("/proc/sys/fs/x", content));
   }
 }

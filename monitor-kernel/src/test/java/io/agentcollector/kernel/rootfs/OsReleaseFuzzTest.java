@@ -8,13 +8,15 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link OsRelease}: returns or rejects naming {@code /etc/os-release}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/rootfs/OsReleaseFuzzTestInputs/parse/}.
+ * regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/rootfs/OsReleaseFuzzTestInputs/parse/}.
  */
 class OsReleaseFuzzTest {
 
   @FuzzTest
   void parse(FuzzedDataProvider data) throws Exception {
     String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
-    ParserContract.returnsOrRejects("/etc/os-release", () -> OsRelease.parse("/etc/os-release", content));
+    ParserContract.returnsOrRejects(
+        "/etc/os-release", () -> OsRelease.parse("/etc/os-release", content));
   }
 }

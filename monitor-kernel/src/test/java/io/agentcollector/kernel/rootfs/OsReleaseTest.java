@@ -38,8 +38,7 @@ class OsReleaseTest {
         Arguments.of("quotes concatenate", "NAME=a\"b c\"'d e'f", "NAME", "ab cd ef"),
         Arguments.of("quoted blanks before a comment", "ID=\"a  \" # c", "ID", "a  "),
         Arguments.of("# inside quotes", "ID=\"a#b\"", "ID", "a#b"),
-        Arguments.of(
-            "every escape", "ID=\"\\b\\f\\r\\n\\t\\/\\\\\"", "ID", "\b\f\r\n\t/\\"));
+        Arguments.of("every escape", "ID=\"\\b\\f\\r\\n\\t\\/\\\\\"", "ID", "\b\f\r\n\t/\\"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -8,7 +8,8 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link UdevData}: returns or rejects naming {@code /run/udev/data}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/kernel/rootfs/UdevDataFuzzTestInputs/parse/}.
+ * regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/rootfs/UdevDataFuzzTestInputs/parse/}.
  */
 class UdevDataFuzzTest {
 

@@ -13,17 +13,20 @@ class UdevDataTest {
 
   @Test
   void onlyPropertyLinesCount() throws Exception {
-    UdevData d = UdevData.parse(Files.readString(Fixtures.path("edge/disk-udev/rootfs/run/udev/data/b8:0")));
+    UdevData d =
+        UdevData.parse(Files.readString(Fixtures.path("edge/disk-udev/rootfs/run/udev/data/b8:0")));
     assertThat(d.get("ID_MODEL")).isEqualTo("Samsung_SSD_860_EVO_500GB");
     assertThat(d.get("ID_SERIAL_SHORT")).isEqualTo("S3Z1NB0K123456X");
     assertThat(d.get("ID_ATA_ROTATION_RATE_RPM")).isEqualTo("0");
-    assertThat(d.properties()).doesNotContainKeys("S", "disk/by-id/ata-Samsung_SSD_860_EVO_500GB_S3Z1NB0K123456X");
+    assertThat(d.properties())
+        .doesNotContainKeys("S", "disk/by-id/ata-Samsung_SSD_860_EVO_500GB_S3Z1NB0K123456X");
     assertThat(d.get("ID_FS_TYPE")).as("absent is empty").isEmpty();
   }
 
   @Test
   void edgeCases() {
-    UdevData d = UdevData.parse("E:A=x=y\r\nE:EMPTY=\nE:NOEQUALS\nS:B=1\nE:C=a b \nE:A2=1\nE:A2=2\n");
+    UdevData d =
+        UdevData.parse("E:A=x=y\r\nE:EMPTY=\nE:NOEQUALS\nS:B=1\nE:C=a b \nE:A2=1\nE:A2=2\n");
     assertThat(d.get("A")).as("split at the first =, CR dropped").isEqualTo("x=y");
     assertThat(d.properties()).containsEntry("EMPTY", "").doesNotContainKeys("NOEQUALS", "B");
     assertThat(d.get("C")).as("blanks kept as udev wrote them").isEqualTo("a b ");

@@ -7,9 +7,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.agentcollector.testkit.ParserContract;
 
 /**
- * Fuzz target for the hwmon sysfs parsing: an attribute file name ({@link
- * SysClassHwmon#explode}), a chip or label name ({@link SysClassHwmon#clean}) and an attribute
- * value ({@link SysClassHwmon#number}). None of them rejects: an odd name or value is skipped.
+ * Fuzz target for the hwmon sysfs parsing: an attribute file name ({@link SysClassHwmon#explode}),
+ * a chip or label name ({@link SysClassHwmon#clean}) and an attribute value ({@link
+ * SysClassHwmon#number}). None of them rejects: an odd name or value is skipped.
  */
 class SysClassHwmonFuzzTest {
 

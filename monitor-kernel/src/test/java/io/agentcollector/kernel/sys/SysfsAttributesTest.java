@@ -34,7 +34,8 @@ class SysfsAttributesTest {
 
   @Test
   void textIsUtf8(@TempDir Path dir) throws Exception {
-    Path alias = Files.write(dir.resolve("ifalias"), "uplink \u00e9\n".getBytes(StandardCharsets.UTF_8));
+    Path alias =
+        Files.write(dir.resolve("ifalias"), "uplink \u00e9\n".getBytes(StandardCharsets.UTF_8));
     assertThat(SysfsAttributes.read(alias)).hasValue("uplink \u00e9");
   }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "check-config",
     mixinStandardHelpOptions = true,
-    description = "Validate the configuration (and every enabled plugin's settings), print the effective settings.")
+    description =
+        "Validate the configuration (and every enabled plugin's settings), print the effective settings.")
 final class CheckConfigCommand extends ToolCommand {
 
   @Override
@@ -22,9 +23,14 @@ final class CheckConfigCommand extends ToolCommand {
     System.out.println("config OK: " + setup.configFile());
     EffectiveSettings.agent(c).forEach(System.out::println);
     if (c.webConfigFile().isPresent()) {
-      System.out.println("web config " + c.webConfigFile().get() + ": TLS "
-          + (web.tls() == null ? "off" : "on, client certificates " + web.tls().clientAuth())
-          + ", " + web.users().size() + " basic auth users");
+      System.out.println(
+          "web config "
+              + c.webConfigFile().get()
+              + ": TLS "
+              + (web.tls() == null ? "off" : "on, client certificates " + web.tls().clientAuth())
+              + ", "
+              + web.users().size()
+              + " basic auth users");
     }
     for (String id : new TreeSet<>(setup.catalog().installed().keySet())) {
       EffectiveSettings.plugin(c, id).forEach(System.out::println);

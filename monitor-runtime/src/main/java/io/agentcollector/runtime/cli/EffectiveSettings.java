@@ -19,9 +19,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What {@code check-config} prints: every effective setting, the agent's and each enabled
- * plugin's (its own keys too), with where its value comes from: the file (path:line), an
- * environment variable, the plugin's shipped defaults or the runtime's.
+ * What {@code check-config} prints: every effective setting, the agent's and each enabled plugin's
+ * (its own keys too), with where its value comes from: the file (path:line), an environment
+ * variable, the plugin's shipped defaults or the runtime's.
  */
 final class EffectiveSettings {
 
@@ -32,16 +32,20 @@ final class EffectiveSettings {
     List<String> lines = new ArrayList<>();
     Config merged = config.merged();
     // Only the agent's own sections: the merged config also holds the JVM's system properties.
-    Set<String> own = new TreeSet<>(ConfigFactory.parseResources(EffectiveSettings.class.getClassLoader(),
-        "reference.conf").root().keySet());
+    Set<String> own =
+        new TreeSet<>(
+            ConfigFactory.parseResources(EffectiveSettings.class.getClassLoader(), "reference.conf")
+                .root()
+                .keySet());
     own.remove("plugins");
     for (Map.Entry<String, ConfigValue> e : leaves(merged).entrySet()) {
       if (!own.contains(ConfigUtil.splitPath(e.getKey()).get(0))) {
         continue;
       }
-      String shown = e.getKey().equals("host.label") && e.getValue().valueType() == ConfigValueType.NULL
-          ? config.hostLabel().orElse("") + " (the machine's host name)"
-          : value(e.getValue());
+      String shown =
+          e.getKey().equals("host.label") && e.getValue().valueType() == ConfigValueType.NULL
+              ? config.hostLabel().orElse("") + " (the machine's host name)"
+              : value(e.getValue());
       lines.add(line(e.getKey(), shown, e.getValue().origin()));
     }
     return lines;
@@ -55,15 +59,28 @@ final class EffectiveSettings {
       lines.add("plugins." + id + ": disabled");
       return lines;
     }
-    lines.add("plugins." + id + ": enabled, interval " + Durations.format(s.interval())
-        + ", timeout " + Durations.format(s.timeout()));
+    lines.add(
+        "plugins."
+            + id
+            + ": enabled, interval "
+            + Durations.format(s.interval())
+            + ", timeout "
+            + Durations.format(s.timeout()));
     for (Map.Entry<String, ConfigValue> e : leaves(s.section().raw()).entrySet()) {
-      lines.add("  " + line(ConfigUtil.joinPath("plugins", id) + "." + e.getKey(), value(e.getValue()), e.getValue().origin()));
+      lines.add(
+          "  "
+              + line(
+                  ConfigUtil.joinPath("plugins", id) + "." + e.getKey(),
+                  value(e.getValue()),
+                  e.getValue().origin()));
     }
     return lines;
   }
 
-  /** Leaf settings by path, sorted: nulls and empty sections ({@code labels {}}) included, a list is one leaf. */
+  /**
+   * Leaf settings by path, sorted: nulls and empty sections ({@code labels {}}) included, a list is
+   * one leaf.
+   */
   private static Map<String, ConfigValue> leaves(Config c) {
     Map<String, ConfigValue> out = new TreeMap<>();
     walk("", c.root(), out);
@@ -97,9 +114,10 @@ final class EffectiveSettings {
   /** Where a value was set, as a user would go and change it. */
   static String source(ConfigOrigin o, String key) {
     String d = o.description();
-    String where = o.url() != null ? o.url().toString()
-        : o.filename() != null ? o.filename()
-        : o.resource() != null ? o.resource() : "";
+    String where =
+        o.url() != null
+            ? o.url().toString()
+            : o.filename() != null ? o.filename() : o.resource() != null ? o.resource() : "";
     if (where.endsWith("-defaults.conf")) {
       return "plugin default (" + pluginDefaults(where) + ")";
     }
@@ -110,7 +128,8 @@ final class EffectiveSettings {
       return "file " + o.filename() + (o.lineNumber() > 0 ? ":" + o.lineNumber() : "");
     }
     if (d.startsWith("environment variable ")) {
-      return "env " + d.substring("environment variable ".length()).replaceAll(":? *\\d*$", "").strip();
+      return "env "
+          + d.substring("environment variable ".length()).replaceAll(":? *\\d*$", "").strip();
     }
     if (d.startsWith("env variables")) {
       return "env CONFIG_FORCE_" + forceName(key);

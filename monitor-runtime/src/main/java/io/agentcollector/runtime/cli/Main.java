@@ -45,8 +45,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     // Bounds on a request's and a response's time, as client_java's HTTPServer sets them: a
     // stalled client must not hold one of the few HTTP threads for ever.
-    System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "60"));
-    System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "600"));
+    System.setProperty(
+        "sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "60"));
+    System.setProperty(
+        "sun.net.httpserver.maxRspTime",
+        System.getProperty("sun.net.httpserver.maxRspTime", "600"));
     System.exit(execute(args));
   }
 

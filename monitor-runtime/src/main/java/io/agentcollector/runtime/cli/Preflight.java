@@ -9,8 +9,8 @@ import java.net.UnknownHostException;
 
 /**
  * Checks of the host that {@code run} would otherwise only hit when it binds, so {@code
- * check-config} finds them first. Whether the port is free is not checked: check-config is run
- * next to a running agent, which holds it.
+ * check-config} finds them first. Whether the port is free is not checked: check-config is run next
+ * to a running agent, which holds it.
  */
 final class Preflight {
 
@@ -40,8 +40,11 @@ final class Preflight {
     }
     try {
       // All of 127.0.0.0/8 is on lo, though only 127.0.0.1 is listed as its address.
-      if (!ip.isAnyLocalAddress() && !ip.isLoopbackAddress() && NetworkInterface.getByInetAddress(ip) == null) {
-        throw new ConfigError(where + ": " + ip.getHostAddress() + " is not an address of this machine");
+      if (!ip.isAnyLocalAddress()
+          && !ip.isLoopbackAddress()
+          && NetworkInterface.getByInetAddress(ip) == null) {
+        throw new ConfigError(
+            where + ": " + ip.getHostAddress() + " is not an address of this machine");
       }
     } catch (SocketException e) {
       // No interface list (unusual sandboxes): leave the verdict to bind().

@@ -11,7 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "run", description = "Run the agent (the default).", mixinStandardHelpOptions = true)
+@Command(
+    name = "run",
+    description = "Run the agent (the default).",
+    mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
 
   @ParentCommand Main parent;
@@ -31,8 +34,12 @@ final class RunCommand implements Callable<Integer> {
     try {
       setup = Setup.load(parent.config);
       LoggingSetup.configure(setup.config().logging(), true);
-      agent = Agent.start(setup.config(), setup.catalog(), Clock.systemUTC(),
-          java.nio.file.Files.exists(setup.configFile()) ? setup.configFile() : null);
+      agent =
+          Agent.start(
+              setup.config(),
+              setup.catalog(),
+              Clock.systemUTC(),
+              java.nio.file.Files.exists(setup.configFile()) ? setup.configFile() : null);
     } catch (ConfigError e) {
       System.err.println("monitor: " + e.getMessage());
       return Main.USER_ERROR;

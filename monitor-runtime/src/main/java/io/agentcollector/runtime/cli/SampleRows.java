@@ -57,7 +57,10 @@ final class SampleRows {
     return new String[] {name, labels.toString(), number(rest[0])};
   }
 
-  /** Whole numbers without {@code .0} or exponent ({@code 2.15E9} as {@code 2150000000}); others as written. */
+  /**
+   * Whole numbers without {@code .0} or exponent ({@code 2.15E9} as {@code 2150000000}); others as
+   * written.
+   */
   static String number(String v) {
     try {
       double d = Double.parseDouble(v);

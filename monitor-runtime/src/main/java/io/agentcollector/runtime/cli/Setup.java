@@ -4,8 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.agentcollector.api.InvalidConfigException;
-import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.api.PluginConfig;
+import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.runtime.config.AgentConfig;
 import io.agentcollector.runtime.config.ConfigError;
 import io.agentcollector.runtime.config.ConfigLoader;
@@ -28,7 +28,8 @@ record Setup(AgentConfig config, PluginCatalog catalog, Path configFile) {
    * the plugins directory, the plugins' sections and the listen address. {@code run} and {@code
    * check-config} then start the enabled collectors the same way ({@code CollectorSet.start}).
    */
-  static Setup load(Path home, Map<String, String> env, Path explicitConfig, Preflight.Resolver resolver) {
+  static Setup load(
+      Path home, Map<String, String> env, Path explicitConfig, Preflight.Resolver resolver) {
     boolean explicit = explicitConfig != null;
     Path file = explicit ? explicitConfig.toAbsolutePath() : home.resolve("configs/monitor.conf");
     ConfigLoader loader = new ConfigLoader(home, env, Setup::hostname);
@@ -53,7 +54,8 @@ record Setup(AgentConfig config, PluginCatalog catalog, Path configFile) {
     String value;
     Path dir;
     try {
-      Config withDefaults = user.withFallback(ConfigFactory.defaultReference(Setup.class.getClassLoader())).resolve();
+      Config withDefaults =
+          user.withFallback(ConfigFactory.defaultReference(Setup.class.getClassLoader())).resolve();
       value = PluginConfig.of("", withDefaults).getString("plugins-dir");
       dir = home.resolve(AgentConfig.pathOf("plugins-dir", value));
     } catch (ConfigException e) {
@@ -66,7 +68,9 @@ record Setup(AgentConfig config, PluginCatalog catalog, Path configFile) {
     }
     if (!Files.isDirectory(dir)) {
       throw new ConfigError(
-          new InvalidConfigException("plugins-dir", value, "an existing directory (" + dir + " is not one)").getMessage()
+          new InvalidConfigException(
+                      "plugins-dir", value, "an existing directory (" + dir + " is not one)")
+                  .getMessage()
               + origin(user, "plugins-dir"));
     }
     return dir;

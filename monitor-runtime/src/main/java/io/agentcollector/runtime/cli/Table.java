@@ -6,7 +6,9 @@ import java.util.List;
 /** Left-aligned columns separated by two spaces. */
 final class Table {
 
-  /** Width when the terminal's is unknown: wide enough for most label sets, narrow enough to read. */
+  /**
+   * Width when the terminal's is unknown: wide enough for most label sets, narrow enough to read.
+   */
   static final int DEFAULT_WIDTH = 120;
 
   private static final int GAP = 2;
@@ -19,8 +21,8 @@ final class Table {
 
   /**
    * Rows fitted into {@code maxWidth}: cells of column {@code wrapColumn} that do not fit are
-   * broken after a comma onto continuation lines (a part longer than the column is cut with
-   * {@code …}); the other columns keep their width.
+   * broken after a comma onto continuation lines (a part longer than the column is cut with {@code
+   * …}); the other columns keep their width.
    */
   static String render(List<String[]> rows, int maxWidth, int wrapColumn) {
     int cols = rows.stream().mapToInt(r -> r.length).max().orElse(0);
@@ -39,7 +41,10 @@ final class Table {
     }
     StringBuilder sb = new StringBuilder();
     for (String[] r : rows) {
-      List<String> parts = wrapColumn >= 0 && wrapColumn < r.length ? wrap(r[wrapColumn], width[wrapColumn]) : List.of();
+      List<String> parts =
+          wrapColumn >= 0 && wrapColumn < r.length
+              ? wrap(r[wrapColumn], width[wrapColumn])
+              : List.of();
       for (int line = 0; line < Math.max(1, parts.size()); line++) {
         appendLine(sb, r, line, parts, width, wrapColumn);
       }
@@ -47,10 +52,12 @@ final class Table {
     return sb.toString();
   }
 
-  private static void appendLine(StringBuilder sb, String[] r, int line, List<String> parts, int[] width, int wrapColumn) {
+  private static void appendLine(
+      StringBuilder sb, String[] r, int line, List<String> parts, int[] width, int wrapColumn) {
     StringBuilder l = new StringBuilder();
     for (int i = 0; i < r.length; i++) {
-      String cell = i == wrapColumn ? (parts.isEmpty() ? "" : parts.get(line)) : line == 0 ? r[i] : "";
+      String cell =
+          i == wrapColumn ? (parts.isEmpty() ? "" : parts.get(line)) : line == 0 ? r[i] : "";
       l.append(cell);
       if (i < r.length - 1) {
         l.append(" ".repeat(width[i] - cell.length() + GAP));
@@ -75,7 +82,10 @@ final class Table {
     return lines;
   }
 
-  /** The terminal's width from {@code COLUMNS} (set by interactive shells), else {@link #DEFAULT_WIDTH}. */
+  /**
+   * The terminal's width from {@code COLUMNS} (set by interactive shells), else {@link
+   * #DEFAULT_WIDTH}.
+   */
   static int terminalWidth(String columns) {
     try {
       int w = Integer.parseInt(columns == null ? "" : columns.strip());

@@ -34,27 +34,32 @@ public record AgentConfig(
   static final int MAX_REQUESTS = 1000;
 
   /**
-   * Reads the merged config. Relative paths ({@code plugins-dir}) resolve against {@code home},
-   * the install directory.
+   * Reads the merged config. Relative paths ({@code plugins-dir}) resolve against {@code home}, the
+   * install directory.
    */
   static AgentConfig from(Config merged, Path home, HostnameSource hostname) {
     PluginConfig c = PluginConfig.of("", merged);
-    ListenAddress listen = ListenAddress.parse("web.listen-address", c.getString("web.listen-address"));
+    ListenAddress listen =
+        ListenAddress.parse("web.listen-address", c.getString("web.listen-address"));
     int maxRequests = c.getInt("web.max-requests");
     if (maxRequests < 1 || maxRequests > MAX_REQUESTS) {
-      throw new InvalidConfigException("web.max-requests", maxRequests, "a number from 1 to " + MAX_REQUESTS);
+      throw new InvalidConfigException(
+          "web.max-requests", maxRequests, "a number from 1 to " + MAX_REQUESTS);
     }
-    LandingPageMode landingPage = LandingPageMode.parse("web.landing-page", c.getString("web.landing-page"));
+    LandingPageMode landingPage =
+        LandingPageMode.parse("web.landing-page", c.getString("web.landing-page"));
     int maxConnections = c.getInt("web.max-connections");
     if (maxConnections < 8 || maxConnections > 65536) {
-      throw new InvalidConfigException("web.max-connections", maxConnections, "a number from 8 to 65536");
+      throw new InvalidConfigException(
+          "web.max-connections", maxConnections, "a number from 8 to 65536");
     }
     String webConfig = c.getString("web.config-file");
     Optional<Path> webConfigFile;
     try {
       webConfigFile = webConfig.isEmpty() ? Optional.empty() : Optional.of(home.resolve(webConfig));
     } catch (java.nio.file.InvalidPathException e) {
-      throw new InvalidConfigException("web.config-file", webConfig, "a file path (" + e.getReason() + ")");
+      throw new InvalidConfigException(
+          "web.config-file", webConfig, "a file path (" + e.getReason() + ")");
     }
     Optional<String> host =
         merged.getIsNull("host.label")
@@ -65,11 +70,7 @@ public record AgentConfig(
     String cgroup = c.getString("host.cgroup-path");
     Path cgroupPath = cgroup.isEmpty() ? sys.resolve("fs/cgroup") : path(c, "host.cgroup-path");
     HostPaths paths =
-        new HostPaths(
-            path(c, "host.proc-path"),
-            sys,
-            path(c, "host.rootfs-path"),
-            cgroupPath);
+        new HostPaths(path(c, "host.proc-path"), sys, path(c, "host.rootfs-path"), cgroupPath);
     int threads = c.getInt("scheduler.threads");
     if (threads < 1 || threads > 64) {
       throw new InvalidConfigException("scheduler.threads", threads, "a number from 1 to 64");
@@ -136,7 +137,9 @@ public record AgentConfig(
       }
       if (!PrometheusNaming.isValidLegacyLabelName(e.getKey()) || e.getKey().startsWith("__")) {
         throw new InvalidConfigException(
-            key, e.getValue().unwrapped(), "a label name of letters, digits and _ (not starting with __)");
+            key,
+            e.getValue().unwrapped(),
+            "a label name of letters, digits and _ (not starting with __)");
       }
       if (e.getKey().equals("host") && hostLabel) {
         throw new InvalidConfigException(

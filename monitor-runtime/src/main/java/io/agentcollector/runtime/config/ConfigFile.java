@@ -14,10 +14,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Checks a config file (the main one or an included one) before typesafe config parses it:
- * typesafe reads a directory as an I/O error with a stack of causes, replaces invalid UTF-8
- * silently and recurses once per nesting level, so these are rejected here with a message naming
- * the file.
+ * Checks a config file (the main one or an included one) before typesafe config parses it: typesafe
+ * reads a directory as an I/O error with a stack of causes, replaces invalid UTF-8 silently and
+ * recurses once per nesting level, so these are rejected here with a message naming the file.
  */
 final class ConfigFile {
 
@@ -73,7 +72,12 @@ final class ConfigFile {
     }
     if (r.isError()) {
       throw new ConfigError(
-          what + " is not valid UTF-8 at byte offset " + in.position() + " (line " + line(bytes, in.position()) + ")");
+          what
+              + " is not valid UTF-8 at byte offset "
+              + in.position()
+              + " (line "
+              + line(bytes, in.position())
+              + ")");
     }
     // No overflow: UTF-8 never decodes to more chars than it has bytes.
     return out.flip().toString();
@@ -90,9 +94,9 @@ final class ConfigFile {
   }
 
   /**
-   * Rejects brackets nested deeper than {@link #MAX_DEPTH} before typesafe's recursive parser
-   * sees them (5000 levels overflow the launcher's 256 KiB stack). Brackets inside strings and
-   * comments do not count.
+   * Rejects brackets nested deeper than {@link #MAX_DEPTH} before typesafe's recursive parser sees
+   * them (5000 levels overflow the launcher's 256 KiB stack). Brackets inside strings and comments
+   * do not count.
    */
   static void checkNesting(String text, String what) {
     int depth = 0;
@@ -119,7 +123,12 @@ final class ConfigFile {
         case '{', '[' -> {
           if (++depth > MAX_DEPTH) {
             throw new ConfigError(
-                what + ": " + line + ": objects and lists nested deeper than " + MAX_DEPTH + " levels");
+                what
+                    + ": "
+                    + line
+                    + ": objects and lists nested deeper than "
+                    + MAX_DEPTH
+                    + " levels");
           }
         }
         case '}', ']' -> depth = Math.max(0, depth - 1);

@@ -3,8 +3,8 @@ package io.agentcollector.runtime.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
 import io.agentcollector.api.InvalidConfigException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -86,7 +86,11 @@ public final class ConfigLoader {
     // Dotted keys (a.b.c...) nest without brackets: bounded here, before merge and resolve recurse.
     if (KnownKeys.depth(parsed.root(), ConfigFile.MAX_DEPTH) > ConfigFile.MAX_DEPTH) {
       throw new ConfigError(
-          "config file " + file + ": nested too deeply (settings deeper than " + ConfigFile.MAX_DEPTH + " levels)");
+          "config file "
+              + file
+              + ": nested too deeply (settings deeper than "
+              + ConfigFile.MAX_DEPTH
+              + " levels)");
     }
     return parsed;
   }

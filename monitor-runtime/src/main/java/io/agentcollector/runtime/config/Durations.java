@@ -3,10 +3,10 @@ package io.agentcollector.runtime.config;
 import java.time.Duration;
 
 /**
- * Durations written one way everywhere: check-config, the landing page, log lines.
- * {@link #format} writes what the config reads back ({@code 5s}, {@code 250ms}, {@code 90s},
- * {@code 2h}): typesafe config takes one number and one unit, so {@code 1m30s} would not parse.
- * {@link #age} is for people only ({@code 3s}, {@code 1m5s}).
+ * Durations written one way everywhere: check-config, the landing page, log lines. {@link #format}
+ * writes what the config reads back ({@code 5s}, {@code 250ms}, {@code 90s}, {@code 2h}): typesafe
+ * config takes one number and one unit, so {@code 1m30s} would not parse. {@link #age} is for
+ * people only ({@code 3s}, {@code 1m5s}).
  */
 public final class Durations {
 
@@ -25,7 +25,8 @@ public final class Durations {
     if (d.isZero()) {
       return "0s";
     }
-    // Seconds first: toNanos() overflows past 292 years, and a duration in whole seconds needs no nanos.
+    // Seconds first: toNanos() overflows past 292 years, and a duration in whole seconds needs no
+    // nanos.
     if (d.getNano() == 0) {
       long s = d.getSeconds();
       for (int i = 0; i < 3; i++) {
@@ -44,7 +45,10 @@ public final class Durations {
     return n + "ns";
   }
 
-  /** An age for people: whole seconds in composite form ({@code 0s}, {@code 3s}, {@code 1m5s}, {@code 2h}). */
+  /**
+   * An age for people: whole seconds in composite form ({@code 0s}, {@code 3s}, {@code 1m5s},
+   * {@code 2h}).
+   */
   public static String age(Duration d) {
     if (d.compareTo(Duration.ofSeconds(1)) < 0) {
       return "0s";

@@ -63,8 +63,11 @@ final class EnvOverrides {
         case 1 -> sb.append('.');
         case 2 -> sb.append('-');
         case 3 -> sb.append('_');
-        default -> throw new ConfigError(
-            ORIGIN + variable + ": more than 3 underscores in a row (\"_\" is \".\", \"__\" is \"-\", \"___\" is \"_\")");
+        default ->
+            throw new ConfigError(
+                ORIGIN
+                    + variable
+                    + ": more than 3 underscores in a row (\"_\" is \".\", \"__\" is \"-\", \"___\" is \"_\")");
       }
       underscores = 0;
       if (i < name.length() - 1) {

@@ -109,7 +109,8 @@ final class KnownKeys {
     }
     if (id.equals("defaults")) {
       if (!PluginSettings.GENERIC_KEYS.contains(setting)) {
-        throw new InvalidConfigException(key, value, "one of " + new TreeSet<>(PluginSettings.GENERIC_KEYS));
+        throw new InvalidConfigException(
+            key, value, "one of " + new TreeSet<>(PluginSettings.GENERIC_KEYS));
       }
       return;
     }
@@ -125,12 +126,16 @@ final class KnownKeys {
       throw new InvalidConfigException(
           "plugins." + id,
           "{...}",
-          "an installed plugin id (installed: " + String.join(", ", new TreeSet<>(plugins.keySet())) + ")");
+          "an installed plugin id (installed: "
+              + String.join(", ", new TreeSet<>(plugins.keySet()))
+              + ")");
     }
     if (setting.equals("collectors")) {
       if (parts.size() != 4 || !plugin.collectors().contains(parts.get(3))) {
         throw new InvalidConfigException(
-            key, value, "a collector of plugin " + id + " (" + String.join(", ", plugin.collectors()) + ")");
+            key,
+            value,
+            "a collector of plugin " + id + " (" + String.join(", ", plugin.collectors()) + ")");
       }
       return;
     }

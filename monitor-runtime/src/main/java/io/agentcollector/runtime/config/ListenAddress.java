@@ -3,15 +3,16 @@ package io.agentcollector.runtime.config;
 import io.agentcollector.api.InvalidConfigException;
 
 /**
- * node_exporter's {@code --web.listen-address} form: {@code :9100}, {@code 127.0.0.1:9100},
- * {@code [::1]:9100}. An empty host means every interface.
+ * node_exporter's {@code --web.listen-address} form: {@code :9100}, {@code 127.0.0.1:9100}, {@code
+ * [::1]:9100}. An empty host means every interface.
  */
 public record ListenAddress(String host, int port) {
 
   public static ListenAddress parse(String key, String value) {
     int colon = value.lastIndexOf(':');
     if (colon < 0) {
-      throw new InvalidConfigException(key, value, "host:port, e.g. \":9100\" or \"127.0.0.1:9100\"");
+      throw new InvalidConfigException(
+          key, value, "host:port, e.g. \":9100\" or \"127.0.0.1:9100\"");
     }
     String host = value.substring(0, colon);
     if (host.startsWith("[") && host.endsWith("]")) {

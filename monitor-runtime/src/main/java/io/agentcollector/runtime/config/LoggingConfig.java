@@ -23,7 +23,8 @@ public record LoggingConfig(
   static LoggingConfig from(PluginConfig c) {
     String level = c.getString("level").toLowerCase(Locale.ROOT);
     if (!LEVELS.contains(level)) {
-      throw new InvalidConfigException(c.key("level"), level, "one of " + String.join(", ", LEVELS));
+      throw new InvalidConfigException(
+          c.key("level"), level, "one of " + String.join(", ", LEVELS));
     }
     String format = c.getString("format");
     if (!format.equals("text") && !format.equals("json")) {

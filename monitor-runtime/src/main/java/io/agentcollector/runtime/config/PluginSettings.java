@@ -1,9 +1,9 @@
 package io.agentcollector.runtime.config;
 
-import io.agentcollector.api.InvalidConfigException;
-import io.agentcollector.api.PluginConfig;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.agentcollector.api.InvalidConfigException;
+import io.agentcollector.api.PluginConfig;
 import io.agentcollector.runtime.schedule.SeriesBudget;
 import java.time.Duration;
 import java.util.Map;
@@ -12,8 +12,7 @@ import java.util.TreeMap;
 /**
  * The settings every plugin has: {@code enabled}, {@code interval}, {@code timeout}, {@code
  * max-series} (each collector's series budget) and the per-collector switches {@code
- * collectors.<name> = true|false}, plus the whole merged section handed to the plugin's
- * collectors.
+ * collectors.<name> = true|false}, plus the whole merged section handed to the plugin's collectors.
  */
 public record PluginSettings(
     String id,
@@ -29,8 +28,8 @@ public record PluginSettings(
       java.util.Set.of("enabled", "interval", "timeout", "max-series", "collectors");
 
   /**
-   * Below this a collector re-reads /proc faster than anything scrapes it (Prometheus scrapes
-   * every 15s to 60s; node_exporter collects per scrape), and its own cost dominates the host.
+   * Below this a collector re-reads /proc faster than anything scrapes it (Prometheus scrapes every
+   * 15s to 60s; node_exporter collects per scrape), and its own cost dominates the host.
    */
   public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
 
@@ -45,12 +44,12 @@ public record PluginSettings(
     Duration timeout = section.getDuration("timeout", MIN_TIMEOUT, MAX_INTERVAL);
     long maxSeries = section.getLong("max-series");
     if (maxSeries < 1) {
-      throw new InvalidConfigException(section.key("max-series"), maxSeries, "a number of series of 1 or more");
+      throw new InvalidConfigException(
+          section.key("max-series"), maxSeries, "a number of series of 1 or more");
     }
     Map<String, Boolean> collectors = new TreeMap<>();
     if (section.hasPath("collectors")) {
-      for (Map.Entry<String, ConfigValue> e :
-          section.raw().getObject("collectors").entrySet()) {
+      for (Map.Entry<String, ConfigValue> e : section.raw().getObject("collectors").entrySet()) {
         if (e.getValue().valueType() != ConfigValueType.BOOLEAN) {
           throw new InvalidConfigException(
               section.key("collectors." + e.getKey()), e.getValue().unwrapped(), "true or false");
@@ -59,7 +58,13 @@ public record PluginSettings(
       }
     }
     return new PluginSettings(
-        id, section.getBoolean("enabled"), interval, timeout, maxSeries, Map.copyOf(collectors), section);
+        id,
+        section.getBoolean("enabled"),
+        interval,
+        timeout,
+        maxSeries,
+        Map.copyOf(collectors),
+        section);
   }
 
   /** A fresh budget for one collector of this plugin (each collector has its own). */

@@ -10,18 +10,20 @@ import java.io.File;
 import java.nio.file.Path;
 
 /**
- * {@code include "x.conf"} and {@code include file("x.conf")} in the agent's config: the file
- * must exist (HOCON ignores a missing include unless written {@code required(...)}, which
- * silently drops the settings a user meant to apply) and passes the same checks as the main file.
- * Relative names resolve against the including file's directory. Classpath and URL includes keep
- * typesafe's behaviour.
+ * {@code include "x.conf"} and {@code include file("x.conf")} in the agent's config: the file must
+ * exist (HOCON ignores a missing include unless written {@code required(...)}, which silently drops
+ * the settings a user meant to apply) and passes the same checks as the main file. Relative names
+ * resolve against the including file's directory. Classpath and URL includes keep typesafe's
+ * behaviour.
  */
 final class RequiredIncluder implements ConfigIncluder, ConfigIncluderFile {
 
   private final Path directory;
 
-  /** @param directory where the main config file is: relative names not found next to the
-   *     including file are reported there */
+  /**
+   * @param directory where the main config file is: relative names not found next to the including
+   *     file are reported there
+   */
   RequiredIncluder(Path directory) {
     this.directory = directory;
   }

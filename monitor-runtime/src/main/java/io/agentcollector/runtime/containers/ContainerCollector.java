@@ -24,14 +24,15 @@ import org.slf4j.Logger;
  * Every {@code container_*} family, whatever the runtime and cgroup version: containers and their
  * state from the {@link ContainerRuntime}s, usage from the active {@link ContainerStatsReader},
  * Kubernetes labels from the {@link ContainerEnricher}s, network from {@code /proc/<pid>/net/dev}.
- * Stopped and removed containers stay visible (state, exit code, OOM) for {@code retention}.
- * This class runs a cycle; the parts it calls own the state kept between cycles.
+ * Stopped and removed containers stay visible (state, exit code, OOM) for {@code retention}. This
+ * class runs a cycle; the parts it calls own the state kept between cycles.
  */
 public final class ContainerCollector implements Collector {
 
   private final List<ContainerRuntime> runtimes;
   private final List<ContainerStatsReader> readers;
   private final List<ContainerEnricher> enricherList;
+
   /** The labels the runtime adds to every series (host, static). */
   private final Map<String, String> injected;
 
@@ -39,8 +40,10 @@ public final class ContainerCollector implements Collector {
   private Clock clock;
   private Logger log;
   private SysDevBlock devices;
+
   /** Volatile: the landing page reads it from another thread. */
   private volatile RuntimeHealth health;
+
   private ContainerTracker tracker;
   private ContainerEnrichers enrichers;
   private SeriesLabelCache labelCache;
@@ -50,13 +53,18 @@ public final class ContainerCollector implements Collector {
 
   private record Labelled(ContainerInfo info, SeriesLabels labels) {}
 
-  public ContainerCollector(List<ContainerRuntime> runtimes, List<ContainerStatsReader> readers,
+  public ContainerCollector(
+      List<ContainerRuntime> runtimes,
+      List<ContainerStatsReader> readers,
       List<ContainerEnricher> enrichers) {
     this(runtimes, readers, enrichers, Map.of());
   }
 
-  public ContainerCollector(List<ContainerRuntime> runtimes, List<ContainerStatsReader> readers,
-      List<ContainerEnricher> enrichers, Map<String, String> injectedLabels) {
+  public ContainerCollector(
+      List<ContainerRuntime> runtimes,
+      List<ContainerStatsReader> readers,
+      List<ContainerEnricher> enrichers,
+      Map<String, String> injectedLabels) {
     this.injected = Map.copyOf(injectedLabels);
     this.runtimes = List.copyOf(runtimes);
     this.readers = List.copyOf(readers);
@@ -101,8 +109,9 @@ public final class ContainerCollector implements Collector {
         continue;
       }
       if (reader != null) {
-        readStats(reader, c, now.toEpochMilli()).ifPresent(s ->
-            metrics.stats(x.labels(), s, cpuRatios.ratio(c.key(), s.cpu(), nowSeconds)));
+        readStats(reader, c, now.toEpochMilli())
+            .ifPresent(
+                s -> metrics.stats(x.labels(), s, cpuRatios.ratio(c.key(), s.cpu(), nowSeconds)));
       }
       if (c.ownNetwork() && c.pid() > 0) {
         files.network(c).ifPresent(n -> metrics.network(x.labels(), n));
@@ -122,8 +131,10 @@ public final class ContainerCollector implements Collector {
   private List<ContainerInfo> listContainers(MetricFamilies f) throws IOException {
     List<ContainerInfo> current = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    var up = f.gauge("monitor_container_runtime_up",
-        "Whether the container runtime answered in the last cycle.");
+    var up =
+        f.gauge(
+            "monitor_container_runtime_up",
+            "Whether the container runtime answered in the last cycle.");
     for (ContainerRuntime r : runtimes) {
       try {
         current.addAll(r.containers());
@@ -161,8 +172,8 @@ public final class ContainerCollector implements Collector {
     return ordered;
   }
 
-  private Optional<ContainerStats> readStats(ContainerStatsReader reader, ContainerInfo c,
-      long nowMillis) {
+  private Optional<ContainerStats> readStats(
+      ContainerStatsReader reader, ContainerInfo c, long nowMillis) {
     try {
       return statsCache.stats(reader, c, nowMillis);
     } catch (Exception e) {

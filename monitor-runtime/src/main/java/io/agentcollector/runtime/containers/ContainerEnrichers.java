@@ -42,10 +42,14 @@ final class ContainerEnrichers {
     if (enrichers.isEmpty()) {
       return;
     }
-    var up = f.gauge("monitor_container_enricher_up",
-        "Whether the container enricher's source (e.g. the Kubernetes API) answers.");
-    var status = f.gauge("monitor_container_enricher_status",
-        "The container enricher's status: 1 for the current one, ok or why not.");
+    var up =
+        f.gauge(
+            "monitor_container_enricher_up",
+            "Whether the container enricher's source (e.g. the Kubernetes API) answers.");
+    var status =
+        f.gauge(
+            "monitor_container_enricher_status",
+            "The container enricher's status: 1 for the current one, ok or why not.");
     for (ContainerEnricher e : enrichers) {
       String s = status(e);
       up.add("ok".equals(s) ? 1 : 0, "enricher", e.name());

@@ -22,7 +22,8 @@ final class ContainerLabels {
   private ContainerLabels() {}
 
   /** The labels of one container before filling. */
-  static Map<String, String> of(ContainerInfo c, List<String> allowlist, Map<String, String> enriched) {
+  static Map<String, String> of(
+      ContainerInfo c, List<String> allowlist, Map<String, String> enriched) {
     Map<String, String> l = new LinkedHashMap<>();
     l.put("id", c.cgroupPath().isEmpty() ? "/" + c.runtime() + "/" + c.id() : c.cgroupPath());
     l.put("name", c.name());
@@ -30,7 +31,8 @@ final class ContainerLabels {
     // kubelet's rule for a pod's container without a container name (containerd's sandbox):
     // container="". Only containers outside Kubernetes fall back to the runtime's name.
     String unnamed = c.labels().containsKey(POD) ? "" : c.name();
-    l.put("container", firstNonEmpty(c.labels().get(CONTAINER), enriched.get("container"), unnamed));
+    l.put(
+        "container", firstNonEmpty(c.labels().get(CONTAINER), enriched.get("container"), unnamed));
     l.put("pod", firstNonEmpty(c.labels().get(POD), enriched.get("pod"), ""));
     l.put("namespace", firstNonEmpty(c.labels().get(NAMESPACE), enriched.get("namespace"), ""));
     for (String key : allowlist) {
@@ -39,11 +41,12 @@ final class ContainerLabels {
         l.putIfAbsent("container_label_" + sanitize(key), v);
       }
     }
-    enriched.forEach((k, v) -> {
-      if (k.startsWith("label_")) {
-        l.putIfAbsent(k, v);
-      }
-    });
+    enriched.forEach(
+        (k, v) -> {
+          if (k.startsWith("label_")) {
+            l.putIfAbsent(k, v);
+          }
+        });
     return l;
   }
 

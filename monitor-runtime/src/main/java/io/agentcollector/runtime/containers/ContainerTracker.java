@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The containers seen so far, so that stopped and removed ones stay visible (state, exit code,
- * OOM) for the retention period from when they stopped or disappeared.
+ * The containers seen so far, so that stopped and removed ones stay visible (state, exit code, OOM)
+ * for the retention period from when they stopped or disappeared.
  */
 final class ContainerTracker {
 
@@ -47,8 +47,10 @@ final class ContainerTracker {
       Seen before = seen.get(key);
       Instant stoppedAt = null;
       if (stopped(c)) {
-        stoppedAt = before != null && before.stoppedAt() != null
-            ? before.stoppedAt() : c.finishedAt().orElse(now);
+        stoppedAt =
+            before != null && before.stoppedAt() != null
+                ? before.stoppedAt()
+                : c.finishedAt().orElse(now);
       }
       next.put(key, new Seen(c, stoppedAt));
     }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param labelAllowlist container labels exposed as {@code container_label_<k>}
  * @param idleRefresh how long an idle container's last full reading may be kept (zero: never)
  */
-record ContainersConfig(Duration retention, boolean perCpu, List<String> labelAllowlist, Duration idleRefresh) {
+record ContainersConfig(
+    Duration retention, boolean perCpu, List<String> labelAllowlist, Duration idleRefresh) {
 
   static ContainersConfig from(PluginConfig c) {
     Duration retention = c.getDuration("retention");
@@ -23,6 +24,7 @@ record ContainersConfig(Duration retention, boolean perCpu, List<String> labelAl
         throw new InvalidConfigException(c.key("label-allowlist"), allow, "non-empty label keys");
       }
     }
-    return new ContainersConfig(retention, c.getBoolean("per-cpu"), allow, c.getDuration("idle-refresh"));
+    return new ContainersConfig(
+        retention, c.getBoolean("per-cpu"), allow, c.getDuration("idle-refresh"));
   }
 }

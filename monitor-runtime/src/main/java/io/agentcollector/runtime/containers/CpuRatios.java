@@ -13,13 +13,15 @@ final class CpuRatios {
   private final Map<ContainerKey, Last> last = new HashMap<>();
 
   /**
-   * The fraction of the quota the container used since its last reading here; NaN on the first
-   * one or without a quota.
+   * The fraction of the quota the container used since its last reading here; NaN on the first one
+   * or without a quota.
    */
   double ratio(ContainerKey key, ContainerStats.Cpu cpu, double nowSeconds) {
     Last prev = last.put(key, new Last(cpu.usageSeconds(), nowSeconds));
     var quota = cpu.quotaMicros();
-    if (prev == null || quota.isEmpty() || cpu.periodMicros() <= 0
+    if (prev == null
+        || quota.isEmpty()
+        || cpu.periodMicros() <= 0
         || nowSeconds <= prev.atSeconds()) {
       return Double.NaN;
     }

@@ -38,9 +38,11 @@ final class MachineFiles {
   Optional<List<ProcNetDev.Device>> network(ContainerInfo c) {
     try {
       String dev = KernelFiles.read(paths.proc(Long.toString(c.pid()), "net", "dev"));
-      return Optional.of(ProcNetDev.parse("/proc/<pid>/net/dev", dev).devices().stream()
-          .filter(d -> !hidden(d.name())).sorted(Comparator.comparing(ProcNetDev.Device::name))
-          .toList());
+      return Optional.of(
+          ProcNetDev.parse("/proc/<pid>/net/dev", dev).devices().stream()
+              .filter(d -> !hidden(d.name()))
+              .sorted(Comparator.comparing(ProcNetDev.Device::name))
+              .toList());
     } catch (IOException | IllegalArgumentException e) {
       log.debug("no network stats for {}: {}", c.key(), Failures.summary(e));
       return Optional.empty();
@@ -63,8 +65,12 @@ final class MachineFiles {
     }
     try {
       ProcMeminfo meminfo = ProcMeminfo.parse(KernelFiles.read(paths.proc("meminfo")));
-      meminfo.get("MemTotal").ifPresent(bytes ->
-          f.gauge("machine_memory_bytes", "Amount of memory installed on the machine.").add(bytes));
+      meminfo
+          .get("MemTotal")
+          .ifPresent(
+              bytes ->
+                  f.gauge("machine_memory_bytes", "Amount of memory installed on the machine.")
+                      .add(bytes));
     } catch (IOException | RuntimeException e) {
       log.debug("machine_memory_bytes: {}", Failures.summary(e));
     }

@@ -14,6 +14,7 @@ final class RuntimeHealth {
 
   private final Logger log;
   private final Map<String, Boolean> up = new HashMap<>();
+
   /** Per runtime: "ok" or why it did not answer; read by the landing page's thread. */
   private final Map<String, String> health = new ConcurrentHashMap<>();
 

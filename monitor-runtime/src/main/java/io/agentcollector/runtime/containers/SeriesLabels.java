@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * One container's label set and the label sets of its series (base plus state, cpu, interface,
- * device, ...), kept from cycle to cycle while the container's labels stay the same: building
- * a client_java {@link Labels} sorts and validates its names, and a node with 200 containers has
- * some 12 000 container series per cycle.
+ * device, ...), kept from cycle to cycle while the container's labels stay the same: building a
+ * client_java {@link Labels} sorts and validates its names, and a node with 200 containers has some
+ * 12 000 container series per cycle.
  */
 final class SeriesLabels {
 
@@ -21,7 +21,8 @@ final class SeriesLabels {
 
   SeriesLabels(Map<String, String> source) {
     this.source = Map.copyOf(source);
-    this.base = Labels.of(source.keySet().toArray(String[]::new), source.values().toArray(String[]::new));
+    this.base =
+        Labels.of(source.keySet().toArray(String[]::new), source.values().toArray(String[]::new));
   }
 
   /** Whether this was built from the same labels. */

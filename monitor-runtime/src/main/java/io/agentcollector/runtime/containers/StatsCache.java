@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The last full stats reading per container, kept while the container is idle: its {@link
- * Activity} (CPU usage) stays the same, for up to {@code idle-refresh}, and as long as the runtime
- * describes it the same way (a restart, pause or update hands a new description); else a full
- * read, handed the activity just read. A container not read in a cycle is forgotten.
+ * The last full stats reading per container, kept while the container is idle: its {@link Activity}
+ * (CPU usage) stays the same, for up to {@code idle-refresh}, and as long as the runtime describes
+ * it the same way (a restart, pause or update hands a new description); else a full read, handed
+ * the activity just read. A container not read in a cycle is forgotten.
  */
 final class StatsCache {
 
@@ -47,7 +47,9 @@ final class StatsCache {
     }
     ContainerKey key = c.key();
     Reading last = readings.get(key);
-    if (last != null && last.info() == c && activity.get().equals(last.activity())
+    if (last != null
+        && last.info() == c
+        && activity.get().equals(last.activity())
         && nowMillis - last.readAt() < idleRefreshMillis) {
       next.put(key, last);
       return Optional.of(last.stats());

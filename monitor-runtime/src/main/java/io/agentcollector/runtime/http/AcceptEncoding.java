@@ -31,7 +31,7 @@ final class AcceptEncoding {
           case "gzip", "x-gzip" -> gzip = Math.max(gzip, q);
           case "identity" -> identity = q;
           case "*" -> star = q;
-          default -> { }
+          default -> {}
         }
       }
     }
@@ -45,11 +45,16 @@ final class AcceptEncoding {
     return gzip > 0 && gzip >= identity;
   }
 
-  /** The item's q parameter; 1 when absent, 0 when unreadable (a client that garbles q gets identity). */
+  /**
+   * The item's q parameter; 1 when absent, 0 when unreadable (a client that garbles q gets
+   * identity).
+   */
   private static double quality(String[] parts) {
     for (int i = 1; i < parts.length; i++) {
       String p = parts[i].strip();
-      if (p.length() > 1 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.substring(1).strip().startsWith("=")) {
+      if (p.length() > 1
+          && (p.charAt(0) == 'q' || p.charAt(0) == 'Q')
+          && p.substring(1).strip().startsWith("=")) {
         try {
           double q = Double.parseDouble(p.substring(p.indexOf('=') + 1).strip());
           return q >= 0 && q <= 1 ? q : 0;

@@ -10,15 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * exporter-toolkit's basic auth: bcrypt hashes per user; an unknown user is checked against a
- * fixed hash so timing does not tell which users exist; results are cached per (user, hash,
- * password) because one bcrypt check costs 50-100 ms, and only one runs at a time so a flood of
- * wrong passwords takes one core, not all of them.
+ * exporter-toolkit's basic auth: bcrypt hashes per user; an unknown user is checked against a fixed
+ * hash so timing does not tell which users exist; results are cached per (user, hash, password)
+ * because one bcrypt check costs 50-100 ms, and only one runs at a time so a flood of wrong
+ * passwords takes one core, not all of them.
  */
 final class BasicAuth {
 
   /** bcrypt of "fakepassword" at cost 10, the same decoy exporter-toolkit uses. */
-  private static final String DECOY = "$2y$10$QOauhQNbBCuQDKes6eFzPeMqBSjb7Mr5DUmpZ/VcEd00UAV/LDeSi";
+  private static final String DECOY =
+      "$2y$10$QOauhQNbBCuQDKes6eFzPeMqBSjb7Mr5DUmpZ/VcEd00UAV/LDeSi";
+
   private static final long TTL_NANOS = 60_000_000_000L;
   private static final int MAX_CACHED = 256;
 
@@ -27,14 +29,20 @@ final class BasicAuth {
 
   private record Cached(boolean ok, long at) {}
 
-  /** Whether {@code authorization} (the header, may be null) names one of {@code users} with its password. */
+  /**
+   * Whether {@code authorization} (the header, may be null) names one of {@code users} with its
+   * password.
+   */
   boolean allowed(Map<String, String> users, String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return false;
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).strip()),
+              StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -19,12 +19,12 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code /metrics}: renders the exposition once per version of the data (a version changes when
- * a collector finishes a cycle) and serves those bytes, plain or gzipped, to every scrape until
- * the next one. Without this each scrape of 200 containers rendered 1.6 MB anew (~25 ms of CPU
- * and a transient buffer per concurrent scrape). client_java's writers render; its scrape
- * handler serves what the cache does not take: protobuf, {@code name[]} filters, {@code debug},
- * and explicit {@code escaping=} in Accept.
+ * {@code /metrics}: renders the exposition once per version of the data (a version changes when a
+ * collector finishes a cycle) and serves those bytes, plain or gzipped, to every scrape until the
+ * next one. Without this each scrape of 200 containers rendered 1.6 MB anew (~25 ms of CPU and a
+ * transient buffer per concurrent scrape). client_java's writers render; its scrape handler serves
+ * what the cache does not take: protobuf, {@code name[]} filters, {@code debug}, and explicit
+ * {@code escaping=} in Accept.
  */
 final class CachedMetricsHandler extends Handler.Abstract {
 
@@ -55,16 +55,23 @@ final class CachedMetricsHandler extends Handler.Abstract {
       return viaClientJava(request, response, callback);
     }
     Rendered r = format.get(this);
-    boolean gzip = AcceptEncoding.gzip(request.getHeaders().getValuesList(HttpHeader.ACCEPT_ENCODING));
+    boolean gzip =
+        AcceptEncoding.gzip(request.getHeaders().getValuesList(HttpHeader.ACCEPT_ENCODING));
     if (gzip) {
       response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
     }
     response.getHeaders().put(HttpHeader.VARY, "Accept-Encoding");
-    return Replies.bytes(request, response, callback, 200, format.writer.getContentType(),
+    return Replies.bytes(
+        request,
+        response,
+        callback,
+        200,
+        format.writer.getContentType(),
         gzip ? r.gzipped() : r.plain());
   }
 
-  private boolean viaClientJava(Request request, Response response, Callback callback) throws IOException {
+  private boolean viaClientJava(Request request, Response response, Callback callback)
+      throws IOException {
     ScrapeExchange exchange = new ScrapeExchange(request);
     fallback.handleRequest(exchange);
     String type = "text/plain; charset=utf-8";

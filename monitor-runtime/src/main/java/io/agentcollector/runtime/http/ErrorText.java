@@ -4,10 +4,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An error message made fit for the unauthenticated landing page: absolute paths shortened to
- * their file name, quoted text (parsers quote the bytes of the broken file) replaced, control
- * characters dropped, length bounded. What stays is the reason ("cannot read", "line 3: not a
- * number"), enough to know where to look in the log.
+ * An error message made fit for the unauthenticated landing page: absolute paths shortened to their
+ * file name, quoted text (parsers quote the bytes of the broken file) replaced, control characters
+ * dropped, length bounded. What stays is the reason ("cannot read", "line 3: not a number"), enough
+ * to know where to look in the log.
  */
 final class ErrorText {
 
@@ -15,6 +15,7 @@ final class ErrorText {
 
   /** An absolute path: a / after a start, space, quote, = or (, up to a separator. */
   private static final Pattern PATH = Pattern.compile("(?<=^|[\\s\"'=(\\[])/[^\\s\"'(),;:\\]]*");
+
   private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\uFFFD]");
 

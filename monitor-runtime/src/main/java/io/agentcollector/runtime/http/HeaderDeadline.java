@@ -6,9 +6,9 @@ import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * Closes a connection whose request line and headers trickle in for longer than about two
- * periods. The idle timeout only catches a client that sends nothing; one byte every few seconds
- * would keep a connection (not a thread: Jetty parses what arrived and returns) for ever.
+ * Closes a connection whose request line and headers trickle in for longer than about two periods.
+ * The idle timeout only catches a client that sends nothing; one byte every few seconds would keep
+ * a connection (not a thread: Jetty parses what arrived and returns) for ever.
  */
 final class HeaderDeadline implements Connection.Listener {
 

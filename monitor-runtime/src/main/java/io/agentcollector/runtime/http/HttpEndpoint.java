@@ -28,17 +28,20 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * The HTTP front: Jetty's NIO server (core API, no servlets) with {@code /metrics}, {@code /},
- * {@code /-/healthy} and {@code /-/ready}, optionally TLS and basic auth from the web config
- * file. A stalled or slow client holds a connection and a little memory, never a thread.
+ * {@code /-/healthy} and {@code /-/ready}, optionally TLS and basic auth from the web config file.
+ * A stalled or slow client holds a connection and a little memory, never a thread.
  */
 public final class HttpEndpoint implements AutoCloseable {
 
   /** Idle timeout of a connection: reading nothing, or a client reading none of what we write. */
   static final long IDLE_TIMEOUT_MS = 10_000;
+
   /** Request line plus headers must arrive within about two of these. */
   static final long HEADER_PERIOD_MS = 5_000;
+
   /** Asked of Jetty for every connection while the limit is reached (helps where it applies). */
   static final long CROWDED_IDLE_TIMEOUT_MS = 2_000;
+
   static final int ACCEPT_BACKLOG = 1024;
 
   private final Server server;
@@ -52,11 +55,12 @@ public final class HttpEndpoint implements AutoCloseable {
   }
 
   /** The front's limits; {@code webConfigFile} null: plain HTTP without auth. */
-  public record Settings(ListenAddress address, int maxRequests, int maxConnections, Path webConfigFile) {}
+  public record Settings(
+      ListenAddress address, int maxRequests, int maxConnections, Path webConfigFile) {}
 
   /**
-   * Binds and starts serving. A busy port, an unknown host or a bad web config file is the
-   * user's to fix: {@link ConfigError} naming the key.
+   * Binds and starts serving. A busy port, an unknown host or a bad web config file is the user's
+   * to fix: {@link ConfigError} naming the key.
    *
    * @param version changes whenever what {@code registry} would return changes (see {@link
    *     CachedMetricsHandler})
@@ -109,11 +113,15 @@ public final class HttpEndpoint implements AutoCloseable {
 
   /**
    * One acceptor thread and one selector thread, HTTP/1.1, TLS when {@code ssl}. Not 0 acceptors
-   * (the selector accepting): Jetty 12.1 then closes the listening socket when the connection
-   * limit pauses accepting, and the agent stops answering for good (seen with 957 connections).
+   * (the selector accepting): Jetty 12.1 then closes the listening socket when the connection limit
+   * pauses accepting, and the agent stops answering for good (seen with 957 connections).
    */
   private static ServerConnector connector(
-      Server server, ScheduledExecutorScheduler scheduler, SslContextFactory.Server ssl, String host, int port) {
+      Server server,
+      ScheduledExecutorScheduler scheduler,
+      SslContextFactory.Server ssl,
+      String host,
+      int port) {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
@@ -123,7 +131,10 @@ public final class HttpEndpoint implements AutoCloseable {
     } else {
       // No SNI host check: scrapers address nodes by IP, which a certificate rarely names.
       http.addCustomizer(new SecureRequestCustomizer(false));
-      factories = new ConnectionFactory[] {new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http)};
+      factories =
+          new ConnectionFactory[] {
+            new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http)
+          };
     }
     ServerConnector connector = new ServerConnector(server, null, scheduler, null, 1, 1, factories);
     connector.setHost(host);
@@ -145,7 +156,10 @@ public final class HttpEndpoint implements AutoCloseable {
     }
   }
 
-  /** The web config file checked as at start ({@link WebConfig#NONE} for null); {@link ConfigError} if bad. */
+  /**
+   * The web config file checked as at start ({@link WebConfig#NONE} for null); {@link ConfigError}
+   * if bad.
+   */
   public static WebConfig loadWebConfig(Path file) {
     if (file == null) {
       return WebConfig.NONE;
@@ -167,8 +181,13 @@ public final class HttpEndpoint implements AutoCloseable {
         cause = cause.getCause();
       }
       if (cause != null) {
-        throw new ConfigError(where + ": cannot listen: " + cause.getMessage()
-            + " (is another exporter running on port " + address.port() + "?)");
+        throw new ConfigError(
+            where
+                + ": cannot listen: "
+                + cause.getMessage()
+                + " (is another exporter running on port "
+                + address.port()
+                + "?)");
       }
       if (e instanceof IOException) {
         throw new ConfigError(where + ": cannot listen: " + e);

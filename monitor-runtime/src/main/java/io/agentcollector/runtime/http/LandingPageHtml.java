@@ -50,18 +50,25 @@ final class LandingPageHtml {
   String render() {
     sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-        .append("<title>agent-collector</title><style>").append(CSS).append("</style></head><body>")
-        .append("<h1>agent-collector</h1><p class=\"sub\">Host and container metrics for Prometheus</p>")
+        .append("<title>agent-collector</title><style>")
+        .append(CSS)
+        .append("</style></head><body>")
+        .append(
+            "<h1>agent-collector</h1><p class=\"sub\">Host and container metrics for Prometheus</p>")
         .append("<nav><a href=\"/metrics\">Metrics</a><a href=\"/-/ready\">Readiness</a>")
         .append("<a href=\"/-/healthy\">Health</a></nav>");
     facts();
     plugins();
     collectors();
     loadFailures();
-    sb.append("<h2>Documentation</h2><p><code>README.md</code> in the install directory: configuration, ")
-        .append("plugins, metrics. <code>docs/landing-page.md</code> in the source repository: this page ")
+    sb.append(
+            "<h2>Documentation</h2><p><code>README.md</code> in the install directory: configuration, ")
+        .append(
+            "plugins, metrics. <code>docs/landing-page.md</code> in the source repository: this page ")
         .append("and <code>web.landing-page</code>.</p>")
-        .append("<footer>web.landing-page = \"").append(ctx.mode().configValue()).append("\"")
+        .append("<footer>web.landing-page = \"")
+        .append(ctx.mode().configValue())
+        .append("\"")
         .append(detailed ? ": paths and full errors shown." : ": no paths, errors shortened.")
         .append("</footer></body></html>\n");
     return sb.toString();
@@ -75,11 +82,18 @@ final class LandingPageHtml {
       fact("Listening on", ctx.listenUrl());
     }
     if (detailed) {
-      fact("Config file", ctx.configFile() == null ? "none (defaults)" : ctx.configFile().toString());
+      fact(
+          "Config file",
+          ctx.configFile() == null ? "none (defaults)" : ctx.configFile().toString());
     }
-    fact("Up", Durations.age(Duration.between(ctx.started(), now)) + " (since "
-        + ctx.started().truncatedTo(ChronoUnit.SECONDS) + ")");
-    List<String> waiting = runners.stream().filter(r -> !r.finishedOnce()).map(CollectorRunner::id).toList();
+    fact(
+        "Up",
+        Durations.age(Duration.between(ctx.started(), now))
+            + " (since "
+            + ctx.started().truncatedTo(ChronoUnit.SECONDS)
+            + ")");
+    List<String> waiting =
+        runners.stream().filter(r -> !r.finishedOnce()).map(CollectorRunner::id).toList();
     fact("Ready", waiting.isEmpty() ? "yes" : "no, waiting for " + String.join(", ", waiting));
     sb.append("</table>");
   }
@@ -89,21 +103,38 @@ final class LandingPageHtml {
   }
 
   private void plugins() {
-    sb.append("<h2>Plugins (").append(ctx.plugins().size()).append(")</h2><table class=\"list\" id=\"plugins\">")
+    sb.append("<h2>Plugins (")
+        .append(ctx.plugins().size())
+        .append(")</h2><table class=\"list\" id=\"plugins\">")
         .append("<tr><th>plugin</th><th>version</th><th>role</th><th>state</th><th>collectors</th>")
-        .append(detailed ? "<th>file</th>" : "").append("</tr>");
+        .append(detailed ? "<th>file</th>" : "")
+        .append("</tr>");
     for (PluginInfo p : ctx.plugins()) {
       String health = p.health().get();
       List<CollectorRunner> own = runners.stream().filter(r -> r.plugin().equals(p.id())).toList();
       long ok = own.stream().filter(r -> r.state() == CollectorState.OK).count();
       String state = !health.isEmpty() ? health : "enabled";
-      String css = state.equals("ok") || state.equals("enabled") ? "ok" : QUIET.matcher(state).lookingAt() ? "off" : "bad";
-      sb.append("<tr><td>").append(esc(p.id())).append("</td><td>").append(esc(p.version()))
-          .append("</td><td>").append(esc(p.role())).append("</td><td class=\"").append(css).append("\">")
-          .append(esc(error(state))).append("</td><td>")
-          .append(own.isEmpty() ? "" : own.size() + " (" + ok + " ok)").append("</td>");
+      String css =
+          state.equals("ok") || state.equals("enabled")
+              ? "ok"
+              : QUIET.matcher(state).lookingAt() ? "off" : "bad";
+      sb.append("<tr><td>")
+          .append(esc(p.id()))
+          .append("</td><td>")
+          .append(esc(p.version()))
+          .append("</td><td>")
+          .append(esc(p.role()))
+          .append("</td><td class=\"")
+          .append(css)
+          .append("\">")
+          .append(esc(error(state)))
+          .append("</td><td>")
+          .append(own.isEmpty() ? "" : own.size() + " (" + ok + " ok)")
+          .append("</td>");
       if (detailed) {
-        sb.append("<td>").append(p.file() == null ? "built in" : esc(p.file().toString())).append("</td>");
+        sb.append("<td>")
+            .append(p.file() == null ? "built in" : esc(p.file().toString()))
+            .append("</td>");
       }
       sb.append("</tr>");
     }
@@ -112,21 +143,36 @@ final class LandingPageHtml {
 
   private void collectors() {
     long now = ctx.clock().millis();
-    sb.append("<h2>Collectors (").append(runners.size()).append(")</h2><table class=\"list\" id=\"collectors\">")
-        .append("<tr><th>plugin</th><th>collector</th><th>version</th><th>state</th><th>interval</th>")
+    sb.append("<h2>Collectors (")
+        .append(runners.size())
+        .append(")</h2><table class=\"list\" id=\"collectors\">")
+        .append(
+            "<tr><th>plugin</th><th>collector</th><th>version</th><th>state</th><th>interval</th>")
         .append("<th>last success</th><th>series</th><th>errors</th><th>last error</th></tr>");
     for (CollectorRunner r : runners) {
       long last = r.lastSuccessMillis();
-      String age = last < 0 ? "never" : Durations.age(Duration.ofMillis(Math.max(0, now - last))) + " ago";
-      sb.append("<tr><td>").append(esc(r.plugin()))
-          .append("</td><td>").append(esc(r.collector().name()))
-          .append("</td><td>").append(esc(versions.getOrDefault(r.plugin(), ctx.build().version())))
-          .append("</td><td class=\"").append(r.state()).append("\">").append(r.state())
-          .append("</td><td>").append(Durations.format(r.interval()))
-          .append("</td><td>").append(age)
-          .append("</td><td class=\"num\">").append(r.series())
-          .append("</td><td class=\"num\">").append(r.errors())
-          .append("</td><td class=\"err\">").append(r.state() == CollectorState.OK ? "" : esc(error(r.lastError())))
+      String age =
+          last < 0 ? "never" : Durations.age(Duration.ofMillis(Math.max(0, now - last))) + " ago";
+      sb.append("<tr><td>")
+          .append(esc(r.plugin()))
+          .append("</td><td>")
+          .append(esc(r.collector().name()))
+          .append("</td><td>")
+          .append(esc(versions.getOrDefault(r.plugin(), ctx.build().version())))
+          .append("</td><td class=\"")
+          .append(r.state())
+          .append("\">")
+          .append(r.state())
+          .append("</td><td>")
+          .append(Durations.format(r.interval()))
+          .append("</td><td>")
+          .append(age)
+          .append("</td><td class=\"num\">")
+          .append(r.series())
+          .append("</td><td class=\"num\">")
+          .append(r.errors())
+          .append("</td><td class=\"err\">")
+          .append(r.state() == CollectorState.OK ? "" : esc(error(r.lastError())))
           .append("</td></tr>");
     }
     sb.append("</table>");
@@ -136,13 +182,19 @@ final class LandingPageHtml {
     if (ctx.loadFailures().isEmpty()) {
       return;
     }
-    sb.append("<h2>Plugins not loaded</h2><table class=\"list\" id=\"not-loaded\"><tr><th>file</th><th>reason</th></tr>");
-    new TreeMap<>(ctx.loadFailures()).forEach((file, why) -> {
-      Path name = file.getFileName();
-      String shown = detailed || name == null ? file.toString() : name.toString();
-      sb.append("<tr><td>").append(esc(shown)).append("</td><td class=\"err\">").append(esc(error(why)))
-          .append("</td></tr>");
-    });
+    sb.append(
+        "<h2>Plugins not loaded</h2><table class=\"list\" id=\"not-loaded\"><tr><th>file</th><th>reason</th></tr>");
+    new TreeMap<>(ctx.loadFailures())
+        .forEach(
+            (file, why) -> {
+              Path name = file.getFileName();
+              String shown = detailed || name == null ? file.toString() : name.toString();
+              sb.append("<tr><td>")
+                  .append(esc(shown))
+                  .append("</td><td class=\"err\">")
+                  .append(esc(error(why)))
+                  .append("</td></tr>");
+            });
     sb.append("</table>");
   }
 
@@ -151,6 +203,9 @@ final class LandingPageHtml {
   }
 
   static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -16,7 +16,8 @@ final class Pages {
     return new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
-        return Replies.text(request, response, callback, 200, "text/html; charset=utf-8", status.html());
+        return Replies.text(
+            request, response, callback, 200, "text/html; charset=utf-8", status.html());
       }
     };
   }
@@ -29,7 +30,12 @@ final class Pages {
         if (waiting.isEmpty()) {
           return Replies.text(request, response, callback, 200, TEXT, "Ready\n");
         }
-        return Replies.text(request, response, callback, 503, TEXT,
+        return Replies.text(
+            request,
+            response,
+            callback,
+            503,
+            TEXT,
             "Not ready: no cycle finished yet for " + String.join(", ", waiting) + "\n");
       }
     };

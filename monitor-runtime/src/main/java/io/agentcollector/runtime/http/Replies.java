@@ -19,12 +19,14 @@ final class Replies {
 
   private Replies() {}
 
-  static boolean text(Request request, Response response, Callback callback, int status, String type, String body) {
+  static boolean text(
+      Request request, Response response, Callback callback, int status, String type, String body) {
     return bytes(request, response, callback, status, type, body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Status, Content-Type and Content-Length, then the body unless the request is HEAD. */
-  static boolean bytes(Request request, Response response, Callback callback, int status, String type, byte[] body) {
+  static boolean bytes(
+      Request request, Response response, Callback callback, int status, String type, byte[] body) {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
@@ -36,7 +38,9 @@ final class Replies {
     return true;
   }
 
-  /** Writes one slice at a time; each write completes asynchronously when the client has read it. */
+  /**
+   * Writes one slice at a time; each write completes asynchronously when the client has read it.
+   */
   private static final class SlicedWrite extends IteratingCallback {
     private final Response response;
     private final byte[] body;

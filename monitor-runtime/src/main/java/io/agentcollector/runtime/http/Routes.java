@@ -9,8 +9,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Exact paths only ({@code /metrics/x} and {@code /metricsfoo} are 404), GET and HEAD only (405
- * with {@code Allow}). A refused request is answered before any body is read; Jetty then drops
- * the unread body with the connection rather than wait for it.
+ * with {@code Allow}). A refused request is answered before any body is read; Jetty then drops the
+ * unread body with the connection rather than wait for it.
  */
 final class Routes extends Handler.Abstract {
 
@@ -24,12 +24,14 @@ final class Routes extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     Handler target = routes.get(Request.getPathInContext(request));
     if (target == null) {
-      return Replies.text(request, response, callback, 404, "text/plain; charset=utf-8", "Not found\n");
+      return Replies.text(
+          request, response, callback, 404, "text/plain; charset=utf-8", "Not found\n");
     }
     String method = request.getMethod();
     if (!method.equals("GET") && !method.equals("HEAD")) {
       response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-      return Replies.text(request, response, callback, 405, "text/plain; charset=utf-8", "Method not allowed\n");
+      return Replies.text(
+          request, response, callback, 405, "text/plain; charset=utf-8", "Method not allowed\n");
     }
     return target.handle(request, response, callback);
   }

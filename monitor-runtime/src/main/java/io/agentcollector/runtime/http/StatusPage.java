@@ -24,7 +24,8 @@ public final class StatusPage {
    * @param health its own state now: {@code disabled}, {@code ok}, why not; "" when it has only
    *     collectors (their rows tell)
    */
-  public record PluginInfo(String id, String version, String role, Path file, Supplier<String> health) {}
+  public record PluginInfo(
+      String id, String version, String role, Path file, Supplier<String> health) {}
 
   /**
    * Everything besides the collectors.
@@ -54,7 +55,9 @@ public final class StatusPage {
     this.context = context;
     this.runners =
         runners.stream()
-            .sorted(Comparator.comparing(CollectorRunner::plugin).thenComparing(r -> r.collector().name()))
+            .sorted(
+                Comparator.comparing(CollectorRunner::plugin)
+                    .thenComparing(r -> r.collector().name()))
             .toList();
   }
 
@@ -65,7 +68,13 @@ public final class StatusPage {
       Map<String, String> pluginVersions,
       Map<Path, String> loadFailures) {
     this(
-        new Context(build, LandingPageMode.SUMMARY, "", null, Clock.systemUTC(), Instant.now(),
+        new Context(
+            build,
+            LandingPageMode.SUMMARY,
+            "",
+            null,
+            Clock.systemUTC(),
+            Instant.now(),
             pluginVersions.entrySet().stream()
                 .map(e -> new PluginInfo(e.getKey(), e.getValue(), "collectors", null, () -> ""))
                 .toList(),

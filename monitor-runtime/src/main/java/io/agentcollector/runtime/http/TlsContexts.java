@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-/** Jetty's TLS context from {@code tls_server_config}: key store and trust store built in memory. */
+/**
+ * Jetty's TLS context from {@code tls_server_config}: key store and trust store built in memory.
+ */
 final class TlsContexts {
 
   /** Go serves TLS 1.3 with its own fixed suites whatever cipher_suites says; so do we. */
   private static final List<String> TLS13_SUITES =
       List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
+
   private static final String PASSWORD = "in-memory";
 
   private TlsContexts() {}
@@ -28,7 +31,8 @@ final class TlsContexts {
     try {
       KeyStore keys = KeyStore.getInstance("PKCS12");
       keys.load(null, null);
-      keys.setKeyEntry("server", tls.key(), PASSWORD.toCharArray(), tls.chain().toArray(new Certificate[0]));
+      keys.setKeyEntry(
+          "server", tls.key(), PASSWORD.toCharArray(), tls.chain().toArray(new Certificate[0]));
       f.setKeyStore(keys);
       f.setKeyStorePassword(PASSWORD);
       f.setKeyManagerPassword(PASSWORD);
@@ -53,7 +57,8 @@ final class TlsContexts {
       List<String> suites = new ArrayList<>(tls.cipherSuites());
       suites.addAll(TLS13_SUITES);
       f.setIncludeCipherSuites(suites.toArray(new String[0]));
-      f.setExcludeCipherSuites(); // the user chose: Jetty's default exclusions would drop CBC suites
+      f.setExcludeCipherSuites(); // the user chose: Jetty's default exclusions would drop CBC
+      // suites
     }
     f.setUseCipherSuitesOrder(tls.preferServerCipherSuites());
   }

@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-reads the web config file (and the certificate, key and CA files it names) once a second
- * when one of them changed: a good edit applies to the next request or handshake and logs one
- * INFO; a broken one keeps the previous config and logs one WARN. Turning TLS on or off needs a
- * restart, as in exporter-toolkit, which decides HTTP or HTTPS once at start.
+ * Re-reads the web config file (and the certificate, key and CA files it names) once a second when
+ * one of them changed: a good edit applies to the next request or handshake and logs one INFO; a
+ * broken one keeps the previous config and logs one WARN. Turning TLS on or off needs a restart, as
+ * in exporter-toolkit, which decides HTTP or HTTPS once at start.
  */
 final class WebConfigWatcher implements Runnable {
 
@@ -33,7 +33,11 @@ final class WebConfigWatcher implements Runnable {
   private List<String> stamps;
   private volatile boolean stopped;
 
-  WebConfigWatcher(Path file, AtomicReference<WebConfig> current, SslContextFactory.Server ssl, Scheduler scheduler) {
+  WebConfigWatcher(
+      Path file,
+      AtomicReference<WebConfig> current,
+      SslContextFactory.Server ssl,
+      Scheduler scheduler) {
     this.file = file;
     this.current = current;
     this.ssl = ssl;
@@ -72,15 +76,22 @@ final class WebConfigWatcher implements Runnable {
     try {
       WebConfig next = WebConfig.load(file);
       if ((next.tls() == null) != (ssl == null)) {
-        throw new WebConfigException(file + ": tls_server_config "
-            + (ssl == null ? "added" : "removed") + ": turning TLS on or off takes a restart");
+        throw new WebConfigException(
+            file
+                + ": tls_server_config "
+                + (ssl == null ? "added" : "removed")
+                + ": turning TLS on or off takes a restart");
       }
       if (ssl != null) {
         ssl.reload(f -> TlsContexts.configure(f, next.tls()));
       }
       current.set(next);
-      log.info("web config {} reloaded: TLS {}, {} basic auth users, {} headers",
-          file, next.tls() == null ? "off" : next.tls().clientAuth(), next.users().size(), next.headers().size());
+      log.info(
+          "web config {} reloaded: TLS {}, {} basic auth users, {} headers",
+          file,
+          next.tls() == null ? "off" : next.tls().clientAuth(),
+          next.users().size(),
+          next.headers().size());
       return true;
     } catch (WebConfigException e) {
       log.warn("web config not reloaded, keeping the previous one: {}", e.getMessage());

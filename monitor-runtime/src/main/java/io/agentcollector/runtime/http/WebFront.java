@@ -28,13 +28,15 @@ final class WebFront extends Handler.Wrapper {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     WebConfig c = config.get();
     if (c.rateLimit() != null && !limiter.allow(c.rateLimit())) {
-      return Replies.text(request, response, callback, 429, "text/plain; charset=utf-8", "Too Many Requests\n");
+      return Replies.text(
+          request, response, callback, 429, "text/plain; charset=utf-8", "Too Many Requests\n");
     }
     c.headers().forEach(response.getHeaders()::put);
     if (!c.users().isEmpty()
         && !auth.allowed(c.users(), request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic");
-      return Replies.text(request, response, callback, 401, "text/plain; charset=utf-8", "Unauthorized\n");
+      return Replies.text(
+          request, response, callback, 401, "text/plain; charset=utf-8", "Unauthorized\n");
     }
     return super.handle(request, response, callback);
   }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /** Configures Logback from the {@code logging} section (no logback.xml for users to learn). */
 public final class LoggingSetup {
 
-  private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} - %msg%n";
+  private static final String PATTERN =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} - %msg%n";
 
   private LoggingSetup() {}
 

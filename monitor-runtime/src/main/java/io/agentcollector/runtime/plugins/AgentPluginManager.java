@@ -1,7 +1,7 @@
 package io.agentcollector.runtime.plugins;
 
-import io.agentcollector.api.Failures;
 import io.agentcollector.api.ApiVersion;
+import io.agentcollector.api.Failures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorInfo;
 
 /**
- * A collector class of a plugin with its registration, known before any instance is started:
- * from its {@link CollectorInfo}, or, for a collector written before API 0.2.0, from the
- * overrides of an instance made with its no-arg constructor.
+ * A collector class of a plugin with its registration, known before any instance is started: from
+ * its {@link CollectorInfo}, or, for a collector written before API 0.2.0, from the overrides of an
+ * instance made with its no-arg constructor.
  */
 public record CollectorType(
     PluginExtension<Collector> extension, boolean enabledByDefault, boolean mirrorsNodeExporter) {
@@ -20,8 +20,9 @@ public record CollectorType(
     PluginExtension<Collector> unnamed = PluginExtension.named(type, "");
     if (unnamed.takesContext()) {
       // Its name is needed before it runs: for the context, and to check the config against.
-      throw new IllegalArgumentException(type.getName()
-          + " takes a CollectorContext in its constructor but has no @CollectorInfo");
+      throw new IllegalArgumentException(
+          type.getName()
+              + " takes a CollectorContext in its constructor but has no @CollectorInfo");
     }
     Collector probe = unnamed.probe();
     return new CollectorType(

@@ -7,10 +7,10 @@ import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginManager;
 
 /**
- * PF4J's plugin class loader, but the packages plugins share with the runtime always come from
- * the runtime. PF4J is plugin-first, so a plugin that bundles its own client_java would
- * otherwise get its own {@code MetricSnapshots} class and fail with a LinkageError (PF4J sends
- * only {@code java.*} and {@code org.pf4j.*} to the parent first).
+ * PF4J's plugin class loader, but the packages plugins share with the runtime always come from the
+ * runtime. PF4J is plugin-first, so a plugin that bundles its own client_java would otherwise get
+ * its own {@code MetricSnapshots} class and fail with a LinkageError (PF4J sends only {@code
+ * java.*} and {@code org.pf4j.*} to the parent first).
  */
 final class ParentFirstClassLoader extends PluginClassLoader {
 

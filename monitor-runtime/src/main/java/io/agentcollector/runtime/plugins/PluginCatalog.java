@@ -1,11 +1,11 @@
 package io.agentcollector.runtime.plugins;
 
-import io.agentcollector.api.Failures;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import io.agentcollector.api.Collector;
+import io.agentcollector.api.Failures;
 import io.agentcollector.api.container.ContainerEnricher;
 import io.agentcollector.api.container.ContainerRuntime;
 import io.agentcollector.api.container.ContainerStatsReader;
@@ -47,7 +47,9 @@ public final class PluginCatalog implements AutoCloseable {
     for (PluginWrapper w : manager.getPlugins()) {
       catalog.add(w);
     }
-    manager.failures().forEach((file, reason) -> log.error("plugin {} not loaded: {}", file, reason));
+    manager
+        .failures()
+        .forEach((file, reason) -> log.error("plugin {} not loaded: {}", file, reason));
     return catalog;
   }
 
@@ -64,13 +66,16 @@ public final class PluginCatalog implements AutoCloseable {
       for (Class<? extends Collector> type : manager.getExtensionClasses(Collector.class, id)) {
         collectors.add(CollectorType.of(type));
       }
-      ContainerParts parts = new ContainerParts(
-          parts(ContainerRuntime.class, id, ContainerRuntime::name),
-          parts(ContainerStatsReader.class, id, ContainerStatsReader::name),
-          parts(ContainerEnricher.class, id, ContainerEnricher::name));
+      ContainerParts parts =
+          new ContainerParts(
+              parts(ContainerRuntime.class, id, ContainerRuntime::name),
+              parts(ContainerStatsReader.class, id, ContainerStatsReader::name),
+              parts(ContainerEnricher.class, id, ContainerEnricher::name));
       Config defaults = defaults(w);
-      plugins.put(id, new LoadedPlugin(
-          id, w.getDescriptor().getVersion(), w.getPluginPath(), collectors, parts, defaults));
+      plugins.put(
+          id,
+          new LoadedPlugin(
+              id, w.getDescriptor().getVersion(), w.getPluginPath(), collectors, parts, defaults));
     } catch (Exception | LinkageError e) {
       manager.recordFailure(w.getPluginPath(), Failures.summary(e));
     }
@@ -119,8 +124,13 @@ public final class PluginCatalog implements AutoCloseable {
     for (LoadedPlugin p : plugins.values()) {
       out.put(p.id(), new InstalledPlugin(p.id(), p.collectorNames(), p.defaults()));
     }
-    out.put(CONTAINERS, new InstalledPlugin(CONTAINERS, List.of(CONTAINERS),
-        ConfigFactory.parseResources(PluginCatalog.class.getClassLoader(), CONTAINERS + "-defaults.conf")));
+    out.put(
+        CONTAINERS,
+        new InstalledPlugin(
+            CONTAINERS,
+            List.of(CONTAINERS),
+            ConfigFactory.parseResources(
+                PluginCatalog.class.getClassLoader(), CONTAINERS + "-defaults.conf")));
     return out;
   }
 

@@ -7,10 +7,10 @@ import java.util.function.Function;
 
 /**
  * A plugin's extension class (collector, container runtime, cgroup reader, enricher) and how the
- * runtime creates it for one start: with its public constructor taking the {@link
- * CollectorContext} if it has one, else with its public no-arg constructor followed by the
- * extension point's old {@code start(context)} (plugins built for API 0.1.0). What a constructor
- * throws comes out as itself, as if {@code start} had thrown it.
+ * runtime creates it for one start: with its public constructor taking the {@link CollectorContext}
+ * if it has one, else with its public no-arg constructor followed by the extension point's old
+ * {@code start(context)} (plugins built for API 0.1.0). What a constructor throws comes out as
+ * itself, as if {@code start} had thrown it.
  *
  * @param <T> the extension point
  */
@@ -33,8 +33,9 @@ public final class PluginExtension<T> {
     this.withContext = constructor(type, CollectorContext.class);
     this.noArg = withContext == null ? constructor(type) : null;
     if (withContext == null && noArg == null) {
-      throw new IllegalArgumentException(type.getName()
-          + " has neither a public constructor taking CollectorContext nor a public no-arg one");
+      throw new IllegalArgumentException(
+          type.getName()
+              + " has neither a public constructor taking CollectorContext nor a public no-arg one");
     }
   }
 
@@ -44,9 +45,9 @@ public final class PluginExtension<T> {
   }
 
   /**
-   * An extension whose class declares no name: one instance is made with the no-arg constructor
-   * and asked, as PF4J did before the agent created extensions itself. That instance is not
-   * started; each start creates its own.
+   * An extension whose class declares no name: one instance is made with the no-arg constructor and
+   * asked, as PF4J did before the agent created extensions itself. That instance is not started;
+   * each start creates its own.
    */
   public static <T> PluginExtension<T> asking(Class<? extends T> type, Function<T, String> name)
       throws Exception {

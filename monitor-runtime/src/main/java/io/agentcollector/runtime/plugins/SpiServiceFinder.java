@@ -1,7 +1,7 @@
 package io.agentcollector.runtime.plugins;
 
-import io.agentcollector.api.Failures;
 import io.agentcollector.api.Collector;
+import io.agentcollector.api.Failures;
 import io.agentcollector.api.container.ContainerEnricher;
 import io.agentcollector.api.container.ContainerRuntime;
 import io.agentcollector.api.container.ContainerStatsReader;
@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Extensions declared in {@code META-INF/services} files of the agent's SPI only. PF4J's own
- * finder takes every service file on a plugin's class path as a list of candidate extensions and
- * loads each class to check it: grpc's and fabric8's libraries list some 1 000 of their own, which
- * cost ~5 MB of metaspace even with the plugin disabled.
+ * Extensions declared in {@code META-INF/services} files of the agent's SPI only. PF4J's own finder
+ * takes every service file on a plugin's class path as a list of candidate extensions and loads
+ * each class to check it: grpc's and fabric8's libraries list some 1 000 of their own, which cost
+ * ~5 MB of metaspace even with the plugin disabled.
  */
 final class SpiServiceFinder extends ServiceProviderExtensionFinder {
 
@@ -57,7 +57,10 @@ final class SpiServiceFinder extends ServiceProviderExtensionFinder {
       try {
         out.put(plugin.getPluginId(), declared(plugin.getPluginClassLoader()));
       } catch (IOException e) {
-        log.error("plugin {}: cannot read its META-INF/services: {}", plugin.getPluginPath(), Failures.summary(e));
+        log.error(
+            "plugin {}: cannot read its META-INF/services: {}",
+            plugin.getPluginPath(),
+            Failures.summary(e));
         out.put(plugin.getPluginId(), Set.of());
       }
     }
@@ -70,7 +73,9 @@ final class SpiServiceFinder extends ServiceProviderExtensionFinder {
     for (String spi : SPI) {
       String file = "META-INF/services/" + spi;
       Enumeration<URL> urls =
-          loader instanceof URLClassLoader own ? own.findResources(file) : loader.getResources(file);
+          loader instanceof URLClassLoader own
+              ? own.findResources(file)
+              : loader.getResources(file);
       while (urls.hasMoreElements()) {
         read(urls.nextElement(), names);
       }

@@ -1,9 +1,9 @@
 package io.agentcollector.runtime.schedule;
 
 import io.agentcollector.api.Collector;
-import io.agentcollector.runtime.config.Durations;
-import io.agentcollector.runtime.OutOfMemory;
 import io.agentcollector.api.Failures;
+import io.agentcollector.runtime.OutOfMemory;
+import io.agentcollector.runtime.config.Durations;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs one collector: never two cycles at once, each bounded by the plugin's timeout (the thread
- * is interrupted and the cycle fails; a thread that still does not return is given up to the
- * pool), failing when no cycle completes for two intervals (stuck, or starved of threads).
- * Results are checked ({@link CheckedResult}) and kept in the collector's {@link CollectorHealth}.
+ * Runs one collector: never two cycles at once, each bounded by the plugin's timeout (the thread is
+ * interrupted and the cycle fails; a thread that still does not return is given up to the pool),
+ * failing when no cycle completes for two intervals (stuck, or starved of threads). Results are
+ * checked ({@link CheckedResult}) and kept in the collector's {@link CollectorHealth}.
  */
 public final class CollectorRunner {
 
@@ -65,17 +65,18 @@ public final class CollectorRunner {
 
   /**
    * The previous cycle has not ended by this tick. Within its timeout it is just slow; past it the
-   * collector is stuck; a cycle still waiting for a thread for two intervals is starved. Each
-   * such tick is one missed interval, counted as an error.
+   * collector is stuck; a cycle still waiting for a thread for two intervals is starved. Each such
+   * tick is one missed interval, counted as an error.
    */
   private void overdue(WorkerPool workers) {
     Duration after = deadlines.overdueAfter();
     if (stuck) {
       health.failed("previous cycle still running (it ignored the interrupt at its timeout)", -1);
     } else if (services.clock().millis() - lastEndMillis >= after.toMillis()) {
-      String why = inCycle
-          ? "its cycle is still running"
-          : "waiting for a free worker thread (all " + workers.threads() + " busy)";
+      String why =
+          inCycle
+              ? "its cycle is still running"
+              : "waiting for a free worker thread (all " + workers.threads() + " busy)";
       health.failed("no cycle completed in " + Durations.format(after) + ": " + why, -1);
     }
   }
@@ -88,7 +89,9 @@ public final class CollectorRunner {
     }
   }
 
-  /** @param pool gets the thread if it ignores the interrupt; null: it is never given up */
+  /**
+   * @param pool gets the thread if it ignores the interrupt; null: it is never given up
+   */
   private void run(Cycle cycle, ScheduledExecutorService timer, WorkerPool pool) {
     long start = System.nanoTime();
     long cpuStart = ThreadCpu.nanos();
@@ -178,9 +181,9 @@ public final class CollectorRunner {
   }
 
   /**
-   * Fresh and good, what {@code monitor_collector_success} says: OK, and the last success no
-   * older than the overdue window (a collector starved of threads keeps its state until a tick
-   * notices; this does not wait for that).
+   * Fresh and good, what {@code monitor_collector_success} says: OK, and the last success no older
+   * than the overdue window (a collector starved of threads keeps its state until a tick notices;
+   * this does not wait for that).
    */
   public boolean succeeding() {
     return health.succeeding();

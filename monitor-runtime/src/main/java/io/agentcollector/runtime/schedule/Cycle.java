@@ -1,10 +1,10 @@
 package io.agentcollector.runtime.schedule;
 
 /**
- * One cycle's outcome is settled once, either by the collector returning or by the watchdog;
- * the watchdog interrupts only while the collector is still inside {@code collect()}. A thread
- * that still has not returned some time later is given up to the pool, and reclaimed when it
- * finally returns.
+ * One cycle's outcome is settled once, either by the collector returning or by the watchdog; the
+ * watchdog interrupts only while the collector is still inside {@code collect()}. A thread that
+ * still has not returned some time later is given up to the pool, and reclaimed when it finally
+ * returns.
  */
 final class Cycle {
 
@@ -43,7 +43,9 @@ final class Cycle {
     return givenUp;
   }
 
-  /** @return whether the thread had been given up (and is now to be reclaimed) */
+  /**
+   * @return whether the thread had been given up (and is now to be reclaimed)
+   */
   synchronized boolean finish() {
     finished = true;
     // Clear an interrupt that arrived after collect() returned, before the pool reuses the thread.

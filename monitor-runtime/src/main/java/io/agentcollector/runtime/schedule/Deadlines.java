@@ -2,7 +2,9 @@ package io.agentcollector.runtime.schedule;
 
 import java.time.Duration;
 
-/** When a collector's result goes stale, and when a collector without a finished cycle is overdue. */
+/**
+ * When a collector's result goes stale, and when a collector without a finished cycle is overdue.
+ */
 record Deadlines(Duration interval, Duration timeout) {
 
   /** A result older than this many intervals is no longer served. */
@@ -18,12 +20,15 @@ record Deadlines(Duration interval, Duration timeout) {
     return i.compareTo(t) >= 0 ? i : t;
   }
 
-  /** @param sinceMillis the last success, or the last end of a cycle; -1 for never */
+  /**
+   * @param sinceMillis the last success, or the last end of a cycle; -1 for never
+   */
   boolean overdue(long sinceMillis, long nowMillis) {
     return sinceMillis < 0 || nowMillis - sinceMillis > overdueAfter().toMillis();
   }
 
   boolean stale(long lastSuccessMillis, long nowMillis) {
-    return lastSuccessMillis < 0 || nowMillis - lastSuccessMillis > STALE_AFTER_INTERVALS * interval.toMillis();
+    return lastSuccessMillis < 0
+        || nowMillis - lastSuccessMillis > STALE_AFTER_INTERVALS * interval.toMillis();
   }
 }

@@ -10,8 +10,8 @@ import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import java.util.List;
 
 /**
- * The names a family shows in the text formats: the family name of its {@code # TYPE} line and
- * its sample names. Two families of the agent must not share one, or a strict OpenMetrics parser
+ * The names a family shows in the text formats: the family name of its {@code # TYPE} line and its
+ * sample names. Two families of the agent must not share one, or a strict OpenMetrics parser
  * rejects the whole scrape (gauge {@code node_uname_info} beside info {@code node_uname}: two
  * {@code # TYPE node_uname_info} blocks in the 0.0.4 text format). {@code _created} counts even
  * when the family sets no created timestamp, so a family's names do not depend on its values.

@@ -12,21 +12,22 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which collector exposes which name (see {@link ExposedNames}). Judged per family on every
- * cycle: a family with a name another collector holds is withheld from the later collector's
- * result, the rest of that result is served, and a collector's names are released when its next
- * good result no longer has them, so a clash heals by itself when it goes away.
+ * Which collector exposes which name (see {@link ExposedNames}). Judged per family on every cycle:
+ * a family with a name another collector holds is withheld from the later collector's result, the
+ * rest of that result is served, and a collector's names are released when its next good result no
+ * longer has them, so a clash heals by itself when it goes away.
  *
- * <p>Collectors whose names come from outside (textfile) yield: they ask {@link #otherOwner}
- * first, and a collector that does not yield takes a name over from one that does, which then
- * stops serving it at once ({@link #served}). So a {@code .prom} file with {@code node_load1}
- * never keeps loadavg's own family from it, whichever ran first. Names reserved for the agent's
- * own metrics are never taken.
+ * <p>Collectors whose names come from outside (textfile) yield: they ask {@link #otherOwner} first,
+ * and a collector that does not yield takes a name over from one that does, which then stops
+ * serving it at once ({@link #served}). So a {@code .prom} file with {@code node_load1} never keeps
+ * loadavg's own family from it, whichever ran first. Names reserved for the agent's own metrics are
+ * never taken.
  */
 public final class FamilyOwners {
 
   /** Exposed name to the collector id (or agent part) exposing it; read without locking. */
   private final ConcurrentHashMap<String, String> owners = new ConcurrentHashMap<>();
+
   private final Map<String, Set<String>> held = new HashMap<>();
   private final Set<String> yielding = ConcurrentHashMap.newKeySet();
 
@@ -62,7 +63,11 @@ public final class FamilyOwners {
       List<String> names = ExposedNames.of(family);
       Optional<String> clash = clash(owner, names, now);
       if (clash.isPresent()) {
-        clashes.add("metric family " + family.getMetadata().getPrometheusName() + " withheld: " + clash.get());
+        clashes.add(
+            "metric family "
+                + family.getMetadata().getPrometheusName()
+                + " withheld: "
+                + clash.get());
       } else {
         now.addAll(names);
         kept.add(family);
@@ -89,7 +94,8 @@ public final class FamilyOwners {
         return Optional.of(name + " is also exposed by another family of the same collector");
       }
       String o = owners.get(name);
-      boolean takeOver = o != null && yielding.contains(o) && !yielding.contains(owner) && held.containsKey(o);
+      boolean takeOver =
+          o != null && yielding.contains(o) && !yielding.contains(owner) && held.containsKey(o);
       if (o != null && !o.equals(owner) && !takeOver) {
         return Optional.of(name + " is already exposed by " + o);
       }
@@ -98,8 +104,8 @@ public final class FamilyOwners {
   }
 
   /**
-   * The families of {@code owner}'s stored result it may still serve: all of them, unless it
-   * yields and a collector took some of its names over since.
+   * The families of {@code owner}'s stored result it may still serve: all of them, unless it yields
+   * and a collector took some of its names over since.
    */
   public MetricSnapshots served(String owner, MetricSnapshots stored) {
     if (!yielding.contains(owner)) {

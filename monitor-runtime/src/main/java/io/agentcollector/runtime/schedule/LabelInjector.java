@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Adds the agent's {@code host} and static labels to every sample. Runs once per collection
- * cycle (not per scrape). A label the collector already set wins, as with Prometheus'
- * {@code honor_labels}.
+ * Adds the agent's {@code host} and static labels to every sample. Runs once per collection cycle
+ * (not per scrape). A label the collector already set wins, as with Prometheus' {@code
+ * honor_labels}.
  */
 public final class LabelInjector {
 
@@ -33,7 +33,8 @@ public final class LabelInjector {
   private final String[] values;
 
   public LabelInjector(Map<String, String> labels) {
-    Labels sorted = Labels.of(labels.keySet().toArray(String[]::new), labels.values().toArray(String[]::new));
+    Labels sorted =
+        Labels.of(labels.keySet().toArray(String[]::new), labels.values().toArray(String[]::new));
     names = new String[sorted.size()];
     values = new String[sorted.size()];
     for (int i = 0; i < sorted.size(); i++) {

@@ -20,6 +20,7 @@ public final class Scheduler implements AutoCloseable {
 
   /** The timer thread, also used for timeouts; its tasks never block. */
   private final ScheduledExecutorService timer;
+
   private final WorkerPool workers;
 
   public Scheduler(int threads) {

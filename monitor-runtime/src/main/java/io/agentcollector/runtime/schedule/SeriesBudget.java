@@ -17,7 +17,9 @@ public final class SeriesBudget {
   private final AtomicLong exceeded = new AtomicLong();
   private volatile boolean reported;
 
-  /** @param key the setting it comes from, named in messages ({@code plugins.cpu.max-series}) */
+  /**
+   * @param key the setting it comes from, named in messages ({@code plugins.cpu.max-series})
+   */
   public SeriesBudget(long max, String key) {
     this.max = max;
     this.key = key;
@@ -44,8 +46,14 @@ public final class SeriesBudget {
     }
     reported = false;
     return over
-        ? Optional.of("series budget exceeded: " + series + " series, " + key + " = " + max
-            + " (result refused, the last good one is served until stale)")
+        ? Optional.of(
+            "series budget exceeded: "
+                + series
+                + " series, "
+                + key
+                + " = "
+                + max
+                + " (result refused, the last good one is served until stale)")
         : Optional.empty();
   }
 

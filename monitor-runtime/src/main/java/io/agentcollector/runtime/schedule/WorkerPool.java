@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The threads that run collector cycles. A thread stuck in a cycle past its timeout (the
- * collector ignored the interrupt) is given up: left to finish on its own and replaced by a new
- * worker, so stuck collectors cannot starve the others. At most {@code maxAbandoned} threads are
- * given up at a time; past that a stuck thread keeps its place in the pool until it returns.
+ * The threads that run collector cycles. A thread stuck in a cycle past its timeout (the collector
+ * ignored the interrupt) is given up: left to finish on its own and replaced by a new worker, so
+ * stuck collectors cannot starve the others. At most {@code maxAbandoned} threads are given up at a
+ * time; past that a stuck thread keeps its place in the pool until it returns.
  */
 public final class WorkerPool implements Executor, AutoCloseable {
 
@@ -26,7 +26,12 @@ public final class WorkerPool implements Executor, AutoCloseable {
     this.maxAbandoned = maxAbandoned;
     pool =
         new ThreadPoolExecutor(
-            threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.daemon("collector"));
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            Threads.daemon("collector"));
   }
 
   @Override

@@ -9,7 +9,8 @@ public record BuildInfo(String version, String revision, String javaVersion) {
 
   public static BuildInfo get() {
     Properties p = new Properties();
-    try (InputStream in = BuildInfo.class.getResourceAsStream("/io/agentcollector/runtime/build.properties")) {
+    try (InputStream in =
+        BuildInfo.class.getResourceAsStream("/io/agentcollector/runtime/build.properties")) {
       if (in != null) {
         p.load(in);
       }

@@ -30,8 +30,9 @@ class ConfigMutationTest {
 
   /** What a ConfigError must name: "key = value: expected", a file with line, or a variable. */
   static final Pattern NAMES_SOMETHING =
-      Pattern.compile("^(.+ = .*: expected .+|(config|included) file .+|.*\\.conf: \\d+: .+"
-          + "|environment variable .+|configuration nested too deeply.*)$");
+      Pattern.compile(
+          "^(.+ = .*: expected .+|(config|included) file .+|.*\\.conf: \\d+: .+"
+              + "|environment variable .+|configuration nested too deeply.*)$");
 
   @TempDir Path home;
 
@@ -77,7 +78,10 @@ class ConfigMutationTest {
     int expected = message.indexOf(": expected ");
     if (expected > 0) {
       String rest = message.substring(expected + 11);
-      return "expected " + rest.split("[ (:]", 3)[0] + " " + (rest.split("[ (:]", 3).length > 1 ? rest.split("[ (:]", 3)[1] : "");
+      return "expected "
+          + rest.split("[ (:]", 3)[0]
+          + " "
+          + (rest.split("[ (:]", 3).length > 1 ? rest.split("[ (:]", 3)[1] : "");
     }
     if (message.contains("UTF-8")) {
       return "invalid UTF-8";

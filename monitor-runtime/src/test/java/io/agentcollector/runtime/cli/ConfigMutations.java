@@ -20,8 +20,19 @@ final class ConfigMutations {
   record Mutation(String name, byte[] content) {}
 
   static final List<String> WRONG_VALUES =
-      List.of("1.5", "-1", "0", "\"x\"", "[1, 2]", "{ a = 1 }", "true", "null", "1ns", "9999999999d",
-          "${nope}", "\"\\u0000\"");
+      List.of(
+          "1.5",
+          "-1",
+          "0",
+          "\"x\"",
+          "[1, 2]",
+          "{ a = 1 }",
+          "true",
+          "null",
+          "1ns",
+          "9999999999d",
+          "${nope}",
+          "\"\\u0000\"");
 
   private ConfigMutations() {}
 
@@ -49,7 +60,8 @@ final class ConfigMutations {
     return out;
   }
 
-  private static void collect(Map<String, ConfigValue> object, String prefix, TreeSet<String> keys) {
+  private static void collect(
+      Map<String, ConfigValue> object, String prefix, TreeSet<String> keys) {
     for (Map.Entry<String, ConfigValue> e : object.entrySet()) {
       String key = prefix + e.getKey();
       keys.add(key);
@@ -79,11 +91,20 @@ final class ConfigMutations {
       case 4 -> new Mutation("truncate at " + at, java.util.Arrays.copyOf(in, at));
       case 5 -> {
         int depth = 1 + random.nextInt(6000);
-        String open = "\nx = " + "{ a = ".repeat(depth) + "1" + " }".repeat(random.nextBoolean() ? depth : 0) + "\n";
-        yield new Mutation("nesting " + depth + " at " + at,
+        String open =
+            "\nx = "
+                + "{ a = ".repeat(depth)
+                + "1"
+                + " }".repeat(random.nextBoolean() ? depth : 0)
+                + "\n";
+        yield new Mutation(
+            "nesting " + depth + " at " + at,
             splice(in, lineStart(in, at), 0, open.getBytes(StandardCharsets.UTF_8)));
       }
-      case 6 -> new Mutation("invalid UTF-8 at " + at, splice(in, at, 0, new byte[] {(byte) (0x80 + random.nextInt(0x80))}));
+      case 6 ->
+          new Mutation(
+              "invalid UTF-8 at " + at,
+              splice(in, at, 0, new byte[] {(byte) (0x80 + random.nextInt(0x80))}));
       default -> {
         // A printable character from HOCON's syntax, where it breaks the most.
         String syntax = "{}[]=:\"$#,.\n\\+ 0a";

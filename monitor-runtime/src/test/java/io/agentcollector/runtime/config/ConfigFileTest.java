@@ -30,21 +30,34 @@ class ConfigFileTest {
     broken[bytes.length + 1] = '"';
     assertThatThrownBy(() -> check(broken))
         .isInstanceOf(ConfigError.class)
-        .hasMessage("config file m.conf is not valid UTF-8 at byte offset " + bytes.length + " (line 2)");
+        .hasMessage(
+            "config file m.conf is not valid UTF-8 at byte offset " + bytes.length + " (line 2)");
     // A truncated multi-byte sequence at the very end, and an overlong encoding of '/'.
     assertThatThrownBy(() -> check(new byte[] {'a', '=', (byte) 0xE2, (byte) 0x82}))
         .hasMessage("config file m.conf is not valid UTF-8 at byte offset 2 (line 1)");
     assertThatThrownBy(() -> check(new byte[] {'a', '=', (byte) 0xC0, (byte) 0xAF}))
         .hasMessage("config file m.conf is not valid UTF-8 at byte offset 2 (line 1)");
-    assertThatCode(() -> check("a = \"\u00e9\u20ac\ud83d\ude00\"".getBytes(StandardCharsets.UTF_8))).doesNotThrowAnyException();
+    assertThatCode(() -> check("a = \"\u00e9\u20ac\ud83d\ude00\"".getBytes(StandardCharsets.UTF_8)))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void nestingIsCountedOutsideStringsAndComments() {
-    String ok = "a = \"" + "{".repeat(100) + "\"\n# " + "[".repeat(100) + "\n// " + "{".repeat(100)
-        + "\nb = \"\"\"" + "{".repeat(100) + "\n\"\"\"\n" + "c { ".repeat(32) + "}".repeat(32);
+    String ok =
+        "a = \""
+            + "{".repeat(100)
+            + "\"\n# "
+            + "[".repeat(100)
+            + "\n// "
+            + "{".repeat(100)
+            + "\nb = \"\"\""
+            + "{".repeat(100)
+            + "\n\"\"\"\n"
+            + "c { ".repeat(32)
+            + "}".repeat(32);
     assertThatCode(() -> check(ok.getBytes(StandardCharsets.UTF_8))).doesNotThrowAnyException();
-    assertThatThrownBy(() -> check(("x = 1\n\nc = " + "[".repeat(33)).getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(
+            () -> check(("x = 1\n\nc = " + "[".repeat(33)).getBytes(StandardCharsets.UTF_8)))
         .hasMessage("config file m.conf: 3: objects and lists nested deeper than 32 levels");
   }
 
@@ -53,13 +66,16 @@ class ConfigFileTest {
     byte[] big = new byte[ConfigFile.MAX_BYTES + 1];
     java.util.Arrays.fill(big, (byte) ' ');
     assertThatThrownBy(() -> check(big)).hasMessage("config file m.conf is larger than 1 MiB");
-    assertThatCode(() -> check(java.util.Arrays.copyOf(big, ConfigFile.MAX_BYTES))).doesNotThrowAnyException();
+    assertThatCode(() -> check(java.util.Arrays.copyOf(big, ConfigFile.MAX_BYTES)))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void directoriesMissingAndUnreadableFiles() throws IOException {
-    assertThatThrownBy(() -> ConfigFile.check(dir, "config file d")).hasMessage("config file d is not a regular file");
-    assertThatThrownBy(() -> ConfigFile.check(dir.resolve("x"), "config file x")).hasMessage("config file x does not exist");
+    assertThatThrownBy(() -> ConfigFile.check(dir, "config file d"))
+        .hasMessage("config file d is not a regular file");
+    assertThatThrownBy(() -> ConfigFile.check(dir.resolve("x"), "config file x"))
+        .hasMessage("config file x does not exist");
     Path secret = Files.writeString(dir.resolve("secret.conf"), "a = 1");
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
     if (!Files.isReadable(secret)) { // root reads anything

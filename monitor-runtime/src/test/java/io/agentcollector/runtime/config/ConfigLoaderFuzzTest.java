@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Fuzz target for the agent's config loading ({@link ConfigLoader#userInput} then {@link
- * ConfigLoader#load}) on arbitrary HOCON text: a user mistake comes out as {@link ConfigError}
- * (or {@link InvalidConfigException}), never as another exception or a stack trace.
+ * ConfigLoader#load}) on arbitrary HOCON text: a user mistake comes out as {@link ConfigError} (or
+ * {@link InvalidConfigException}), never as another exception or a stack trace.
  */
 class ConfigLoaderFuzzTest {
 

@@ -27,11 +27,20 @@ class DurationsTest {
   void writesTheConfigsOwnStyleAndReadsBackToTheSameValue(String written, String expected) {
     Duration d = ConfigFactory.parseString("d = " + written).getDuration("d");
     assertThat(Durations.format(d)).isEqualTo(expected);
-    assertThat(ConfigFactory.parseString("d = " + expected).getDuration("d")).as("typesafe reads it back").isEqualTo(d);
+    assertThat(ConfigFactory.parseString("d = " + expected).getDuration("d"))
+        .as("typesafe reads it back")
+        .isEqualTo(d);
   }
 
   @ParameterizedTest
-  @CsvSource({"PT3.7S, 3s", "PT0.25S, 0s", "PT65.9S, 1m5s", "PT3723S, 1h2m3s", "PT0S, 0s", "PT0.0004S, 0s"})
+  @CsvSource({
+    "PT3.7S, 3s",
+    "PT0.25S, 0s",
+    "PT65.9S, 1m5s",
+    "PT3723S, 1h2m3s",
+    "PT0S, 0s",
+    "PT0.0004S, 0s"
+  })
   void agesInWholeSeconds(String iso, String expected) {
     assertThat(Durations.age(Duration.parse(iso))).isEqualTo(expected);
   }

@@ -23,9 +23,13 @@ class LandingPageModeTest {
   @Test
   void summaryByDefault() throws Exception {
     assertThat(load("", Map.of()).landingPage()).isEqualTo(LandingPageMode.SUMMARY);
-    assertThat(load("web.landing-page = detailed", Map.of()).landingPage()).isEqualTo(LandingPageMode.DETAILED);
-    assertThat(load("web.landing-page = \"off\"", Map.of()).landingPage()).isEqualTo(LandingPageMode.OFF);
-    assertThat(load("web.landing-page = off", Map.of()).landingPage()).as("HOCON's boolean off").isEqualTo(LandingPageMode.OFF);
+    assertThat(load("web.landing-page = detailed", Map.of()).landingPage())
+        .isEqualTo(LandingPageMode.DETAILED);
+    assertThat(load("web.landing-page = \"off\"", Map.of()).landingPage())
+        .isEqualTo(LandingPageMode.OFF);
+    assertThat(load("web.landing-page = off", Map.of()).landingPage())
+        .as("HOCON's boolean off")
+        .isEqualTo(LandingPageMode.OFF);
   }
 
   @Test

@@ -83,22 +83,47 @@ class ContainerCollectorTest {
     @Override
     public Optional<ContainerStats> read(ContainerInfo c) {
       reads++;
-      return Optional.of(new ContainerStats(
-          new ContainerStats.Cpu(usage, List.of(), 6, 4, 100, 20, 1.5, OptionalLong.of(50_000), 100_000, 1024),
-          new ContainerStats.Memory(30 << 20, 20 << 20, 18 << 20, 12 << 20, 0, 1 << 20, 0, 0, 31 << 20,
-              67_108_864, 0, 0, 5000, 3, 2 << 20, 10 << 20, 0),
-          List.of(new ContainerStats.BlockDevice(254, 0, 4096, 8192, 1, 2)),
-          new ContainerStats.Pids(1, 3, 0),
-          new ContainerStats.Extra(OptionalLong.of(7), java.util.OptionalDouble.of(0.25), OptionalLong.of(11),
-              OptionalLong.of(2), Optional.of(new ContainerStats.Pressure(1.5, 0.5)),
-              Optional.of(new ContainerStats.Pressure(0.25, 0.125)), Optional.empty())));
+      return Optional.of(
+          new ContainerStats(
+              new ContainerStats.Cpu(
+                  usage, List.of(), 6, 4, 100, 20, 1.5, OptionalLong.of(50_000), 100_000, 1024),
+              new ContainerStats.Memory(
+                  30 << 20,
+                  20 << 20,
+                  18 << 20,
+                  12 << 20,
+                  0,
+                  1 << 20,
+                  0,
+                  0,
+                  31 << 20,
+                  67_108_864,
+                  0,
+                  0,
+                  5000,
+                  3,
+                  2 << 20,
+                  10 << 20,
+                  0),
+              List.of(new ContainerStats.BlockDevice(254, 0, 4096, 8192, 1, 2)),
+              new ContainerStats.Pids(1, 3, 0),
+              new ContainerStats.Extra(
+                  OptionalLong.of(7),
+                  java.util.OptionalDouble.of(0.25),
+                  OptionalLong.of(11),
+                  OptionalLong.of(2),
+                  Optional.of(new ContainerStats.Pressure(1.5, 0.5)),
+                  Optional.of(new ContainerStats.Pressure(0.25, 0.125)),
+                  Optional.empty())));
     }
   }
 
   @BeforeEach
   void host() throws Exception {
     Files.createDirectories(host.resolve("proc/4242/net"));
-    Files.writeString(host.resolve("proc/4242/net/dev"), """
+    Files.writeString(
+        host.resolve("proc/4242/net/dev"),
+        """
         Inter-|   Receive                                                |  Transmit
          face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed
             lo:     840      10    0    0    0     0          0         0      840      10    0    0    0     0       0          0
@@ -108,33 +133,56 @@ class ContainerCollectorTest {
     Files.createDirectories(host.resolve("sys/devices/system/cpu"));
     Files.writeString(host.resolve("sys/devices/system/cpu/online"), "0-1\n");
     Files.createDirectories(host.resolve("sys/dev/block"));
-    Files.createSymbolicLink(host.resolve("sys/dev/block/254:0"), Path.of("../../devices/virtual/block/vda"));
+    Files.createSymbolicLink(
+        host.resolve("sys/dev/block/254:0"), Path.of("../../devices/virtual/block/vda"));
 
-    docker.containers.add(new ContainerInfo("docker", ID, "web-1", "local/busybox:test",
-        Map.of("io.kubernetes.pod.name", "web-0", "io.kubernetes.pod.namespace", "shop",
-            "io.kubernetes.container.name", "app", "team", "payments"),
-        ContainerState.RUNNING, 4242, OptionalInt.empty(), false,
-        Optional.of(Instant.parse("2025-12-31T23:00:00Z")), Optional.of(Instant.parse("2025-12-31T23:00:05Z")),
-        Optional.empty(), "/docker/" + ID, true));
-    ContainerEnricher k8s = new ContainerEnricher() {
-      @Override
-      public String name() {
-        return "k8s-labels";
-      }
+    docker.containers.add(
+        new ContainerInfo(
+            "docker",
+            ID,
+            "web-1",
+            "local/busybox:test",
+            Map.of(
+                "io.kubernetes.pod.name",
+                "web-0",
+                "io.kubernetes.pod.namespace",
+                "shop",
+                "io.kubernetes.container.name",
+                "app",
+                "team",
+                "payments"),
+            ContainerState.RUNNING,
+            4242,
+            OptionalInt.empty(),
+            false,
+            Optional.of(Instant.parse("2025-12-31T23:00:00Z")),
+            Optional.of(Instant.parse("2025-12-31T23:00:05Z")),
+            Optional.empty(),
+            "/docker/" + ID,
+            true));
+    ContainerEnricher k8s =
+        new ContainerEnricher() {
+          @Override
+          public String name() {
+            return "k8s-labels";
+          }
 
-      @Override
-      public Map<String, String> labels(ContainerInfo c) {
-        return Map.of("label_tier", "gold");
-      }
+          @Override
+          public Map<String, String> labels(ContainerInfo c) {
+            return Map.of("label_tier", "gold");
+          }
 
-      @Override
-      public String status() {
-        return "unreachable";
-      }
-    };
+          @Override
+          public String status() {
+            return "unreachable";
+          }
+        };
     collector = new ContainerCollector(List.of(docker), List.of(reader), List.of(k8s));
-    collector.start(TestContext.forPlugin("containers").withHostPaths(HostPaths.under(host)).withClock(clock)
-        .withConfig("label-allowlist = [team]"));
+    collector.start(
+        TestContext.forPlugin("containers")
+            .withHostPaths(HostPaths.under(host))
+            .withClock(clock)
+            .withConfig("label-allowlist = [team]"));
   }
 
   @Test
@@ -145,17 +193,36 @@ class ContainerCollectorTest {
   @Test
   void limitsWorkingSetAndRatios() throws Exception {
     MetricSnapshots first = collector.collect();
-    String[] id = {"id", "/docker/" + ID, "name", "web-1", "container", "app", "pod", "web-0", "namespace", "shop"};
+    String[] id = {
+      "id",
+      "/docker/" + ID,
+      "name",
+      "web-1",
+      "container",
+      "app",
+      "pod",
+      "web-0",
+      "namespace",
+      "shop"
+    };
     assertThat(Exposition.value(first, "container_spec_memory_limit_bytes", id)).hasValue(67108864);
     assertThat(Exposition.value(first, "container_spec_cpu_quota", id)).hasValue(50000);
-    assertThat(Exposition.value(first, "container_memory_usage_ratio", id)).hasValue((20.0 * (1 << 20)) / 67108864);
-    assertThat(Exposition.value(first, "container_cpu_usage_ratio", id)).as("needs two cycles").isEmpty();
+    assertThat(Exposition.value(first, "container_memory_usage_ratio", id))
+        .hasValue((20.0 * (1 << 20)) / 67108864);
+    assertThat(Exposition.value(first, "container_cpu_usage_ratio", id))
+        .as("needs two cycles")
+        .isEmpty();
     clock.advance(Duration.ofSeconds(10));
     reader.usage += 5; // 0.5 CPU-seconds per second against a 0.5-CPU quota
-    assertThat(Exposition.value(collector.collect(), "container_cpu_usage_ratio", id)).hasValue(1.0);
-    assertThat(Exposition.value(first, "container_network_receive_bytes_total", "interface", "eth0")).hasValue(123456);
-    assertThat(Exposition.value(first, "container_network_receive_bytes_total", "interface", "lo")).isEmpty();
-    assertThat(Exposition.value(first, "container_fs_reads_bytes_total", "device", "/dev/vda")).hasValue(4096);
+    assertThat(Exposition.value(collector.collect(), "container_cpu_usage_ratio", id))
+        .hasValue(1.0);
+    assertThat(
+            Exposition.value(first, "container_network_receive_bytes_total", "interface", "eth0"))
+        .hasValue(123456);
+    assertThat(Exposition.value(first, "container_network_receive_bytes_total", "interface", "lo"))
+        .isEmpty();
+    assertThat(Exposition.value(first, "container_fs_reads_bytes_total", "device", "/dev/vda"))
+        .hasValue(4096);
     assertThat(Exposition.value(first, "machine_memory_bytes")).hasValue(24567890 * 1024.0);
     assertThat(Exposition.value(first, "machine_cpu_cores")).hasValue(2);
   }
@@ -163,19 +230,28 @@ class ContainerCollectorTest {
   @Test
   void exitedContainerKeepsStateExitCodeAndOomForTheRetentionThenGoes() throws Exception {
     collector.collect();
-    ContainerInfo oom = docker.containers.get(0).withState(ContainerState.EXITED, OptionalInt.of(137), true,
-        Optional.of(clock.instant()));
+    ContainerInfo oom =
+        docker
+            .containers
+            .get(0)
+            .withState(
+                ContainerState.EXITED, OptionalInt.of(137), true, Optional.of(clock.instant()));
     docker.containers.set(0, oom);
     MetricSnapshots after = collector.collect();
-    assertThat(Exposition.value(after, "container_state", "name", "web-1", "state", "exited")).hasValue(1);
-    assertThat(Exposition.value(after, "container_state", "name", "web-1", "state", "running")).hasValue(0);
+    assertThat(Exposition.value(after, "container_state", "name", "web-1", "state", "exited"))
+        .hasValue(1);
+    assertThat(Exposition.value(after, "container_state", "name", "web-1", "state", "running"))
+        .hasValue(0);
     assertThat(Exposition.value(after, "container_exit_code", "name", "web-1")).hasValue(137);
     assertThat(Exposition.value(after, "container_oom_killed", "name", "web-1")).hasValue(1);
-    assertThat(Exposition.value(after, "container_memory_usage_bytes", "name", "web-1")).as("no cgroup any more").isEmpty();
+    assertThat(Exposition.value(after, "container_memory_usage_bytes", "name", "web-1"))
+        .as("no cgroup any more")
+        .isEmpty();
 
     docker.containers.clear(); // docker rm
     clock.advance(Duration.ofMinutes(4));
-    assertThat(Exposition.value(collector.collect(), "container_exit_code", "name", "web-1")).hasValue(137);
+    assertThat(Exposition.value(collector.collect(), "container_exit_code", "name", "web-1"))
+        .hasValue(137);
     clock.advance(Duration.ofMinutes(2));
     assertThat(Exposition.text(collector.collect())).doesNotContain("web-1");
   }
@@ -185,18 +261,37 @@ class ContainerCollectorTest {
     collector.collect();
     docker.containers.clear(); // docker rm -f
     MetricSnapshots after = collector.collect();
-    assertThat(Exposition.value(after, "container_state", "name", "web-1", "state", "exited")).hasValue(1);
+    assertThat(Exposition.value(after, "container_state", "name", "web-1", "state", "exited"))
+        .hasValue(1);
     clock.advance(Duration.ofMinutes(6));
     assertThat(Exposition.text(collector.collect())).doesNotContain("web-1");
   }
 
   @Test
   void aCreatedContainerRemovedBeforeItRanGoesAfterTheRetention() throws Exception {
-    docker.containers.set(0, new ContainerInfo("docker", "c2", "churn", "img", Map.of(), ContainerState.CREATED, 0,
-        OptionalInt.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), "/docker/c2", true));
+    docker.containers.set(
+        0,
+        new ContainerInfo(
+            "docker",
+            "c2",
+            "churn",
+            "img",
+            Map.of(),
+            ContainerState.CREATED,
+            0,
+            OptionalInt.empty(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            "/docker/c2",
+            true));
     collector.collect();
     docker.containers.clear();
-    assertThat(Exposition.value(collector.collect(), "container_state", "name", "churn", "state", "exited")).hasValue(1);
+    assertThat(
+            Exposition.value(
+                collector.collect(), "container_state", "name", "churn", "state", "exited"))
+        .hasValue(1);
     clock.advance(Duration.ofMinutes(6));
     assertThat(Exposition.text(collector.collect())).doesNotContain("churn");
   }
@@ -206,9 +301,13 @@ class ContainerCollectorTest {
     collector.collect();
     docker.down = true;
     assertThatThrownBy(collector::collect)
-        .hasMessage("no container runtime answered: docker: ConnectException: connect to /run/docker.sock: Connection refused");
+        .hasMessage(
+            "no container runtime answered: docker: ConnectException: connect to /run/docker.sock: Connection refused");
     docker.down = false;
-    assertThat(Exposition.value(collector.collect(), "monitor_container_runtime_up", "runtime", "docker")).hasValue(1);
+    assertThat(
+            Exposition.value(
+                collector.collect(), "monitor_container_runtime_up", "runtime", "docker"))
+        .hasValue(1);
   }
 
   @Test
@@ -219,13 +318,17 @@ class ContainerCollectorTest {
     for (int cycle = 1; cycle < 6; cycle++) {
       clock.advance(Duration.ofSeconds(5));
       MetricSnapshots kept = collector.collect();
-      assertThat(Exposition.value(kept, "container_cpu_usage_seconds_total", "name", "web-1")).hasValue(10);
+      assertThat(Exposition.value(kept, "container_cpu_usage_seconds_total", "name", "web-1"))
+          .hasValue(10);
       assertThat(Exposition.value(kept, "container_cpu_usage_ratio", "name", "web-1")).hasValue(0);
     }
     assertThat(reader.reads).isEqualTo(1);
 
     clock.advance(Duration.ofSeconds(5)); // 30 s since the full read: idle-refresh
-    assertThat(Exposition.value(collector.collect(), "container_cpu_usage_seconds_total", "name", "web-1")).hasValue(11);
+    assertThat(
+            Exposition.value(
+                collector.collect(), "container_cpu_usage_seconds_total", "name", "web-1"))
+        .hasValue(11);
     assertThat(reader.reads).isEqualTo(2);
   }
 
@@ -239,8 +342,12 @@ class ContainerCollectorTest {
     assertThat(reader.reads).isEqualTo(2);
 
     // The runtime hands a new description (unpaused, updated, restarted): read again.
-    docker.containers.set(0, docker.containers.get(0).withState(ContainerState.RUNNING, OptionalInt.empty(), false,
-        Optional.empty()));
+    docker.containers.set(
+        0,
+        docker
+            .containers
+            .get(0)
+            .withState(ContainerState.RUNNING, OptionalInt.empty(), false, Optional.empty()));
     clock.advance(Duration.ofSeconds(5));
     collector.collect();
     assertThat(reader.reads).isEqualTo(3);
@@ -251,8 +358,11 @@ class ContainerCollectorTest {
 
   @Test
   void idleRefreshZeroReadsEveryCycle() throws Exception {
-    collector.start(TestContext.forPlugin("containers").withHostPaths(HostPaths.under(host)).withClock(clock)
-        .withConfig("idle-refresh = 0s"));
+    collector.start(
+        TestContext.forPlugin("containers")
+            .withHostPaths(HostPaths.under(host))
+            .withClock(clock)
+            .withConfig("idle-refresh = 0s"));
     reader.activity = "1000 2000";
     collector.collect();
     clock.advance(Duration.ofSeconds(5));

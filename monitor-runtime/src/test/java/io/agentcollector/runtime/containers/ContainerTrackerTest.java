@@ -33,20 +33,25 @@ class ContainerTrackerTest {
   void aRemovedRunningContainerShowsExitedUntilTheRetentionEnds() {
     tracker.track(List.of(web, db), T0);
     Instant removedAt = T0.plusSeconds(10);
-    ContainerInfo gone = tracker.track(List.of(db), removedAt).visible().stream()
-        .filter(c -> c.id().equals("a1") && c.runtime().equals("docker")).findFirst().orElseThrow();
+    ContainerInfo gone =
+        tracker.track(List.of(db), removedAt).visible().stream()
+            .filter(c -> c.id().equals("a1") && c.runtime().equals("docker"))
+            .findFirst()
+            .orElseThrow();
     assertThat(gone.state()).isEqualTo(ContainerState.EXITED);
     assertThat(gone.pid()).isZero();
     assertThat(gone.finishedAt()).hasValue(removedAt);
 
     assertThat(tracker.track(List.of(db), removedAt.plus(Duration.ofMinutes(5))).visible())
-        .as("retention is inclusive").hasSize(2);
+        .as("retention is inclusive")
+        .hasSize(2);
     ContainerTracker.Tracked after =
         tracker.track(List.of(db), removedAt.plus(Duration.ofMinutes(5)).plusSeconds(1));
     assertThat(after.visible()).containsExactly(db);
     assertThat(after.expired()).containsExactly(new ContainerKey("docker", "a1"));
     assertThat(tracker.track(List.of(db), removedAt.plus(Duration.ofMinutes(6))).expired())
-        .as("expired once").isEmpty();
+        .as("expired once")
+        .isEmpty();
   }
 
   @Test

@@ -49,9 +49,10 @@ class RuntimeHealthTest {
         .isEqualTo("not answering: SocketTimeoutException: Read timed out");
     health.answered("docker");
     health.answered("docker");
-    assertThat(lines()).containsExactly(
-        "WARN container runtime docker not answering: ConnectException: Connection refused",
-        "INFO container runtime docker answers again");
+    assertThat(lines())
+        .containsExactly(
+            "WARN container runtime docker not answering: ConnectException: Connection refused",
+            "INFO container runtime docker answers again");
     assertThat(health.health("docker")).isEqualTo("ok");
   }
 

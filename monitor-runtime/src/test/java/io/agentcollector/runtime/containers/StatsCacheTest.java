@@ -64,7 +64,8 @@ class StatsCacheTest {
     return new ContainerStats(
         new ContainerStats.Cpu(usageSeconds, List.of(), 0, 0, 0, 0, 0, OptionalLong.empty(), 0, 0),
         new ContainerStats.Memory(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-        List.of(), new ContainerStats.Pids(1, 1, 0));
+        List.of(),
+        new ContainerStats.Pids(1, 1, 0));
   }
 
   private double usage(long nowMillis) throws Exception {

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fuzz target for {@link AcceptEncoding}: any header values give an answer, never an exception,
- * and {@code gzip;q=0} alone never gets gzip. Seeds: {@code AcceptEncodingFuzzTestInputs/gzip/}.
+ * Fuzz target for {@link AcceptEncoding}: any header values give an answer, never an exception, and
+ * {@code gzip;q=0} alone never gets gzip. Seeds: {@code AcceptEncodingFuzzTestInputs/gzip/}.
  */
 class AcceptEncodingFuzzTest {
 

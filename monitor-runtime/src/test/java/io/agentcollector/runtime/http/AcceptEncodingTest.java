@@ -32,7 +32,8 @@ class AcceptEncodingTest {
         "gzip;q=banana                | false",
         "gzip;q=2                     | false",
         "br;q=1, gzip;q=0.8, *;q=0.1  | true",
-        // Found by AcceptEncodingFuzzTest: an item of ';' alone threw ArrayIndexOutOfBounds (a 500).
+        // Found by AcceptEncodingFuzzTest: an item of ';' alone threw ArrayIndexOutOfBounds (a
+        // 500).
         "'*;q=0.1,;r'                 | true",
         "';'                          | false",
       })
@@ -41,7 +42,9 @@ class AcceptEncodingTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"br | gzip | true", "gzip;q=0 | br | false"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"br | gzip | true", "gzip;q=0 | br | false"})
   void readsEveryHeaderLine(String first, String second, boolean gzip) {
     assertThat(AcceptEncoding.gzip(List.of(first, second))).isEqualTo(gzip);
   }

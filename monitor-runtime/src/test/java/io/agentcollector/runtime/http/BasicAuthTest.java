@@ -16,7 +16,8 @@ class BasicAuthTest {
       Map.of("prometheus", "$2y$10$twD10PzZj4mtiZO.Fj3qyOI70oVy24buHwi49KP/LRGMu43zsAiNC");
 
   private static String basic(String credentials) {
-    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -24,10 +25,14 @@ class BasicAuthTest {
     BasicAuth auth = new BasicAuth();
     assertThat(auth.allowed(USERS, basic("prometheus:secret"))).isTrue();
     assertThat(auth.allowed(USERS, basic("prometheus:secret"))).as("cached").isTrue();
-    assertThat(auth.allowed(USERS, "basic " + basic("prometheus:secret").substring(6))).as("scheme case").isTrue();
+    assertThat(auth.allowed(USERS, "basic " + basic("prometheus:secret").substring(6)))
+        .as("scheme case")
+        .isTrue();
     assertThat(auth.allowed(USERS, basic("prometheus:Secret"))).isFalse();
     assertThat(auth.allowed(USERS, basic("other:secret"))).isFalse();
-    assertThat(auth.allowed(USERS, basic("prometheus:" + "x".repeat(100)))).as("over bcrypt's 72 bytes").isFalse();
+    assertThat(auth.allowed(USERS, basic("prometheus:" + "x".repeat(100))))
+        .as("over bcrypt's 72 bytes")
+        .isFalse();
   }
 
   @Test
@@ -46,6 +51,8 @@ class BasicAuthTest {
     assertThat(limiter.allow(oneAnHour)).isTrue();
     assertThat(limiter.allow(oneAnHour)).isTrue();
     assertThat(limiter.allow(oneAnHour)).as("burst used up").isFalse();
-    assertThat(limiter.allow(new RateLimit(0, Duration.ofSeconds(1)))).as("burst 0 allows nothing, as Go's").isFalse();
+    assertThat(limiter.allow(new RateLimit(0, Duration.ofSeconds(1))))
+        .as("burst 0 allows nothing, as Go's")
+        .isFalse();
   }
 }

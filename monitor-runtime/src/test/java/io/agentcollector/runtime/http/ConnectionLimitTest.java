@@ -34,12 +34,19 @@ class ConnectionLimitTest {
       // 8 accepted, 4 and this one wait in the backlog until the header deadline or the idle
       // timeout (10 s) frees the 8: then all are accepted and this one is answered.
       long t0 = System.nanoTime();
-      String answer = RoutesTest.exchange(endpoint.port(), "GET /-/healthy HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 30_000);
+      String answer =
+          RoutesTest.exchange(
+              endpoint.port(),
+              "GET /-/healthy HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+              30_000);
       long waited = (System.nanoTime() - t0) / 1_000_000;
       assertThat(waited).as("ms waited: the limit really held it back").isGreaterThan(1_000);
       assertThat(answer).startsWith("HTTP/1.1 200 ");
       // still listening after the limit paused and resumed accepting
-      assertThat(RoutesTest.exchange(endpoint.port(), "GET /-/healthy HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+      assertThat(
+              RoutesTest.exchange(
+                  endpoint.port(),
+                  "GET /-/healthy HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
           .startsWith("HTTP/1.1 200 ");
     } finally {
       for (Socket s : stalled) {

@@ -16,8 +16,10 @@ class ErrorTextTest {
 
   @Test
   void quotedFileBytesAndControlCharactersAreDropped() {
-    String raw = "/proc/stat line 3: \"cpu0 \u0000\u00ff\u001b[31mgarbage\" is not a number\nsecond line";
-    assertThat(ErrorText.sanitize(raw)).isEqualTo("…/stat line 3: \"…\" is not a number second line");
+    String raw =
+        "/proc/stat line 3: \"cpu0 \u0000\u00ff\u001b[31mgarbage\" is not a number\nsecond line";
+    assertThat(ErrorText.sanitize(raw))
+        .isEqualTo("…/stat line 3: \"…\" is not a number second line");
     assertThat(ErrorText.sanitize("bad value 'secret-token'")).isEqualTo("bad value \"…\"");
   }
 
@@ -29,7 +31,8 @@ class ErrorTextTest {
 
   @Test
   void relativeNamesAndUnitsStay() {
-    assertThat(ErrorText.sanitize("timed out after 10s and was interrupted")).isEqualTo("timed out after 10s and was interrupted");
+    assertThat(ErrorText.sanitize("timed out after 10s and was interrupted"))
+        .isEqualTo("timed out after 10s and was interrupted");
     assertThat(ErrorText.sanitize("read 3/4 lines")).isEqualTo("read 3/4 lines");
     assertThat(ErrorText.sanitize(null)).isEmpty();
   }

@@ -36,6 +36,7 @@ class HttpEndpointTest {
 
   /** Counts its collections; its value is the data version, so a new version is new content. */
   private final AtomicInteger collections = new AtomicInteger();
+
   private final AtomicLong version = new AtomicLong(1);
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private HttpEndpoint endpoint;
@@ -66,7 +67,8 @@ class HttpEndpointTest {
   }
 
   private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + path));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + path));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
@@ -92,7 +94,8 @@ class HttpEndpointTest {
     assertThat(collections.get()).as("two scrapes of one version, one collection").isEqualTo(1);
 
     assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(first.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(first.headers().firstValue("Content-Type"))
+        .hasValue("text/plain; version=0.0.4; charset=utf-8");
     String body = new String(first.body(), StandardCharsets.UTF_8);
     assertThat(body).contains("test_version{a=\"x\"} 1.0").isEqualTo(rendered(false));
     assertThat(second.body()).isEqualTo(first.body());
@@ -101,24 +104,31 @@ class HttpEndpointTest {
     int before = collections.get();
     var third = get("/metrics");
     assertThat(collections.get()).isEqualTo(before + 1);
-    assertThat(new String(third.body(), StandardCharsets.UTF_8)).contains("test_version{a=\"x\"} 2.0");
+    assertThat(new String(third.body(), StandardCharsets.UTF_8))
+        .contains("test_version{a=\"x\"} 2.0");
   }
 
   @Test
   void openMetricsAndGzipAreCachedToo() throws Exception {
     var om = get("/metrics", "Accept", OPENMETRICS);
     var gz = get("/metrics", "Accept", OPENMETRICS, "Accept-Encoding", "deflate, gzip");
-    assertThat(collections.get()).as("OpenMetrics rendered once, gzipped from those bytes").isEqualTo(1);
+    assertThat(collections.get())
+        .as("OpenMetrics rendered once, gzipped from those bytes")
+        .isEqualTo(1);
     get("/metrics");
     assertThat(collections.get()).as("the text format is rendered on its own").isEqualTo(2);
 
     assertThat(om.headers().firstValue("Content-Type")).hasValue(OPENMETRICS);
     String omBody = new String(om.body(), StandardCharsets.UTF_8);
-    assertThat(omBody).isEqualTo(rendered(true)).endsWith("# EOF\n").contains("test_requests_total{code=\"200\"} 7.0");
+    assertThat(omBody)
+        .isEqualTo(rendered(true))
+        .endsWith("# EOF\n")
+        .contains("test_requests_total{code=\"200\"} 7.0");
 
     assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
     assertThat(gunzip(gz.body())).isEqualTo(omBody);
-    assertThat(gz.headers().firstValue("Content-Length")).hasValue(Integer.toString(gz.body().length));
+    assertThat(gz.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(gz.body().length));
   }
 
   @Test
@@ -130,8 +140,11 @@ class HttpEndpointTest {
     var debug = get("/metrics?debug=openmetrics");
     assertThat(new String(debug.body(), StandardCharsets.UTF_8)).contains("# EOF");
 
-    var pb = get("/metrics", "Accept",
-        "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited");
+    var pb =
+        get(
+            "/metrics",
+            "Accept",
+            "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited");
     assertThat(pb.headers().firstValue("Content-Type").orElseThrow()).contains("protobuf");
     assertThat(pb.body()).isNotEmpty();
     assertThat(collections.get()).as("each of those collected anew").isEqualTo(3);
@@ -139,14 +152,16 @@ class HttpEndpointTest {
 
   @Test
   void headAnswersWithoutABody() throws Exception {
-    var head = client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics"))
-            .method("HEAD", HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    var head =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
-    assertThat(head.headers().firstValue("Content-Length")).hasValue(Integer.toString(rendered(false).length()));
+    assertThat(head.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(rendered(false).length()));
   }
 
   @Test

@@ -53,7 +53,8 @@ class RoutesTest {
   }
 
   private static String request(String method, String path) throws Exception {
-    return exchange(endpoint.port(), method + " " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    return exchange(
+        endpoint.port(), method + " " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   }
 
   @ParameterizedTest
@@ -75,7 +76,10 @@ class RoutesTest {
   void otherMethodsAre405WithAllow(String method) throws Exception {
     for (String path : List.of("/", "/metrics", "/-/healthy", "/-/ready")) {
       String answer = request(method, path);
-      assertThat(answer).as(method + " " + path).startsWith("HTTP/1.1 405 ").contains("\r\nAllow: GET, HEAD\r\n");
+      assertThat(answer)
+          .as(method + " " + path)
+          .startsWith("HTTP/1.1 405 ")
+          .contains("\r\nAllow: GET, HEAD\r\n");
     }
   }
 
@@ -83,7 +87,9 @@ class RoutesTest {
   void postWhoseBodyNeverComesIsAnsweredAndClosed() throws Exception {
     long t0 = System.nanoTime();
     String answer =
-        exchange(endpoint.port(), "POST /metrics HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\nabc");
+        exchange(
+            endpoint.port(),
+            "POST /metrics HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\nabc");
     assertThat(answer).startsWith("HTTP/1.1 405 ");
     // readAllBytes returned: the server closed rather than wait for 99997 more bytes
     assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(HttpEndpoint.IDLE_TIMEOUT_MS);

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 
 class StatusPageTest {
 
-  private static final String BROKEN = "/srv/secret-host/proc/diskstats line 7: \"8 0 sda \u0000\u00ffTOKEN=abc\" is not a number";
+  private static final String BROKEN =
+      "/srv/secret-host/proc/diskstats line 7: \"8 0 sda \u0000\u00ffTOKEN=abc\" is not a number";
   private static final Path BAD_JAR = Path.of("/opt/agent/plugins/plugin-bad-1.0.jar");
 
   private final FakeClock clock = new FakeClock(Instant.parse("2026-12-01T10:00:00Z"));
@@ -57,22 +58,25 @@ class StatusPageTest {
   }
 
   private CollectorRunner runner(String plugin, String name, String failure) {
-    Collector c = new Collector() {
-      @Override
-      public String name() {
-        return name;
-      }
+    Collector c =
+        new Collector() {
+          @Override
+          public String name() {
+            return name;
+          }
 
-      @Override
-      public MetricSnapshots collect() throws Exception {
-        if (failure != null) {
-          throw new java.io.IOException(failure);
-        }
-        MetricFamilies f = new MetricFamilies();
-        f.gauge(plugin.replace('-', '_') + "_" + name + "_value", "h").add(1, "k", "a").add(2, "k", "b");
-        return f.build();
-      }
-    };
+          @Override
+          public MetricSnapshots collect() throws Exception {
+            if (failure != null) {
+              throw new java.io.IOException(failure);
+            }
+            MetricFamilies f = new MetricFamilies();
+            f.gauge(plugin.replace('-', '_') + "_" + name + "_value", "h")
+                .add(1, "k", "a")
+                .add(2, "k", "b");
+            return f.build();
+          }
+        };
     return new CollectorRunner(
         new CollectorSpec(
             plugin, c, Duration.ofSeconds(5), Duration.ofSeconds(10), SeriesBudget.unlimited()),
@@ -80,18 +84,57 @@ class StatusPageTest {
   }
 
   private String page(LandingPageMode mode) {
-    List<PluginInfo> plugins = List.of(
-        new PluginInfo("system", "1.2.0", "collectors", Path.of("/opt/agent/plugins/plugin-system.jar"), () -> ""),
-        new PluginInfo("docker", "1.0.0", "container runtime", Path.of("/opt/agent/plugins/docker"),
-            () -> "not answering: connect /var/run/docker.sock: No such file"),
-        new PluginInfo("cpu", "1.1.0", "collectors", Path.of("/opt/agent/plugins/plugin-cpu.jar"), () -> ""),
-        new PluginInfo("k8s-labels", "1.0.0", "enricher", Path.of("/opt/agent/plugins/k8s"), () -> "disabled"),
-        new PluginInfo("cgroup-v2", "1.0.0", "cgroup reader", Path.of("/opt/agent/plugins/cg2"), () -> "ok"),
-        new PluginInfo("disk", "1.0.0", "collectors", Path.of("/opt/agent/plugins/plugin-disk.jar"), () -> ""),
-        new PluginInfo("containers", "0.9.0", "container metrics (built-in)", null, () -> ""));
-    StatusPage.Context ctx = new StatusPage.Context(new BuildInfo("0.9.0", "abc123", "17"), mode,
-        "http://0.0.0.0:9100/", Path.of("/etc/agent/monitor.conf"), clock, Instant.parse("2026-12-01T09:58:57Z"),
-        plugins, Map.of(BAD_JAR, "its bad-defaults.conf does not parse: " + BAD_JAR + ": 3: \"\u0001raw\""));
+    List<PluginInfo> plugins =
+        List.of(
+            new PluginInfo(
+                "system",
+                "1.2.0",
+                "collectors",
+                Path.of("/opt/agent/plugins/plugin-system.jar"),
+                () -> ""),
+            new PluginInfo(
+                "docker",
+                "1.0.0",
+                "container runtime",
+                Path.of("/opt/agent/plugins/docker"),
+                () -> "not answering: connect /var/run/docker.sock: No such file"),
+            new PluginInfo(
+                "cpu",
+                "1.1.0",
+                "collectors",
+                Path.of("/opt/agent/plugins/plugin-cpu.jar"),
+                () -> ""),
+            new PluginInfo(
+                "k8s-labels",
+                "1.0.0",
+                "enricher",
+                Path.of("/opt/agent/plugins/k8s"),
+                () -> "disabled"),
+            new PluginInfo(
+                "cgroup-v2",
+                "1.0.0",
+                "cgroup reader",
+                Path.of("/opt/agent/plugins/cg2"),
+                () -> "ok"),
+            new PluginInfo(
+                "disk",
+                "1.0.0",
+                "collectors",
+                Path.of("/opt/agent/plugins/plugin-disk.jar"),
+                () -> ""),
+            new PluginInfo("containers", "0.9.0", "container metrics (built-in)", null, () -> ""));
+    StatusPage.Context ctx =
+        new StatusPage.Context(
+            new BuildInfo("0.9.0", "abc123", "17"),
+            mode,
+            "http://0.0.0.0:9100/",
+            Path.of("/etc/agent/monitor.conf"),
+            clock,
+            Instant.parse("2026-12-01T09:58:57Z"),
+            plugins,
+            Map.of(
+                BAD_JAR,
+                "its bad-defaults.conf does not parse: " + BAD_JAR + ": 3: \"\u0001raw\""));
     return new StatusPage(ctx, runners).html();
   }
 
@@ -99,44 +142,69 @@ class StatusPageTest {
   void everyPluginAndEveryCollectorSortedWithVersions() {
     String html = page(LandingPageMode.SUMMARY);
     assertThat(column(table(html, "plugins"), 0))
-        .containsExactly("cgroup-v2", "containers", "cpu", "disk", "docker", "k8s-labels", "system");
+        .containsExactly(
+            "cgroup-v2", "containers", "cpu", "disk", "docker", "k8s-labels", "system");
     List<List<String>> collectors = table(html, "collectors");
-    assertThat(collectors).extracting(r -> r.get(0) + "/" + r.get(1)).containsExactly(
-        "containers/containers", "cpu/cpu", "cpu/loadavg", "disk/diskstats", "system/uname");
-    assertThat(collectors.get(0)).as("containers: the agent's own version")
+    assertThat(collectors)
+        .extracting(r -> r.get(0) + "/" + r.get(1))
+        .containsExactly(
+            "containers/containers", "cpu/cpu", "cpu/loadavg", "disk/diskstats", "system/uname");
+    assertThat(collectors.get(0))
+        .as("containers: the agent's own version")
         .containsExactly("containers", "containers", "0.9.0", "OK", "5s", "3s ago", "2", "0", "");
-    assertThat(collectors.get(2)).containsExactly("cpu", "loadavg", "1.1.0", "OK", "5s", "3s ago", "2", "0", "");
+    assertThat(collectors.get(2))
+        .containsExactly("cpu", "loadavg", "1.1.0", "OK", "5s", "3s ago", "2", "0", "");
     assertThat(collectors.get(3).subList(0, 8))
         .containsExactly("disk", "diskstats", "1.0.0", "FAILING", "5s", "never", "0", "1");
     List<List<String>> plugins = table(html, "plugins");
-    assertThat(plugins.get(1)).containsExactly("containers", "0.9.0", "container metrics (built-in)", "enabled", "1 (1 ok)");
+    assertThat(plugins.get(1))
+        .containsExactly(
+            "containers", "0.9.0", "container metrics (built-in)", "enabled", "1 (1 ok)");
     assertThat(plugins.get(0)).containsExactly("cgroup-v2", "1.0.0", "cgroup reader", "ok", "");
-    assertThat(plugins.get(3)).containsExactly("disk", "1.0.0", "collectors", "enabled", "1 (0 ok)");
+    assertThat(plugins.get(3))
+        .containsExactly("disk", "1.0.0", "collectors", "enabled", "1 (0 ok)");
     assertThat(plugins.get(5)).containsExactly("k8s-labels", "1.0.0", "enricher", "disabled", "");
-    assertThat(html).contains("<th>Listening on</th><td>http://0.0.0.0:9100/</td>")
+    assertThat(html)
+        .contains("<th>Listening on</th><td>http://0.0.0.0:9100/</td>")
         .contains("<th>Up</th><td>1m6s (since 2026-12-01T09:58:57Z)</td>")
-        .contains("href=\"/metrics\"").contains("href=\"/-/ready\"").contains("href=\"/-/healthy\"")
-        .contains("README.md").contains("docs/landing-page.md")
-        .doesNotContain("<script").doesNotContainPattern("(src|href)=\"(https?:)?//");
+        .contains("href=\"/metrics\"")
+        .contains("href=\"/-/ready\"")
+        .contains("href=\"/-/healthy\"")
+        .contains("README.md")
+        .contains("docs/landing-page.md")
+        .doesNotContain("<script")
+        .doesNotContainPattern("(src|href)=\"(https?:)?//");
   }
 
   @Test
   void summaryShowsNoPathsAndNoFileBytes() {
     String html = page(LandingPageMode.SUMMARY);
-    assertThat(html).doesNotContain("/srv/").doesNotContain("/opt/agent").doesNotContain("/etc/agent")
-        .doesNotContain("/var/run").doesNotContain("TOKEN").doesNotContain("raw").doesNotContain("\u0000")
+    assertThat(html)
+        .doesNotContain("/srv/")
+        .doesNotContain("/opt/agent")
+        .doesNotContain("/etc/agent")
+        .doesNotContain("/var/run")
+        .doesNotContain("TOKEN")
+        .doesNotContain("raw")
+        .doesNotContain("\u0000")
         .doesNotContain("<th>file</th></tr>");
     List<String> disk = table(html, "collectors").get(3);
-    assertThat(disk.get(8)).isEqualTo("IOException: …/diskstats line 7: &quot;…&quot; is not a number");
-    assertThat(table(html, "plugins").get(4).get(3)).isEqualTo("not answering: connect …/docker.sock: No such file");
-    assertThat(table(html, "not-loaded")).containsExactly(
-        List.of("plugin-bad-1.0.jar", "its bad-defaults.conf does not parse: …/plugin-bad-1.0.jar: 3: &quot;…&quot;"));
+    assertThat(disk.get(8))
+        .isEqualTo("IOException: …/diskstats line 7: &quot;…&quot; is not a number");
+    assertThat(table(html, "plugins").get(4).get(3))
+        .isEqualTo("not answering: connect …/docker.sock: No such file");
+    assertThat(table(html, "not-loaded"))
+        .containsExactly(
+            List.of(
+                "plugin-bad-1.0.jar",
+                "its bad-defaults.conf does not parse: …/plugin-bad-1.0.jar: 3: &quot;…&quot;"));
   }
 
   @Test
   void detailedShowsPathsAndFullErrors() {
     String html = page(LandingPageMode.DETAILED);
-    assertThat(html).contains("<th>Config file</th><td>/etc/agent/monitor.conf</td>")
+    assertThat(html)
+        .contains("<th>Config file</th><td>/etc/agent/monitor.conf</td>")
         .contains("/opt/agent/plugins/plugin-cpu.jar")
         .contains("/srv/secret-host/proc/diskstats line 7")
         .contains("/var/run/docker.sock");
@@ -147,15 +215,20 @@ class StatusPageTest {
   @Test
   void offIsOneLinePointingAtMetrics() {
     String html = page(LandingPageMode.OFF);
-    assertThat(html).contains("href=\"/metrics\"").doesNotContain("<table").doesNotContain("0.9.0")
-        .doesNotContain("diskstats").hasLineCount(1);
+    assertThat(html)
+        .contains("href=\"/metrics\"")
+        .doesNotContain("<table")
+        .doesNotContain("0.9.0")
+        .doesNotContain("diskstats")
+        .hasLineCount(1);
   }
 
   @Test
   void notReadyNamesCollectorsWithoutAFinishedCycle() {
     CollectorRunner waiting = runner("net", "netdev", null);
     runners.add(waiting);
-    StatusPage page = new StatusPage(new BuildInfo("1", "r", "17"), runners, Map.of("net", "1"), Map.of());
+    StatusPage page =
+        new StatusPage(new BuildInfo("1", "r", "17"), runners, Map.of("net", "1"), Map.of());
     assertThat(page.notReady()).containsExactly("net/netdev");
     assertThat(page.html()).contains("<th>Ready</th><td>no, waiting for net/netdev</td>");
   }

@@ -21,9 +21,26 @@ record TestCerts(Path p12, Path certPem, Path keyPem) {
     Path p12 = dir.resolve(name + ".p12");
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process p =
-        new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-keystore", p12.toString(),
-                "-storetype", "PKCS12", "-storepass", "secret", "-alias", name, "-keyalg", "EC",
-                "-dname", "CN=" + name, "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2"))
+        new ProcessBuilder(
+                List.of(
+                    keytool.toString(),
+                    "-genkeypair",
+                    "-keystore",
+                    p12.toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass",
+                    "secret",
+                    "-alias",
+                    name,
+                    "-keyalg",
+                    "EC",
+                    "-dname",
+                    "CN=" + name,
+                    "-ext",
+                    "SAN=dns:localhost,ip:127.0.0.1",
+                    "-validity",
+                    "2"))
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -49,14 +66,19 @@ record TestCerts(Path p12, Path certPem, Path keyPem) {
   }
 
   static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n"
+    return "-----BEGIN "
+        + type
+        + "-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 
   /** A client context trusting {@code server}, presenting {@code client}'s key when not null. */
   static SSLContext clientContext(TestCerts server, TestCerts client) throws Exception {
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(load(server.p12()));
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(client == null ? null : load(client.p12()), "secret".toCharArray());

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,27 +63,34 @@ class WebFrontTest {
             new StatusPage(new BuildInfo("1", "r", "17"), List.of(), Map.of(), Map.of()));
   }
 
-  private HttpResponse<String> get(HttpClient http, String scheme, String path, String user, String pass)
-      throws Exception {
+  private HttpResponse<String> get(
+      HttpClient http, String scheme, String path, String user, String pass) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(scheme + "://localhost:" + endpoint.port() + path))
             .timeout(Duration.ofSeconds(10));
     if (user != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8)));
+      b.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8)));
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void basicAuthGuardsEveryPathAndHeadersGoOnEveryAnswer() throws Exception {
-    start(webConfig("auth.yml", """
+    start(
+        webConfig(
+            "auth.yml",
+            """
         basic_auth_users:
           prometheus: %s
         http_server_config:
           headers:
             X-Content-Type-Options: nosniff
-        """.formatted(HASH)));
+        """
+                .formatted(HASH)));
     HttpClient http = HttpClient.newHttpClient();
     for (String path : List.of("/", "/metrics", "/-/healthy", "/-/ready", "/nope")) {
       var none = get(http, "http", path, null, null);
@@ -102,8 +108,10 @@ class WebFrontTest {
 
   @Test
   void tlsServesHttpsOnly() throws Exception {
-    start(webConfig("tls.yml", "tls_server_config: {cert_file: server.crt, key_file: server.key}\n"));
-    HttpClient https = HttpClient.newBuilder().sslContext(TestCerts.clientContext(server, null)).build();
+    start(
+        webConfig("tls.yml", "tls_server_config: {cert_file: server.crt, key_file: server.key}\n"));
+    HttpClient https =
+        HttpClient.newBuilder().sslContext(TestCerts.clientContext(server, null)).build();
     assertThat(get(https, "https", "/metrics", null, null).statusCode()).isEqualTo(200);
     assertThatThrownBy(() -> get(HttpClient.newHttpClient(), "http", "/metrics", null, null))
         .isInstanceOf(IOException.class);
@@ -111,20 +119,28 @@ class WebFrontTest {
 
   @Test
   void mutualTlsNeedsACertificateFromTheClientCa() throws Exception {
-    start(webConfig("mtls.yml", """
+    start(
+        webConfig(
+            "mtls.yml",
+            """
         tls_server_config:
           cert_file: server.crt
           key_file: server.key
           client_auth_type: RequireAndVerifyClientCert
           client_ca_file: client.crt
         """));
-    HttpClient withCert = HttpClient.newBuilder().sslContext(TestCerts.clientContext(server, client)).build();
+    HttpClient withCert =
+        HttpClient.newBuilder().sslContext(TestCerts.clientContext(server, client)).build();
     assertThat(get(withCert, "https", "/metrics", null, null).statusCode()).isEqualTo(200);
-    HttpClient without = HttpClient.newBuilder().sslContext(TestCerts.clientContext(server, null)).build();
-    assertThatThrownBy(() -> get(without, "https", "/metrics", null, null)).isInstanceOf(IOException.class);
+    HttpClient without =
+        HttpClient.newBuilder().sslContext(TestCerts.clientContext(server, null)).build();
+    assertThatThrownBy(() -> get(without, "https", "/metrics", null, null))
+        .isInstanceOf(IOException.class);
     // the server's own certificate is not from client.crt
-    HttpClient wrongCert = HttpClient.newBuilder().sslContext(TestCerts.clientContext(server, server)).build();
-    assertThatThrownBy(() -> get(wrongCert, "https", "/metrics", null, null)).isInstanceOf(IOException.class);
+    HttpClient wrongCert =
+        HttpClient.newBuilder().sslContext(TestCerts.clientContext(server, server)).build();
+    assertThatThrownBy(() -> get(wrongCert, "https", "/metrics", null, null))
+        .isInstanceOf(IOException.class);
   }
 
   @Test
@@ -140,7 +156,9 @@ class WebFrontTest {
 
     Files.writeString(file, "basic_auth_users:\n  prometheus: " + HASH + "\nnonsense: 1\n");
     Thread.sleep(2500);
-    assertThat(get(http, "http", "/metrics", null, null).statusCode()).as("broken edit: previous kept").isEqualTo(401);
+    assertThat(get(http, "http", "/metrics", null, null).statusCode())
+        .as("broken edit: previous kept")
+        .isEqualTo(401);
 
     Files.writeString(file, "# auth off again\n");
     awaitStatus(http, null, 200);
@@ -164,7 +182,11 @@ class WebFrontTest {
     Path file = webConfig("bad.yml", "tls_server_config:\n  cert_file: server.crt\n");
     assertThatThrownBy(() -> start(file))
         .isInstanceOf(ConfigError.class)
-        .hasMessage("web.config-file = \"" + file + "\": " + file
-            + ": tls_server_config.key_file: missing one of key or key_file");
+        .hasMessage(
+            "web.config-file = \""
+                + file
+                + "\": "
+                + file
+                + ": tls_server_config.key_file: missing one of key or key_file");
   }
 }

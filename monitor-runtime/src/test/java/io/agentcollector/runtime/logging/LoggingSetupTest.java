@@ -30,7 +30,8 @@ class LoggingSetupTest {
   @Test
   void jsonToAFileThatRotates() throws Exception {
     Path file = tmp.resolve("agent.log");
-    LoggingSetup.configure(new LoggingConfig("info", true, false, Optional.of(file.toString()), 2048, 2), true);
+    LoggingSetup.configure(
+        new LoggingConfig("info", true, false, Optional.of(file.toString()), 2048, 2), true);
     var log = LoggerFactory.getLogger("plugin.cpu.cpu");
     log.debug("not at info level");
     log.warn("collector {} failing: {}", "cpu/cpu", "cannot read /proc/stat");
@@ -39,7 +40,8 @@ class LoggingSetupTest {
         .startsWith("{")
         .contains("\"level\":\"WARN\"")
         .contains("\"loggerName\":\"plugin.cpu.cpu\"")
-        .contains("\"formattedMessage\":\"collector cpu\\/cpu failing: cannot read \\/proc\\/stat\"");
+        .contains(
+            "\"formattedMessage\":\"collector cpu\\/cpu failing: cannot read \\/proc\\/stat\"");
     assertThat(Files.readString(file)).doesNotContain("not at info level");
     for (int i = 0; i < 40; i++) {
       log.info("line {} of padding to pass the 2 KiB rotation size", i);
@@ -56,7 +58,8 @@ class LoggingSetupTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     System.setOut(new PrintStream(out, true));
     try {
-      LoggingSetup.configure(new LoggingConfig("info", false, true, Optional.empty(), 1 << 20, 1), true);
+      LoggingSetup.configure(
+          new LoggingConfig("info", false, true, Optional.empty(), 1 << 20, 1), true);
       LoggerFactory.getLogger("io.agentcollector.runtime.Agent").info("listening");
     } finally {
       System.setOut(saved);

@@ -126,11 +126,13 @@ class PluginExtensionTest {
   void aClassWithoutAUsableConstructorOrANameIsRefusedNamingIt() {
     assertThatThrownBy(() -> PluginExtension.named(NoUsableConstructor.class, "none"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(NoUsableConstructor.class.getName()
-            + " has neither a public constructor taking CollectorContext nor a public no-arg one");
+        .hasMessage(
+            NoUsableConstructor.class.getName()
+                + " has neither a public constructor taking CollectorContext nor a public no-arg one");
     assertThatThrownBy(() -> PluginExtension.asking(WithContext.class, ContainerEnricher::name))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(WithContext.class.getName()
-            + " takes a CollectorContext in its constructor but declares no name");
+        .hasMessage(
+            WithContext.class.getName()
+                + " takes a CollectorContext in its constructor but declares no name");
   }
 }

@@ -24,13 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plugin-Requires is the oldest API a plugin runs on: a plugin built for 0.1.0 (the old form)
- * loads and runs on this agent; one that needs a newer API than the agent's is skipped with one
- * ERROR line naming its file and both versions.
+ * Plugin-Requires is the oldest API a plugin runs on: a plugin built for 0.1.0 (the old form) loads
+ * and runs on this agent; one that needs a newer API than the agent's is skipped with one ERROR
+ * line naming its file and both versions.
  */
 class PluginRequiresTest {
 
-  private static final String OLD = """
+  private static final String OLD =
+      """
       package t.old;
       import io.agentcollector.api.*;
       import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -69,8 +70,9 @@ class PluginRequiresTest {
 
     try (PluginCatalog catalog = PluginCatalog.load(dir)) {
       assertThat(catalog.failures()).isEmpty();
-      AgentConfig config = new ConfigLoader(dir, Map.of(), () -> "h")
-          .load(ConfigFactory.empty(), catalog.installed());
+      AgentConfig config =
+          new ConfigLoader(dir, Map.of(), () -> "h")
+              .load(ConfigFactory.empty(), catalog.installed());
       Snapshot.Result result = Snapshot.run(config, catalog, FakeClock.fixed(), null);
       assertThat(result.failures()).isEmpty();
       assertThat(Exposition.value(result.metrics(), "old_started")).hasValue(1);
@@ -83,27 +85,53 @@ class PluginRequiresTest {
     String agent = ApiVersion.get();
     String[] v = agent.split("\\.");
     String next = v[0] + "." + (Integer.parseInt(v[1]) + 1) + ".0";
-    Path newer = PluginJarBuilder.plugin("newer").requires(next)
-        .collector("t.old.OldCollector", OLD).buildJar(dir);
-    Path range = PluginJarBuilder.plugin("ranged").requires(">=0.1.0 & <" + agent)
-        .collector("t.old.OldCollector", OLD).buildJar(dir);
-    PluginJarBuilder.plugin("current").requires(agent)
-        .collector("t.old.OldCollector", OLD).buildJar(dir);
+    Path newer =
+        PluginJarBuilder.plugin("newer")
+            .requires(next)
+            .collector("t.old.OldCollector", OLD)
+            .buildJar(dir);
+    Path range =
+        PluginJarBuilder.plugin("ranged")
+            .requires(">=0.1.0 & <" + agent)
+            .collector("t.old.OldCollector", OLD)
+            .buildJar(dir);
+    PluginJarBuilder.plugin("current")
+        .requires(agent)
+        .collector("t.old.OldCollector", OLD)
+        .buildJar(dir);
 
     try (PluginCatalog catalog = PluginCatalog.load(dir)) {
       assertThat(catalog.plugins()).containsOnlyKeys("current");
-      assertThat(catalog.failures()).containsOnly(
-          Map.entry(newer,
-              "plugin newer requires agent API " + next + ", this agent provides " + agent),
-          Map.entry(range, "plugin ranged requires agent API >=0.1.0 & <" + agent
-              + ", this agent provides " + agent));
+      assertThat(catalog.failures())
+          .containsOnly(
+              Map.entry(
+                  newer,
+                  "plugin newer requires agent API " + next + ", this agent provides " + agent),
+              Map.entry(
+                  range,
+                  "plugin ranged requires agent API >=0.1.0 & <"
+                      + agent
+                      + ", this agent provides "
+                      + agent));
     }
-    List<String> errors = logs.list.stream()
-        .filter(e -> e.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage).toList();
-    assertThat(errors).containsExactlyInAnyOrder(
-        "plugin " + newer + " not loaded: plugin newer requires agent API " + next
-            + ", this agent provides " + agent,
-        "plugin " + range + " not loaded: plugin ranged requires agent API >=0.1.0 & <" + agent
-            + ", this agent provides " + agent);
+    List<String> errors =
+        logs.list.stream()
+            .filter(e -> e.getLevel() == Level.ERROR)
+            .map(ILoggingEvent::getFormattedMessage)
+            .toList();
+    assertThat(errors)
+        .containsExactlyInAnyOrder(
+            "plugin "
+                + newer
+                + " not loaded: plugin newer requires agent API "
+                + next
+                + ", this agent provides "
+                + agent,
+            "plugin "
+                + range
+                + " not loaded: plugin ranged requires agent API >=0.1.0 & <"
+                + agent
+                + ", this agent provides "
+                + agent);
   }
 }

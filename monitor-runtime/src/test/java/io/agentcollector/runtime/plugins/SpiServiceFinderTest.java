@@ -12,7 +12,8 @@ import org.pf4j.ServiceProviderExtensionFinder;
 
 class SpiServiceFinderTest {
 
-  private static final String COLLECTOR = """
+  private static final String COLLECTOR =
+      """
       package t.svc;
       import io.agentcollector.api.Collector;
       import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -27,8 +28,12 @@ class SpiServiceFinderTest {
         .viaServiceLoader()
         .collector("t.svc.SvcCollector", COLLECTOR)
         // What grpc or fabric8 jars carry: services of their own, which are no extensions of ours.
-        .resource("META-INF/services/java.sql.Driver", "# a comment\nt.svc.SvcCollector\nt.svc.NotAnExtension\n")
-        .resource("META-INF/services/io.agentcollector.api.container.ContainerEnricher", "t.svc.Enricher # trailing comment\n\n")
+        .resource(
+            "META-INF/services/java.sql.Driver",
+            "# a comment\nt.svc.SvcCollector\nt.svc.NotAnExtension\n")
+        .resource(
+            "META-INF/services/io.agentcollector.api.container.ContainerEnricher",
+            "t.svc.Enricher # trailing comment\n\n")
         .buildJar(dir);
     AgentPluginManager manager = new AgentPluginManager(dir);
     try {

@@ -99,8 +99,10 @@ class CollectorRunnerTest {
     }
   }
 
-  private CollectorRunner runner(Collector c, Duration timeout, FamilyOwners owners, SeriesBudget budget) {
-    return new CollectorRunner(new CollectorSpec("p", c, Duration.ofSeconds(5), timeout, budget),
+  private CollectorRunner runner(
+      Collector c, Duration timeout, FamilyOwners owners, SeriesBudget budget) {
+    return new CollectorRunner(
+        new CollectorSpec("p", c, Duration.ofSeconds(5), timeout, budget),
         new RunnerServices(clock, new LabelInjector(Map.of("host", "h1")), owners));
   }
 
@@ -127,7 +129,8 @@ class CollectorRunnerTest {
   @Test
   void successServesTheSnapshotWithTheHostLabel() throws Exception {
     Scripted c = new Scripted("x_value");
-    CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), SeriesBudget.unlimited());
+    CollectorRunner r =
+        runner(c, Duration.ofSeconds(1), new FamilyOwners(), SeriesBudget.unlimited());
     r.tick(workers, timer);
     await(r::finishedOnce);
     assertThat(r.state()).isEqualTo(CollectorState.OK);
@@ -139,7 +142,8 @@ class CollectorRunnerTest {
   @Test
   void failureKeepsTheLastGoodSnapshotUntilStaleAndLogsOncePerStateChange() throws Exception {
     Scripted c = new Scripted("x_value");
-    CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), SeriesBudget.unlimited());
+    CollectorRunner r =
+        runner(c, Duration.ofSeconds(1), new FamilyOwners(), SeriesBudget.unlimited());
     r.runOnce(timer);
     c.fail = true;
     r.runOnce(timer);
@@ -164,35 +168,39 @@ class CollectorRunnerTest {
   @Test
   void cpuTimeOfTheCyclesIsCountedNotTheirWallTime() throws Exception {
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    Collector busy = new Collector() {
-      @Override
-      public String name() {
-        return "busy";
-      }
+    Collector busy =
+        new Collector() {
+          @Override
+          public String name() {
+            return "busy";
+          }
 
-      @Override
-      public MetricSnapshots collect() {
-        long until = threads.getCurrentThreadCpuTime() + 50_000_000L;
-        while (threads.getCurrentThreadCpuTime() < until) {
-          Thread.onSpinWait();
-        }
-        return MetricSnapshots.of();
-      }
-    };
-    Collector sleepy = new Collector() {
-      @Override
-      public String name() {
-        return "sleepy";
-      }
+          @Override
+          public MetricSnapshots collect() {
+            long until = threads.getCurrentThreadCpuTime() + 50_000_000L;
+            while (threads.getCurrentThreadCpuTime() < until) {
+              Thread.onSpinWait();
+            }
+            return MetricSnapshots.of();
+          }
+        };
+    Collector sleepy =
+        new Collector() {
+          @Override
+          public String name() {
+            return "sleepy";
+          }
 
-      @Override
-      public MetricSnapshots collect() throws Exception {
-        Thread.sleep(200);
-        return MetricSnapshots.of();
-      }
-    };
-    CollectorRunner b = runner(busy, Duration.ofSeconds(5), new FamilyOwners(), SeriesBudget.unlimited());
-    CollectorRunner s = runner(sleepy, Duration.ofSeconds(5), new FamilyOwners(), SeriesBudget.unlimited());
+          @Override
+          public MetricSnapshots collect() throws Exception {
+            Thread.sleep(200);
+            return MetricSnapshots.of();
+          }
+        };
+    CollectorRunner b =
+        runner(busy, Duration.ofSeconds(5), new FamilyOwners(), SeriesBudget.unlimited());
+    CollectorRunner s =
+        runner(sleepy, Duration.ofSeconds(5), new FamilyOwners(), SeriesBudget.unlimited());
     b.runOnce(timer);
     b.runOnce(timer);
     s.runOnce(timer);
@@ -203,7 +211,8 @@ class CollectorRunnerTest {
   @Test
   void versionChangesWithEveryCycleAndWhenTheResultGoesStale() throws Exception {
     Scripted c = new Scripted("x_value");
-    CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), SeriesBudget.unlimited());
+    CollectorRunner r =
+        runner(c, Duration.ofSeconds(1), new FamilyOwners(), SeriesBudget.unlimited());
     long pending = r.version();
     r.runOnce(timer);
     long ok = r.version();
@@ -224,7 +233,8 @@ class CollectorRunnerTest {
   void aCycleOverItsTimeoutIsInterruptedAndCountedAsFailure() throws Exception {
     Scripted c = new Scripted("x_value");
     c.block = new CountDownLatch(1);
-    CollectorRunner r = runner(c, Duration.ofMillis(200), new FamilyOwners(), SeriesBudget.unlimited());
+    CollectorRunner r =
+        runner(c, Duration.ofMillis(200), new FamilyOwners(), SeriesBudget.unlimited());
     r.tick(workers, timer);
     await(r::finishedOnce);
     await(c.interrupted::get);
@@ -240,7 +250,8 @@ class CollectorRunnerTest {
     CountDownLatch release = new CountDownLatch(1);
     c.block = release;
     c.ignoreInterrupt = true;
-    CollectorRunner r = runner(c, Duration.ofMillis(100), new FamilyOwners(), SeriesBudget.unlimited());
+    CollectorRunner r =
+        runner(c, Duration.ofMillis(100), new FamilyOwners(), SeriesBudget.unlimited());
     r.tick(workers, timer);
     await(c.interrupted::get);
     // The watchdog counts the timeout just after the interrupt: wait for it, or the ticks below
@@ -255,10 +266,11 @@ class CollectorRunnerTest {
     c.block = null;
     release.countDown();
     await(() -> c.concurrent.get() == 0);
-    await(() -> {
-      r.tick(workers, timer);
-      return r.state() == CollectorState.OK;
-    });
+    await(
+        () -> {
+          r.tick(workers, timer);
+          return r.state() == CollectorState.OK;
+        });
     assertThat(c.maxConcurrent.get()).isEqualTo(1);
   }
 
@@ -306,7 +318,9 @@ class CollectorRunnerTest {
     assertThat(second.errors()).isEqualTo(2);
     assertThat(second.lastError())
         .isEqualTo("metric family shared_family withheld: shared_family is already exposed by p/a");
-    assertThat(Exposition.value(second.current(), "b_only", "i", "0")).as("the rest is served").hasValue(0);
+    assertThat(Exposition.value(second.current(), "b_only", "i", "0"))
+        .as("the rest is served")
+        .hasValue(0);
     assertThat(Exposition.text(second.current())).doesNotContain("shared_family");
     assertThat(second.lastSuccessMillis()).as("a partial cycle is no success").isEqualTo(-1);
     assertThat(second.series()).isEqualTo(1);
@@ -319,9 +333,10 @@ class CollectorRunnerTest {
     second.runOnce(timer);
     assertThat(second.state()).isEqualTo(CollectorState.OK);
     assertThat(Exposition.value(second.current(), "shared_family", "i", "0")).hasValue(0);
-    assertThat(messages()).containsExactly(
-        "WARN collector q/b failing: metric family shared_family withheld: shared_family is already exposed by p/a",
-        "INFO collector q/b recovered");
+    assertThat(messages())
+        .containsExactly(
+            "WARN collector q/b failing: metric family shared_family withheld: shared_family is already exposed by p/a",
+            "INFO collector q/b recovered");
   }
 
   @Test
@@ -331,13 +346,20 @@ class CollectorRunnerTest {
     Families loadavg = new Families("loadavg", "node_load1");
     CollectorRunner t = unlabelled("textfile", textfile, owners);
     CollectorRunner l = unlabelled("cpu", loadavg, owners);
-    assertThat(owners.otherOwner("textfile/textfile", "node_load1")).as("textfile asks: it yields").isEmpty();
+    assertThat(owners.otherOwner("textfile/textfile", "node_load1"))
+        .as("textfile asks: it yields")
+        .isEmpty();
     t.runOnce(timer);
-    assertThat(Exposition.value(t.current(), "node_load1", "i", "0")).as("nobody else had it").hasValue(0);
+    assertThat(Exposition.value(t.current(), "node_load1", "i", "0"))
+        .as("nobody else had it")
+        .hasValue(0);
     l.runOnce(timer);
     assertThat(l.state()).isEqualTo(CollectorState.OK);
     assertThat(Exposition.value(l.current(), "node_load1", "i", "0")).hasValue(0);
-    assertThat(Exposition.text(t.current())).as("served once only").doesNotContain("node_load1").contains("job_ok");
+    assertThat(Exposition.text(t.current()))
+        .as("served once only")
+        .doesNotContain("node_load1")
+        .contains("job_ok");
     assertThat(owners.otherOwner("textfile/textfile", "node_load1")).contains("cpu/loadavg");
   }
 
@@ -354,31 +376,37 @@ class CollectorRunnerTest {
     r.runOnce(timer);
     assertThat(r.state()).isEqualTo(CollectorState.FAILING);
     assertThat(r.budgetExceeded()).isEqualTo(2);
-    assertThat(r.lastError()).isEqualTo("series budget exceeded: 12 series, plugins.p.max-series = 10"
-        + " (result refused, the last good one is served until stale)");
-    assertThat(Exposition.value(r.current(), "x_value", "i", "4", "host", "h1")).as("previous good result").hasValue(4);
+    assertThat(r.lastError())
+        .isEqualTo(
+            "series budget exceeded: 12 series, plugins.p.max-series = 10"
+                + " (result refused, the last good one is served until stale)");
+    assertThat(Exposition.value(r.current(), "x_value", "i", "4", "host", "h1"))
+        .as("previous good result")
+        .hasValue(4);
     assertThat(Exposition.value(r.current(), "x_value", "i", "5", "host", "h1")).isEmpty();
     c.samples = 1;
     r.runOnce(timer);
     assertThat(r.state()).isEqualTo(CollectorState.OK);
     assertThat(r.budgetExceeded()).isEqualTo(2);
-    assertThat(messages()).containsExactly(
-        "WARN collector p/c failing: series budget exceeded: 12 series, plugins.p.max-series = 10"
-            + " (result refused, the last good one is served until stale)",
-        "INFO collector p/c recovered");
+    assertThat(messages())
+        .containsExactly(
+            "WARN collector p/c failing: series budget exceeded: 12 series, plugins.p.max-series = 10"
+                + " (result refused, the last good one is served until stale)",
+            "INFO collector p/c recovered");
   }
 
   @Test
   void aCutReportedByTheCollectorCountsOncePerCycle() throws Exception {
     SeriesBudget budget = new SeriesBudget(100, "plugins.p.max-series");
-    Families c = new Families("c", "x_value") {
-      @Override
-      public MetricSnapshots collect() {
-        budget.reported();
-        budget.reported();
-        return super.collect();
-      }
-    };
+    Families c =
+        new Families("c", "x_value") {
+          @Override
+          public MetricSnapshots collect() {
+            budget.reported();
+            budget.reported();
+            return super.collect();
+          }
+        };
     CollectorRunner r = runner(c, Duration.ofSeconds(1), new FamilyOwners(), budget);
     r.runOnce(timer);
     assertThat(r.state()).as("what it returns is within the budget").isEqualTo(CollectorState.OK);
@@ -391,7 +419,8 @@ class CollectorRunnerTest {
     owners.reserve("monitor_collector_success", "the agent's self-metrics");
     MetricFamilies f = new MetricFamilies();
     f.gauge("monitor_collector_success", "h").add(1);
-    assertThat(owners.claim("p/c", f.build()).clashes()).containsExactly(
-        "metric family monitor_collector_success withheld: monitor_collector_success is already exposed by the agent's self-metrics");
+    assertThat(owners.claim("p/c", f.build()).clashes())
+        .containsExactly(
+            "metric family monitor_collector_success withheld: monitor_collector_success is already exposed by the agent's self-metrics");
   }
 }

@@ -24,15 +24,33 @@ class LabelInjectorTest {
     f.info("i_info", "h").addInfo("k", "v");
     MetricSnapshots in = f.build();
     var withHistAndSummary = new java.util.ArrayList<>(in.stream().toList());
-    withHistAndSummary.add(HistogramSnapshot.builder().name("hist").help("h")
-        .dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
-            .classicHistogramBuckets(ClassicHistogramBuckets.of(new double[] {1, Double.POSITIVE_INFINITY}, new long[] {1, 2}))
-            .sum(3.5).build()).build());
-    withHistAndSummary.add(SummarySnapshot.builder().name("sum").help("h")
-        .dataPoint(SummarySnapshot.SummaryDataPointSnapshot.builder().count(4).sum(8).quantiles(Quantiles.EMPTY).build()).build());
+    withHistAndSummary.add(
+        HistogramSnapshot.builder()
+            .name("hist")
+            .help("h")
+            .dataPoint(
+                HistogramSnapshot.HistogramDataPointSnapshot.builder()
+                    .classicHistogramBuckets(
+                        ClassicHistogramBuckets.of(
+                            new double[] {1, Double.POSITIVE_INFINITY}, new long[] {1, 2}))
+                    .sum(3.5)
+                    .build())
+            .build());
+    withHistAndSummary.add(
+        SummarySnapshot.builder()
+            .name("sum")
+            .help("h")
+            .dataPoint(
+                SummarySnapshot.SummaryDataPointSnapshot.builder()
+                    .count(4)
+                    .sum(8)
+                    .quantiles(Quantiles.EMPTY)
+                    .build())
+            .build());
 
     MetricSnapshots out =
-        new LabelInjector(Map.of("host", "node-1", "env", "prod")).apply(new MetricSnapshots(withHistAndSummary));
+        new LabelInjector(Map.of("host", "node-1", "env", "prod"))
+            .apply(new MetricSnapshots(withHistAndSummary));
 
     assertThat(Exposition.text(out))
         .isEqualTo(

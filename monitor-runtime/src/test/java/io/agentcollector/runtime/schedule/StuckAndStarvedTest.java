@@ -32,8 +32,10 @@ class StuckAndStarvedTest {
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final FakeClock clock = FakeClock.fixed();
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
   /** Released at the end: until then the stuck collectors never return, interrupted or not. */
   private final CountDownLatch release = new CountDownLatch(1);
+
   private WorkerPool workers;
 
   @BeforeEach
@@ -51,15 +53,17 @@ class StuckAndStarvedTest {
   }
 
   private Collector stuck(String name) {
-    return collector(name, () -> {
-      while (release.getCount() > 0) {
-        try {
-          release.await();
-        } catch (InterruptedException ignored) {
-          // ignores interrupts, as a collector stuck in a blocking native call would
-        }
-      }
-    });
+    return collector(
+        name,
+        () -> {
+          while (release.getCount() > 0) {
+            try {
+              release.await();
+            } catch (InterruptedException ignored) {
+              // ignores interrupts, as a collector stuck in a blocking native call would
+            }
+          }
+        });
   }
 
   private static Collector collector(String name, Runnable body) {
@@ -106,7 +110,8 @@ class StuckAndStarvedTest {
     CollectorRunner a = runner(stuck("a"), Duration.ofMillis(100));
     CollectorRunner b = runner(stuck("b"), Duration.ofMillis(100));
     AtomicInteger cycles = new AtomicInteger();
-    CollectorRunner healthy = runner(collector("healthy", cycles::incrementAndGet), Duration.ofSeconds(1));
+    CollectorRunner healthy =
+        runner(collector("healthy", cycles::incrementAndGet), Duration.ofSeconds(1));
     a.tick(workers, timer);
     b.tick(workers, timer);
     await(() -> workers.abandoned() == 2);
@@ -125,9 +130,11 @@ class StuckAndStarvedTest {
       assertThat(r.succeeding()).isFalse();
       assertThat(r.state()).isEqualTo(CollectorState.FAILING);
       assertThat(r.errors()).as("the timeout, then one per missed interval").isEqualTo(6);
-      assertThat(r.lastError()).isEqualTo("previous cycle still running (it ignored the interrupt at its timeout)");
+      assertThat(r.lastError())
+          .isEqualTo("previous cycle still running (it ignored the interrupt at its timeout)");
     }
-    assertThat(messages("a")).containsExactly("WARN collector p/a failing: timed out after 100ms and was interrupted");
+    assertThat(messages("a"))
+        .containsExactly("WARN collector p/a failing: timed out after 100ms and was interrupted");
     release.countDown();
     await(() -> workers.abandoned() == 0);
   }
@@ -152,7 +159,8 @@ class StuckAndStarvedTest {
     assertThat(starved.errors()).isEqualTo(2);
     assertThat(starved.state()).isEqualTo(CollectorState.FAILING);
     assertThat(starved.finishedOnce()).as("ready counts it as settled").isTrue();
-    assertThat(starved.lastError()).isEqualTo("no cycle completed in 10s: waiting for a free worker thread (all 1 busy)");
+    assertThat(starved.lastError())
+        .isEqualTo("no cycle completed in 10s: waiting for a free worker thread (all 1 busy)");
     assertThat(workers.abandoned()).isZero();
     release.countDown();
     await(() -> starved.state() == CollectorState.OK);
@@ -177,7 +185,8 @@ class StuckAndStarvedTest {
     assertThat(workers.abandonedTotal()).isEqualTo(1);
     // One worker left for everybody else.
     AtomicInteger cycles = new AtomicInteger();
-    CollectorRunner healthy = runner(collector("healthy", cycles::incrementAndGet), Duration.ofSeconds(1));
+    CollectorRunner healthy =
+        runner(collector("healthy", cycles::incrementAndGet), Duration.ofSeconds(1));
     healthy.tick(workers, timer);
     await(() -> cycles.get() == 1);
   }
@@ -200,9 +209,14 @@ class StuckAndStarvedTest {
   @Test
   void outOfMemoryInACycleFailsItAndIsCounted() throws Exception {
     workers = new WorkerPool(1, 1);
-    CollectorRunner r = runner(collector("hungry", () -> {
-      throw new OutOfMemoryError("Java heap space");
-    }), Duration.ofSeconds(1));
+    CollectorRunner r =
+        runner(
+            collector(
+                "hungry",
+                () -> {
+                  throw new OutOfMemoryError("Java heap space");
+                }),
+            Duration.ofSeconds(1));
     long before = OutOfMemory.count();
     r.runOnce(timer);
     r.runOnce(timer);
@@ -211,6 +225,7 @@ class StuckAndStarvedTest {
     assertThat(r.lastError()).isEqualTo("out of memory: OutOfMemoryError: Java heap space");
     assertThat(OutOfMemory.count() - before).isEqualTo(2);
     assertThat(messages("hungry"))
-        .containsExactly("WARN collector p/hungry failing: out of memory: OutOfMemoryError: Java heap space");
+        .containsExactly(
+            "WARN collector p/hungry failing: out of memory: OutOfMemoryError: Java heap space");
   }
 }

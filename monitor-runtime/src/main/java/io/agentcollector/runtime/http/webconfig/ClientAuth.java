@@ -43,9 +43,13 @@ public enum ClientAuth {
       case "RequireAnyClientCert", "RequireClientCert" -> RequireAnyClientCert;
       case "VerifyClientCertIfGiven" -> VerifyClientCertIfGiven;
       case "RequireAndVerifyClientCert" -> RequireAndVerifyClientCert;
-      default -> throw new WebConfigException(key + ": invalid ClientAuth: " + value
-          + " (expected NoClientCert, RequestClientCert, RequireAnyClientCert,"
-          + " VerifyClientCertIfGiven or RequireAndVerifyClientCert)");
+      default ->
+          throw new WebConfigException(
+              key
+                  + ": invalid ClientAuth: "
+                  + value
+                  + " (expected NoClientCert, RequestClientCert, RequireAnyClientCert,"
+                  + " VerifyClientCertIfGiven or RequireAndVerifyClientCert)");
     };
   }
 }

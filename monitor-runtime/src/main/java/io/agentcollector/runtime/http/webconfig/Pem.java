@@ -1,6 +1,7 @@
 package io.agentcollector.runtime.http.webconfig;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -8,14 +9,15 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** PEM certificates and PKCS#8 keys, as exporter-toolkit reads them, through the JDK's own parsers. */
+/**
+ * PEM certificates and PKCS#8 keys, as exporter-toolkit reads them, through the JDK's own parsers.
+ */
 final class Pem {
 
   private static final Pattern BLOCK =
@@ -39,7 +41,8 @@ final class Pem {
       throw new WebConfigException(key + ": not a valid PEM certificate: " + e.getMessage());
     }
     if (out.isEmpty()) {
-      throw new WebConfigException(key + ": no PEM certificate (-----BEGIN CERTIFICATE-----) found");
+      throw new WebConfigException(
+          key + ": no PEM certificate (-----BEGIN CERTIFICATE-----) found");
     }
     return out;
   }
@@ -53,8 +56,12 @@ final class Pem {
         return pkcs8(key, decode(key, m.group(2)));
       }
       if (type.endsWith("PRIVATE KEY")) {
-        throw new WebConfigException(key + ": \"" + type + "\" keys are not supported; convert to"
-            + " PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pkcs8");
+        throw new WebConfigException(
+            key
+                + ": \""
+                + type
+                + "\" keys are not supported; convert to"
+                + " PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pkcs8");
       }
     }
     throw new WebConfigException(key + ": no PEM private key (-----BEGIN PRIVATE KEY-----) found");

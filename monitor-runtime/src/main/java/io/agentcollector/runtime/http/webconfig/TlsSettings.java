@@ -14,8 +14,8 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 /**
- * {@code tls_server_config}, loaded: certificate chain and key read and parsed, so a bad file
- * fails here and not at the first handshake. Versions are JDK protocol names.
+ * {@code tls_server_config}, loaded: certificate chain and key read and parsed, so a bad file fails
+ * here and not at the first handshake. Versions are JDK protocol names.
  */
 public record TlsSettings(
     List<X509Certificate> chain,
@@ -65,15 +65,24 @@ public record TlsSettings(
     }
     List<Path> files = new ArrayList<>();
     List<X509Certificate> chain =
-        Pem.certificates(s.key(certFile.isEmpty() ? "cert" : "cert_file"), text(s, "cert_file", certFile, cert, dir, files));
-    PrivateKey pk = Pem.privateKey(s.key(keyFile.isEmpty() ? "key" : "key_file"), text(s, "key_file", keyFile, key, dir, files));
+        Pem.certificates(
+            s.key(certFile.isEmpty() ? "cert" : "cert_file"),
+            text(s, "cert_file", certFile, cert, dir, files));
+    PrivateKey pk =
+        Pem.privateKey(
+            s.key(keyFile.isEmpty() ? "key" : "key_file"),
+            text(s, "key_file", keyFile, key, dir, files));
     ClientAuth auth = ClientAuth.parse(s.key("client_auth_type"), authName);
     List<X509Certificate> cas = List.of();
     if (!caFile.isEmpty() || !ca.isEmpty()) {
-      cas = Pem.certificates(s.key(caFile.isEmpty() ? "client_ca" : "client_ca_file"), text(s, "client_ca_file", caFile, ca, dir, files));
+      cas =
+          Pem.certificates(
+              s.key(caFile.isEmpty() ? "client_ca" : "client_ca_file"),
+              text(s, "client_ca_file", caFile, ca, dir, files));
       if (auth == ClientAuth.NoClientCert) {
-        throw new WebConfigException(s.key("client_ca_file")
-            + ": client CA's have been configured without a Client Auth Policy (client_auth_type)");
+        throw new WebConfigException(
+            s.key("client_ca_file")
+                + ": client CA's have been configured without a Client Auth Policy (client_auth_type)");
       }
     }
     if (ORDER.indexOf(min) > ORDER.indexOf(max)) {
@@ -82,8 +91,12 @@ public record TlsSettings(
     return new TlsSettings(chain, pk, auth, cas, min, max, ciphers, prefer, List.copyOf(files));
   }
 
-  /** The file's text (relative to the web config's directory, as exporter-toolkit does) or the inline text. */
-  private static String text(YamlSection s, String name, String file, String inline, Path dir, List<Path> files)
+  /**
+   * The file's text (relative to the web config's directory, as exporter-toolkit does) or the
+   * inline text.
+   */
+  private static String text(
+      YamlSection s, String name, String file, String inline, Path dir, List<Path> files)
       throws WebConfigException {
     if (file.isEmpty()) {
       return inline;
@@ -101,8 +114,8 @@ public record TlsSettings(
     String v = s.string(name);
     String java = VERSIONS.get(v.isEmpty() ? dflt : v);
     if (java == null) {
-      throw new WebConfigException(s.key(name) + ": unknown TLS version: " + v
-          + " (expected TLS10, TLS11, TLS12 or TLS13)");
+      throw new WebConfigException(
+          s.key(name) + ": unknown TLS version: " + v + " (expected TLS10, TLS11, TLS12 or TLS13)");
     }
     return java;
   }

@@ -16,8 +16,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * node_exporter's {@code --web.config.file} (exporter-toolkit's format): TLS, response headers,
- * a request rate limit and basic auth users. Unknown keys are errors, as in exporter-toolkit.
+ * node_exporter's {@code --web.config.file} (exporter-toolkit's format): TLS, response headers, a
+ * request rate limit and basic auth users. Unknown keys are errors, as in exporter-toolkit.
  *
  * @param tls null: plain HTTP
  * @param files the file itself and every file it names, watched for changes
@@ -41,7 +41,8 @@ public record WebConfig(
           "X-XSS-Protection", List.of(),
           "Content-Security-Policy", List.of());
 
-  private static final Pattern BCRYPT = Pattern.compile("\\$2[abxy]?\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
+  private static final Pattern BCRYPT =
+      Pattern.compile("\\$2[abxy]?\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   /** At most {@code burst} requests at once, refilled one per {@code interval}; else 429. */
@@ -71,7 +72,9 @@ public record WebConfig(
     Path dir = file.toAbsolutePath().getParent();
     TlsSettings tls = TlsSettings.from(root.section("tls_server_config"), dir);
     YamlSection http = root.section("http_server_config");
-    http.bool("http2", true); // accepted; Jetty core here serves HTTP/1.1 (exporter-toolkit default: h2 over TLS)
+    http.bool(
+        "http2",
+        true); // accepted; Jetty core here serves HTTP/1.1 (exporter-toolkit default: h2 over TLS)
     Map<String, String> headers = headers(http);
     http.finish();
     RateLimit rate = rateLimit(root.section("rate_limit"));
@@ -91,11 +94,18 @@ public record WebConfig(
       List<String> allowed = HEADERS.get(e.getKey());
       String key = http.key("headers") + "." + e.getKey();
       if (allowed == null) {
-        throw new WebConfigException(key + ": HTTP header \"" + e.getKey() + "\" can not be configured"
-            + " (only " + String.join(", ", new java.util.TreeSet<>(HEADERS.keySet())) + ")");
+        throw new WebConfigException(
+            key
+                + ": HTTP header \""
+                + e.getKey()
+                + "\" can not be configured"
+                + " (only "
+                + String.join(", ", new java.util.TreeSet<>(HEADERS.keySet()))
+                + ")");
       }
       if (!allowed.isEmpty() && !allowed.contains(e.getValue())) {
-        throw new WebConfigException(key + ": invalid value \"" + e.getValue() + "\", expected one of " + allowed);
+        throw new WebConfigException(
+            key + ": invalid value \"" + e.getValue() + "\", expected one of " + allowed);
       }
     }
     return Map.copyOf(headers);
@@ -110,17 +120,22 @@ public record WebConfig(
     }
     Matcher m = DURATION.matcher(interval);
     if (!m.matches()) {
-      throw new WebConfigException(s.key("interval") + ": expected a duration like 100ms, 1s or 1m, got \"" + interval + "\"");
+      throw new WebConfigException(
+          s.key("interval")
+              + ": expected a duration like 100ms, 1s or 1m, got \""
+              + interval
+              + "\"");
     }
     Duration d;
     try {
       long n = Long.parseLong(m.group(1));
-      d = switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        default -> Duration.ofHours(n);
-      };
+      d =
+          switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+          };
     } catch (NumberFormatException | ArithmeticException e) {
       // Found by WebConfigFuzzTest: digits beyond a long escaped as a bare NumberFormatException.
       throw new WebConfigException(s.key("interval") + ": duration too long: \"" + interval + "\"");
@@ -129,7 +144,8 @@ public record WebConfig(
     try {
       b = burst.isEmpty() ? 0 : Integer.parseInt(burst);
     } catch (NumberFormatException e) {
-      throw new WebConfigException(s.key("burst") + ": expected a whole number, got \"" + burst + "\"");
+      throw new WebConfigException(
+          s.key("burst") + ": expected a whole number, got \"" + burst + "\"");
     }
     return new RateLimit(b, d);
   }
@@ -140,8 +156,11 @@ public record WebConfig(
       Matcher m = BCRYPT.matcher(e.getValue());
       int cost = m.matches() ? Integer.parseInt(m.group(1)) : -1;
       if (cost < 4 || cost > 31) {
-        throw new WebConfigException(root.key("basic_auth_users") + "." + e.getKey()
-            + ": not a bcrypt hash (make one with: htpasswd -nbBC 10 USER PASSWORD)");
+        throw new WebConfigException(
+            root.key("basic_auth_users")
+                + "."
+                + e.getKey()
+                + ": not a bcrypt hash (make one with: htpasswd -nbBC 10 USER PASSWORD)");
       }
     }
     return Map.copyOf(new LinkedHashMap<>(users));

@@ -86,7 +86,8 @@ final class YamlSection {
     List<String> out = new ArrayList<>();
     for (Object o : l) {
       if (o == null || o instanceof Map || o instanceof List) {
-        throw new WebConfigException(key(name) + ": expected a list of strings, got " + describe(o));
+        throw new WebConfigException(
+            key(name) + ": expected a list of strings, got " + describe(o));
       }
       out.add(String.valueOf(o));
     }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * Fuzz target for the web config file's parser: any YAML gives a {@link WebConfig} or a {@link
  * WebConfigException}, nothing else. Inputs naming files ({@code cert_file}, {@code key_file},
- * {@code client_ca_file}) are passed over: they would read whatever path the fuzzer writes.
- * Seeds: {@code WebConfigFuzzTestInputs/parse/}.
+ * {@code client_ca_file}) are passed over: they would read whatever path the fuzzer writes. Seeds:
+ * {@code WebConfigFuzzTestInputs/parse/}.
  */
 class WebConfigFuzzTest {
 

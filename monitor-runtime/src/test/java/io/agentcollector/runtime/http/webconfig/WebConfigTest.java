@@ -41,7 +41,8 @@ class WebConfigTest {
   @Test
   void readsEveryKeyWithExporterToolkitsDefaults() throws Exception {
     WebConfig c =
-        parse("""
+        parse(
+            """
             tls_server_config:
               cert_file: server.crt
               key_file: server.key
@@ -60,15 +61,20 @@ class WebConfigTest {
               interval: 100ms
             basic_auth_users:
               prometheus: %s
-            """.formatted(HASH));
+            """
+                .formatted(HASH));
     assertThat(c.tls().clientAuth()).isEqualTo(ClientAuth.RequireAndVerifyClientCert);
     assertThat(c.tls().protocols()).containsExactly("TLSv1.3");
     assertThat(c.tls().clientCas()).hasSize(1);
     assertThat(c.tls().chain().get(0).getSubjectX500Principal().getName()).isEqualTo("CN=server");
     assertThat(c.tls().cipherSuites()).containsExactly("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
     assertThat(c.tls().preferServerCipherSuites()).isFalse();
-    assertThat(c.tls().files()).containsExactly(dir.resolve("server.crt"), dir.resolve("server.key"), dir.resolve("server.crt"));
-    assertThat(c.headers()).isEqualTo(Map.of("X-Frame-Options", "deny", "Strict-Transport-Security", "max-age=31536000"));
+    assertThat(c.tls().files())
+        .containsExactly(
+            dir.resolve("server.crt"), dir.resolve("server.key"), dir.resolve("server.crt"));
+    assertThat(c.headers())
+        .isEqualTo(
+            Map.of("X-Frame-Options", "deny", "Strict-Transport-Security", "max-age=31536000"));
     assertThat(c.rateLimit()).isEqualTo(new WebConfig.RateLimit(5, Duration.ofMillis(100)));
     assertThat(c.users()).isEqualTo(Map.of("prometheus", HASH));
   }
@@ -111,7 +117,9 @@ class WebConfigTest {
       })
   void rejectsWithTheKey(String what, String yaml, String message) {
     String expected = what.equals("unknown top key") ? "basic_auth_user: unknown key" : message;
-    assertThatThrownBy(() -> parse(yaml)).isInstanceOf(WebConfigException.class).hasMessageContaining(expected);
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(WebConfigException.class)
+        .hasMessageContaining(expected);
   }
 
   @Test
@@ -126,9 +134,12 @@ class WebConfigTest {
 
   @Test
   void legacyKeyFormatsAskForPkcs8() throws Exception {
-    Files.writeString(dir.resolve("rsa.key"), "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
+    Files.writeString(
+        dir.resolve("rsa.key"),
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
     assertThatThrownBy(() -> parse("tls_server_config: {cert_file: server.crt, key_file: rsa.key}"))
-        .hasMessageContaining("tls_server_config.key_file: \"RSA PRIVATE KEY\" keys are not supported")
+        .hasMessageContaining(
+            "tls_server_config.key_file: \"RSA PRIVATE KEY\" keys are not supported")
         .hasMessageContaining("openssl pkcs8 -topk8");
   }
 }

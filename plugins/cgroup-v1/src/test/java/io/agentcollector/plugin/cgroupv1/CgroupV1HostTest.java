@@ -15,8 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real kernel: a cgroup of our own in each v1 hierarchy, limited to half a CPU and 64 MiB,
- * with a busy loop in it. Touches no cgroup it did not create.
+ * The real kernel: a cgroup of our own in each v1 hierarchy, limited to half a CPU and 64 MiB, with
+ * a busy loop in it. Touches no cgroup it did not create.
  */
 class CgroupV1HostTest {
 
@@ -26,7 +26,8 @@ class CgroupV1HostTest {
   void aHalfCpuCgroupBurnsHalfACpuSecondPerSecond() throws Exception {
     Path root = Path.of("/sys/fs/cgroup");
     if (!Files.isWritable(root.resolve("cpu")) || !Files.isDirectory(root.resolve("cpuacct"))) {
-      Infra.missing("writable cgroup v1 cpu/cpuacct hierarchies at /sys/fs/cgroup (run as root on a v1 or hybrid host)");
+      Infra.missing(
+          "writable cgroup v1 cpu/cpuacct hierarchies at /sys/fs/cgroup (run as root on a v1 or hybrid host)");
     }
     String name = "agent-collector-test-" + UUID.randomUUID().toString().substring(0, 8);
     Process busy = null;
@@ -35,10 +36,12 @@ class CgroupV1HostTest {
         Files.createDirectory(root.resolve(c).resolve(name));
       }
       Files.writeString(root.resolve("cpu").resolve(name).resolve("cpu.cfs_quota_us"), "50000");
-      Files.writeString(root.resolve("memory").resolve(name).resolve("memory.limit_in_bytes"), "67108864");
+      Files.writeString(
+          root.resolve("memory").resolve(name).resolve("memory.limit_in_bytes"), "67108864");
       busy = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
       for (String c : CONTROLLERS) {
-        Files.writeString(root.resolve(c).resolve(name).resolve("cgroup.procs"), Long.toString(busy.pid()));
+        Files.writeString(
+            root.resolve(c).resolve(name).resolve("cgroup.procs"), Long.toString(busy.pid()));
       }
       CgroupV1StatsReader reader = new CgroupV1StatsReader();
       reader.start(TestContext.forPlugin("cgroup-v1").withHostPaths(HostPaths.defaults()));
@@ -51,7 +54,9 @@ class CgroupV1HostTest {
       double seconds = (System.nanoTime() - t0) / 1e9;
 
       double rate = (after.cpu().usageSeconds() - before.cpu().usageSeconds()) / seconds;
-      assertThat(rate).as("CPU seconds per second under a 0.5 CPU quota").isCloseTo(0.5, within(0.05));
+      assertThat(rate)
+          .as("CPU seconds per second under a 0.5 CPU quota")
+          .isCloseTo(0.5, within(0.05));
       assertThat(after.cpu().quotaMicros()).hasValue(50000);
       assertThat(after.cpu().periodMicros()).isEqualTo(100000);
       assertThat(after.cpu().throttledPeriods()).isGreaterThan(before.cpu().throttledPeriods());

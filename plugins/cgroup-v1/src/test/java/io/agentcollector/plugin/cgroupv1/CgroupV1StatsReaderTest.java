@@ -2,10 +2,10 @@ package io.agentcollector.plugin.cgroupv1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.container.ContainerInfo;
 import io.agentcollector.api.container.ContainerStats;
 import io.agentcollector.api.container.ContainerStatsReader.Activity;
-import io.agentcollector.api.HostPaths;
 import io.agentcollector.testkit.Fixtures;
 import io.agentcollector.testkit.TestContext;
 import java.nio.file.Files;
@@ -29,7 +29,9 @@ class CgroupV1StatsReaderTest {
     CgroupV1StatsReader reader = new CgroupV1StatsReader();
     reader.start(TestContext.forPlugin("cgroup-v1"));
     assertThat(reader.active()).isTrue();
-    return reader.read(ContainerInfo.running("docker", ID, "busy", "local/busybox:test", pid, cgroupPath)).orElseThrow();
+    return reader
+        .read(ContainerInfo.running("docker", ID, "busy", "local/busybox:test", pid, cgroupPath))
+        .orElseThrow();
   }
 
   @Test
@@ -68,7 +70,8 @@ class CgroupV1StatsReaderTest {
   void aContainerWithoutCgroupHasNoStats() throws Exception {
     CgroupV1StatsReader reader = new CgroupV1StatsReader();
     reader.start(TestContext.forPlugin("cgroup-v1"));
-    assertThat(reader.read(ContainerInfo.running("docker", "gone", "", "", 0, "/docker/gone"))).isEmpty();
+    assertThat(reader.read(ContainerInfo.running("docker", "gone", "", "", 0, "/docker/gone")))
+        .isEmpty();
   }
 
   @Test
@@ -84,7 +87,8 @@ class CgroupV1StatsReaderTest {
   void activityIsTheCpuUsageCounterAndTheReadThatFollowsUsesIt(@TempDir Path tmp) throws Exception {
     copyFixtures(tmp);
     CgroupV1StatsReader reader = startedOn(tmp);
-    ContainerInfo c = ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID);
+    ContainerInfo c =
+        ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID);
     Path percpu = dir(tmp, "cpuacct").resolve("cpuacct.usage_percpu");
     Activity seen = reader.activity(c).orElseThrow();
     assertThat(seen).isEqualTo(new CgroupV1StatsReader.CpuUsage(Files.readString(percpu), true));
@@ -92,9 +96,11 @@ class CgroupV1StatsReaderTest {
     // the collector never keeps a reading newer than the activity it compares against.
     Files.writeString(percpu, "0 2217226107 \n");
     assertThat(reader.read(c, seen).orElseThrow().cpu().usageSeconds()).isEqualTo(1.217226107);
-    assertThat(reader.read(c).orElseThrow().cpu().usageSeconds()).as("no token")
+    assertThat(reader.read(c).orElseThrow().cpu().usageSeconds())
+        .as("no token")
         .isEqualTo(2.217226107);
-    assertThat(reader.activity(c)).as("a new token, unlike the kept one")
+    assertThat(reader.activity(c))
+        .as("a new token, unlike the kept one")
         .hasValue(new CgroupV1StatsReader.CpuUsage("0 2217226107 \n", true))
         .isNotEqualTo(Optional.of(seen));
 
@@ -129,22 +135,32 @@ class CgroupV1StatsReaderTest {
     // The test changes the memory limit as docker update does.
     copyFixtures(tmp);
     CgroupV1StatsReader reader = startedOn(tmp);
-    ContainerInfo before = ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID);
+    ContainerInfo before =
+        ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID);
     assertThat(reader.read(before).orElseThrow().memory().limit()).isEqualTo(67108864);
 
     Files.writeString(dir(tmp, "memory").resolve("memory.limit_in_bytes"), "134217728\n");
     assertThat(reader.read(before).orElseThrow().memory().limit())
-        .as("the same description: limits kept from the last read (at most 30 s)").isEqualTo(67108864);
-    ContainerInfo after = ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID);
+        .as("the same description: limits kept from the last read (at most 30 s)")
+        .isEqualTo(67108864);
+    ContainerInfo after =
+        ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID);
     assertThat(reader.read(after).orElseThrow().memory().limit())
-        .as("re-inspected after docker's update event: read again").isEqualTo(134217728);
+        .as("re-inspected after docker's update event: read again")
+        .isEqualTo(134217728);
   }
 
   /** A reader on the tree under {@code tmp} (a copy of the fixtures). */
   private static CgroupV1StatsReader startedOn(Path tmp) throws Exception {
     CgroupV1StatsReader reader = new CgroupV1StatsReader();
-    reader.start(TestContext.forPlugin("cgroup-v1").withHostPaths(
-        new HostPaths(tmp.resolve("proc"), tmp.resolve("sys"), tmp.resolve("rootfs"), tmp.resolve("sys/fs/cgroup"))));
+    reader.start(
+        TestContext.forPlugin("cgroup-v1")
+            .withHostPaths(
+                new HostPaths(
+                    tmp.resolve("proc"),
+                    tmp.resolve("sys"),
+                    tmp.resolve("rootfs"),
+                    tmp.resolve("sys/fs/cgroup"))));
     return reader;
   }
 
@@ -154,12 +170,14 @@ class CgroupV1StatsReaderTest {
   }
 
   private static ContainerStats readCopy(Path tmp) throws Exception {
-    return startedOn(tmp).read(ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID))
+    return startedOn(tmp)
+        .read(ContainerInfo.running("docker", ID, "busy", "local/busybox:test", 0, "/docker/" + ID))
         .orElseThrow();
   }
 
   @Test
-  void processesAreCountedInCgroupProcsWhenTheContainerHasMoreThanOneTask(@TempDir Path tmp) throws Exception {
+  void processesAreCountedInCgroupProcsWhenTheContainerHasMoreThanOneTask(@TempDir Path tmp)
+      throws Exception {
     copyFixtures(tmp);
     Files.writeString(dir(tmp, "pids").resolve("pids.current"), "5\n");
     Files.writeString(dir(tmp, "cpu").resolve("cgroup.procs"), "4242\n4250\n4251\n");
@@ -189,15 +207,19 @@ class CgroupV1StatsReaderTest {
   void blockIoPairsBytesWithOperationsPerDevice(@TempDir Path tmp) throws Exception {
     copyFixtures(tmp);
     Path blkio = dir(tmp, "blkio");
-    Files.writeString(blkio.resolve("blkio.throttle.io_service_bytes_recursive"),
+    Files.writeString(
+        blkio.resolve("blkio.throttle.io_service_bytes_recursive"),
         "254:0 Read 4096\n254:0 Write 8388608\n254:0 Total 8392704\n8:0 Read 0\n8:0 Write 0\nTotal 8392704\n");
-    Files.writeString(blkio.resolve("blkio.throttle.io_serviced_recursive"),
+    Files.writeString(
+        blkio.resolve("blkio.throttle.io_serviced_recursive"),
         "254:0 Read 1\n254:0 Write 64\n254:0 Total 65\n8:0 Read 0\n8:0 Write 0\nTotal 65\n");
-    assertThat(readCopy(tmp).blockIo()).as("devices without any I/O are left out")
+    assertThat(readCopy(tmp).blockIo())
+        .as("devices without any I/O are left out")
         .containsExactly(new ContainerStats.BlockDevice(254, 0, 4096, 8388608, 1, 64));
 
     Files.writeString(blkio.resolve("blkio.throttle.io_service_bytes_recursive"), "Total 0\n");
-    Files.writeString(blkio.resolve("blkio.throttle.io_serviced_recursive"), "garbage that would fail\n");
+    Files.writeString(
+        blkio.resolve("blkio.throttle.io_serviced_recursive"), "garbage that would fail\n");
     assertThat(readCopy(tmp).blockIo()).as("no device: io_serviced is not read").isEmpty();
   }
 }

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Spellings of a container's cgroup path to try, in order. Runtimes do not always hand over the
- * path as the file system has it: runc's systemd form {@code system.slice:docker:<id>} names
- * the scope {@code docker-<id>.scope}, and a systemd slice such as {@code
+ * path as the file system has it: runc's systemd form {@code system.slice:docker:<id>} names the
+ * scope {@code docker-<id>.scope}, and a systemd slice such as {@code
  * kubepods-burstable-pod<uid>.slice} lives below each of its dash-separated parents ({@code
  * kubepods.slice/kubepods-burstable.slice/…}), per systemd.slice(5).
  */

@@ -25,21 +25,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Container stats from the cgroup v2 unified hierarchy: the cgroup v2 column of docs/containers.md,
- * "Where each value comes from". Active only on a pure v2 host ({@code cgroup.controllers} at
- * the root); hybrid hosts belong to the cgroup-v1 reader. The container's directory comes
- * from the {@code 0::} line of {@code /proc/<pid>/cgroup}, else from the runtime's cgroup path.
+ * "Where each value comes from". Active only on a pure v2 host ({@code cgroup.controllers} at the
+ * root); hybrid hosts belong to the cgroup-v1 reader. The container's directory comes from the
+ * {@code 0::} line of {@code /proc/<pid>/cgroup}, else from the runtime's cgroup path.
  */
 @Extension
 public final class CgroupV2StatsReader implements ContainerStatsReader {
 
   private static final int MAX_CACHED = 4096;
+
   /** Container cgroup directories by container process; least recently used ones go first. */
-  private final Map<DirKey, Dir> dirs = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<DirKey, Dir> eldest) {
-      return size() > MAX_CACHED;
-    }
-  };
+  private final Map<DirKey, Dir> dirs =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<DirKey, Dir> eldest) {
+          return size() > MAX_CACHED;
+        }
+      };
 
   /** A container's cgroup directory, and its limits as last read. */
   private record Dir(Path path, SpecCache<CgroupV2Stats.Spec> spec) {}
@@ -65,7 +67,10 @@ public final class CgroupV2StatsReader implements ContainerStatsReader {
       String content = CgroupV2Stats.readOptional(mountinfo);
       if (content != null) {
         mount = CgroupV2Mount.find(ProcMountinfo.parse(content), paths);
-        log.debug("cgroup v2 at {}: {}", paths.cgroup(), mount.isPresent() ? "unified hierarchy" : "not a pure v2 host");
+        log.debug(
+            "cgroup v2 at {}: {}",
+            paths.cgroup(),
+            mount.isPresent() ? "unified hierarchy" : "not a pure v2 host");
         return;
       }
     }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real kernel's cgroup v2 files. The build host is hybrid: cgroup2 sits at
- * /sys/fs/cgroup/unified, so the test reads it through host paths whose cgroup root is that
- * mount. It creates a cgroup of its own there, puts a busy loop in it for about a second, and
- * removes it again; it touches no other cgroup.
+ * /sys/fs/cgroup/unified, so the test reads it through host paths whose cgroup root is that mount.
+ * It creates a cgroup of its own there, puts a busy loop in it for about a second, and removes it
+ * again; it touches no other cgroup.
  */
 class CgroupV2HostTest {
 
@@ -51,13 +51,15 @@ class CgroupV2HostTest {
 
       // Microseconds read as seconds: a single-threaded loop can never exceed wall time.
       assertThat(stat.usageSeconds()).isGreaterThan(0.5).isLessThanOrEqualTo(elapsed + 0.05);
-      assertThat(stat.userSeconds() + stat.systemSeconds()).isCloseTo(stat.usageSeconds(), within(0.05));
+      assertThat(stat.userSeconds() + stat.systemSeconds())
+          .isCloseTo(stat.usageSeconds(), within(0.05));
 
       // The whole reader on the same cgroup, found through /proc/<pid>/cgroup's 0:: line.
       CgroupV2StatsReader reader = new CgroupV2StatsReader();
       reader.start(TestContext.forPlugin("cgroup-v2").withHostPaths(paths));
       assertThat(reader.active()).as("hybrid host: cgroup2 is not at the cgroup root").isFalse();
-      ContainerStats s = reader.read(ContainerInfo.running("test", name, name, "", busy.pid(), "")).orElseThrow();
+      ContainerStats s =
+          reader.read(ContainerInfo.running("test", name, name, "", busy.pid(), "")).orElseThrow();
       assertThat(s.cpu().usageSeconds()).isGreaterThanOrEqualTo(stat.usageSeconds());
       assertThat(s.cpu().quotaMicros()).as("no cpu controller here").isEmpty();
       assertThat(s.pids().processes()).isEqualTo(1);

@@ -31,19 +31,23 @@ class CgroupV2PathsTest {
 
   @Test
   void candidates() {
-    assertThat(CgroupV2Paths.candidates("system.slice:docker:abc")).containsExactly("/system.slice/docker-abc.scope");
-    assertThat(CgroupV2Paths.candidates("kubepods-besteffort-pod9.slice:cri-containerd:abc")).containsExactly(
-        "/kubepods-besteffort-pod9.slice/cri-containerd-abc.scope",
-        "/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod9.slice/cri-containerd-abc.scope");
+    assertThat(CgroupV2Paths.candidates("system.slice:docker:abc"))
+        .containsExactly("/system.slice/docker-abc.scope");
+    assertThat(CgroupV2Paths.candidates("kubepods-besteffort-pod9.slice:cri-containerd:abc"))
+        .containsExactly(
+            "/kubepods-besteffort-pod9.slice/cri-containerd-abc.scope",
+            "/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod9.slice/cri-containerd-abc.scope");
     assertThat(CgroupV2Paths.candidates("docker/abc")).containsExactly("/docker/abc");
     assertThat(CgroupV2Paths.candidates("")).isEmpty();
   }
 
   @Test
   void hostMountPointsMapUnderTheConfiguredRoots() {
-    HostPaths p = new HostPaths(Path.of("/h/proc"), Path.of("/h/sys"), Path.of("/h"), Path.of("/cg"));
+    HostPaths p =
+        new HostPaths(Path.of("/h/proc"), Path.of("/h/sys"), Path.of("/h"), Path.of("/cg"));
     assertThat(CgroupV2Mount.hostDir("/sys/fs/cgroup", p)).isEqualTo(Path.of("/cg"));
-    assertThat(CgroupV2Mount.hostDir("/sys/fs/cgroup/unified", p)).isEqualTo(Path.of("/cg/unified"));
+    assertThat(CgroupV2Mount.hostDir("/sys/fs/cgroup/unified", p))
+        .isEqualTo(Path.of("/cg/unified"));
     assertThat(CgroupV2Mount.hostDir("/mnt/cg", p)).isEqualTo(Path.of("/h/mnt/cg"));
     assertThat(CgroupV2Mount.hostDir("/sys/fs/cgroupx", p)).isEqualTo(Path.of("/h/sys/fs/cgroupx"));
   }

@@ -1,8 +1,8 @@
 package io.agentcollector.plugin.containerd;
 
 /**
- * The OCI spec's {@code linux.cgroupsPath} → the container's path in the cgroup hierarchy, the
- * form the cgroup readers and the {@code id} label use.
+ * The OCI spec's {@code linux.cgroupsPath} → the container's path in the cgroup hierarchy, the form
+ * the cgroup readers and the {@code id} label use.
  *
  * <ul>
  *   <li>cgroupfs driver: already a path ({@code /kubepods/besteffort/pod<uid>/<id>}, or {@code
@@ -39,14 +39,15 @@ final class CgroupsPath {
       return parent;
     }
     // runc: a name that is itself a slice is created as that slice, anything else as a scope.
-    String unit = name.endsWith(".slice") ? name : (prefix.isEmpty() ? name : prefix + "-" + name) + ".scope";
+    String unit =
+        name.endsWith(".slice") ? name : (prefix.isEmpty() ? name : prefix + "-" + name) + ".scope";
     return (parent.equals("/") ? "" : parent) + "/" + unit;
   }
 
   /**
-   * {@code a-b-c.slice} → {@code /a.slice/a-b.slice/a-b-c.slice}; the root slice {@code -.slice}
-   * → {@code /}. A name systemd would reject (no .slice suffix, empty dash parts, a slash) is
-   * kept as one level rather than guessed at.
+   * {@code a-b-c.slice} → {@code /a.slice/a-b.slice/a-b-c.slice}; the root slice {@code -.slice} →
+   * {@code /}. A name systemd would reject (no .slice suffix, empty dash parts, a slash) is kept as
+   * one level rather than guessed at.
    */
   static String expandSlice(String slice) {
     if (slice.equals("-.slice")) {

@@ -16,17 +16,21 @@ import java.util.function.UnaryOperator;
 
 /**
  * containerd's containers and their tasks by {@code namespace/id}: replaced by each full listing,
- * kept current by events in between. Events that arrive while a listing is under way are newer
- * than what the listing may say about the same container, so {@link #replace} keeps them (a
- * container created or deleted during the listing is neither lost nor brought back). One lock;
- * nothing slow runs under it.
+ * kept current by events in between. Events that arrive while a listing is under way are newer than
+ * what the listing may say about the same container, so {@link #replace} keeps them (a container
+ * created or deleted during the listing is neither lost nor brought back). One lock; nothing slow
+ * runs under it.
  */
 final class ContainerCache {
 
   private final Map<String, Meta> metas = new HashMap<>();
   private final Map<String, Task> tasks = new HashMap<>();
-  /** Since the last {@link #replace}: the sequence number of the last event per key, and deletions. */
+
+  /**
+   * Since the last {@link #replace}: the sequence number of the last event per key, and deletions.
+   */
   private final Map<String, Long> touched = new HashMap<>();
+
   private final Map<String, Long> removed = new HashMap<>();
   private long seq;
 
@@ -67,7 +71,10 @@ final class ContainerCache {
     touch(key);
   }
 
-  /** Changes a task; with none known (the event raced the listing), starts from a running one of unknown pid. */
+  /**
+   * Changes a task; with none known (the event raced the listing), starts from a running one of
+   * unknown pid.
+   */
   synchronized void updateTask(String key, UnaryOperator<Task> change) {
     Task old = tasks.get(key);
     tasks.put(key, change.apply(old != null ? old : Task.started(0, Optional.empty())));
@@ -75,17 +82,19 @@ final class ContainerCache {
   }
 
   /**
-   * Replaces the content with a full listing that began at {@code since} (from {@link #mark}).
-   * A container an event changed after that keeps the event's version; one deleted after that
-   * stays deleted. A task the listing lacks but that was seen alive is gone: stopped, exit unknown.
+   * Replaces the content with a full listing that began at {@code since} (from {@link #mark}). A
+   * container an event changed after that keeps the event's version; one deleted after that stays
+   * deleted. A task the listing lacks but that was seen alive is gone: stopped, exit unknown.
    */
-  synchronized void replace(long since, Map<String, Meta> listed, Map<String, Process> listedTasks) {
+  synchronized void replace(
+      long since, Map<String, Meta> listed, Map<String, Process> listedTasks) {
     Set<String> keys = new HashSet<>(listed.keySet());
-    touched.forEach((k, s) -> {
-      if (s > since) {
-        keys.add(k);
-      }
-    });
+    touched.forEach(
+        (k, s) -> {
+          if (s > since) {
+            keys.add(k);
+          }
+        });
     Map<String, Meta> newMetas = new HashMap<>();
     Map<String, Task> newTasks = new HashMap<>();
     for (String key : keys) {
@@ -104,8 +113,12 @@ final class ContainerCache {
         newTasks.put(key, before);
       } else if (p != null) {
         // Keep what only events told us (start time, OOM) while it is the same process.
-        boolean same = before != null && (before.pid() == p.getPid() || p.getStatus() == Status.STOPPED);
-        newTasks.put(key, ContainerMapping.task(p, same ? before.startedAt() : Optional.empty(), same && before.oomKilled()));
+        boolean same =
+            before != null && (before.pid() == p.getPid() || p.getStatus() == Status.STOPPED);
+        newTasks.put(
+            key,
+            ContainerMapping.task(
+                p, same ? before.startedAt() : Optional.empty(), same && before.oomKilled()));
       } else if (before != null) {
         newTasks.put(key, before.gone());
       }
@@ -120,7 +133,8 @@ final class ContainerCache {
 
   synchronized List<ContainerInfo> infos() {
     List<ContainerInfo> out = new ArrayList<>(metas.size());
-    metas.forEach((key, m) -> out.add(ContainerMapping.toInfo(m, Optional.ofNullable(tasks.get(key)))));
+    metas.forEach(
+        (key, m) -> out.add(ContainerMapping.toInfo(m, Optional.ofNullable(tasks.get(key)))));
     return out;
   }
 

@@ -32,8 +32,15 @@ final class ContainerMapping {
    * @param cgroupPath its path in the cgroup hierarchy, or empty
    * @param ownNetwork false when its spec joins an existing network namespace
    */
-  record Meta(String namespace, String id, String name, String image, Map<String, String> labels,
-      Optional<Instant> createdAt, String cgroupPath, boolean ownNetwork) {}
+  record Meta(
+      String namespace,
+      String id,
+      String name,
+      String image,
+      Map<String, String> labels,
+      Optional<Instant> createdAt,
+      String cgroupPath,
+      boolean ownNetwork) {}
 
   /**
    * The state of a container's task (its init process) as last seen.
@@ -42,8 +49,13 @@ final class ContainerMapping {
    * @param startedAt when its task started, known from a {@code /tasks/start} event only
    * @param oomKilled whether a {@code /tasks/oom} event came since it started
    */
-  record Task(Status status, long pid, OptionalInt exitStatus, Optional<Instant> exitedAt,
-      Optional<Instant> startedAt, boolean oomKilled) {
+  record Task(
+      Status status,
+      long pid,
+      OptionalInt exitStatus,
+      Optional<Instant> exitedAt,
+      Optional<Instant> startedAt,
+      boolean oomKilled) {
 
     static Task started(long pid, Optional<Instant> at) {
       return new Task(Status.RUNNING, pid, OptionalInt.empty(), Optional.empty(), at, false);
@@ -54,12 +66,17 @@ final class ContainerMapping {
     }
 
     Task exited(int status, Optional<Instant> at) {
-      return new Task(Status.STOPPED, 0, OptionalInt.of(status), at.or(() -> exitedAt), startedAt, oomKilled);
+      return new Task(
+          Status.STOPPED, 0, OptionalInt.of(status), at.or(() -> exitedAt), startedAt, oomKilled);
     }
 
-    /** Its task vanished while we did not watch (deleted during an outage): stopped, exit unknown. */
+    /**
+     * Its task vanished while we did not watch (deleted during an outage): stopped, exit unknown.
+     */
     Task gone() {
-      return status == Status.STOPPED ? this : new Task(Status.STOPPED, 0, OptionalInt.empty(), exitedAt, startedAt, oomKilled);
+      return status == Status.STOPPED
+          ? this
+          : new Task(Status.STOPPED, 0, OptionalInt.empty(), exitedAt, startedAt, oomKilled);
     }
 
     Task oom() {
@@ -78,31 +95,59 @@ final class ContainerMapping {
     // container would repeat the host's interfaces.
     boolean ownNetwork = sandbox || spec.network() == Network.OWN;
     // containerd has no container names: cAdvisor (and so kubelet) names it by its id.
-    return new Meta(namespace, c.getId(), c.getId(), c.getImage(), labels,
-        time(c.hasCreatedAt() ? c.getCreatedAt() : null), CgroupsPath.toHierarchyPath(spec.cgroupsPath()), ownNetwork);
+    return new Meta(
+        namespace,
+        c.getId(),
+        c.getId(),
+        c.getImage(),
+        labels,
+        time(c.hasCreatedAt() ? c.getCreatedAt() : null),
+        CgroupsPath.toHierarchyPath(spec.cgroupsPath()),
+        ownNetwork);
   }
 
   /** A task as listed by Tasks/List or Tasks/Get. */
   static Task task(Process p, Optional<Instant> startedAt, boolean oomKilled) {
     boolean stopped = p.getStatus() == Status.STOPPED;
-    return new Task(p.getStatus(), stopped ? 0 : p.getPid(),
+    return new Task(
+        p.getStatus(),
+        stopped ? 0 : p.getPid(),
         stopped ? OptionalInt.of(p.getExitStatus()) : OptionalInt.empty(),
-        stopped ? time(p.hasExitedAt() ? p.getExitedAt() : null) : Optional.empty(), startedAt, oomKilled);
-  }
-
-  /** @param task empty when the container has no task: never started, or its task was deleted unseen */
-  static ContainerInfo toInfo(Meta m, Optional<Task> task) {
-    ContainerState state = task.map(t -> state(t.status())).orElse(ContainerState.CREATED);
-    long pid = task.isPresent() && state.hasProcesses() ? task.get().pid() : 0;
-    OptionalInt exit = task.isPresent() && state == ContainerState.EXITED ? task.get().exitStatus() : OptionalInt.empty();
-    return new ContainerInfo(RUNTIME, m.id(), m.name(), m.image(), m.labels(), state, pid, exit,
-        task.map(Task::oomKilled).orElse(false), m.createdAt(), task.flatMap(Task::startedAt),
-        state == ContainerState.EXITED ? task.flatMap(Task::exitedAt) : Optional.empty(), m.cgroupPath(), m.ownNetwork());
+        stopped ? time(p.hasExitedAt() ? p.getExitedAt() : null) : Optional.empty(),
+        startedAt,
+        oomKilled);
   }
 
   /**
-   * Task status → the agent's states: pausing still has its processes (freezing), so it is
-   * reported as paused; stopped = exited; unknown (the shim does not answer) = dead.
+   * @param task empty when the container has no task: never started, or its task was deleted unseen
+   */
+  static ContainerInfo toInfo(Meta m, Optional<Task> task) {
+    ContainerState state = task.map(t -> state(t.status())).orElse(ContainerState.CREATED);
+    long pid = task.isPresent() && state.hasProcesses() ? task.get().pid() : 0;
+    OptionalInt exit =
+        task.isPresent() && state == ContainerState.EXITED
+            ? task.get().exitStatus()
+            : OptionalInt.empty();
+    return new ContainerInfo(
+        RUNTIME,
+        m.id(),
+        m.name(),
+        m.image(),
+        m.labels(),
+        state,
+        pid,
+        exit,
+        task.map(Task::oomKilled).orElse(false),
+        m.createdAt(),
+        task.flatMap(Task::startedAt),
+        state == ContainerState.EXITED ? task.flatMap(Task::exitedAt) : Optional.empty(),
+        m.cgroupPath(),
+        m.ownNetwork());
+  }
+
+  /**
+   * Task status → the agent's states: pausing still has its processes (freezing), so it is reported
+   * as paused; stopped = exited; unknown (the shim does not answer) = dead.
    */
   static ContainerState state(Status s) {
     return switch (s) {
@@ -141,24 +186,29 @@ final class ContainerMapping {
       }
       try {
         JsonElement root = JsonParser.parseString(spec.getValue().toStringUtf8());
-        if (!root.isJsonObject() || !root.getAsJsonObject().has("linux")
+        if (!root.isJsonObject()
+            || !root.getAsJsonObject().has("linux")
             || !root.getAsJsonObject().get("linux").isJsonObject()) {
           return new Spec("", Network.HOST);
         }
         JsonObject linux = root.getAsJsonObject().getAsJsonObject("linux");
-        String cgroups = linux.has("cgroupsPath") && linux.get("cgroupsPath").isJsonPrimitive()
-            ? linux.get("cgroupsPath").getAsString() : "";
+        String cgroups =
+            linux.has("cgroupsPath") && linux.get("cgroupsPath").isJsonPrimitive()
+                ? linux.get("cgroupsPath").getAsString()
+                : "";
         Network network = Network.HOST;
         if (linux.has("namespaces") && linux.get("namespaces").isJsonArray()) {
           for (JsonElement ns : linux.getAsJsonArray("namespaces")) {
             if (ns.isJsonObject() && "network".equals(string(ns.getAsJsonObject(), "type"))) {
-              network = string(ns.getAsJsonObject(), "path").isEmpty() ? Network.OWN : Network.JOINED;
+              network =
+                  string(ns.getAsJsonObject(), "path").isEmpty() ? Network.OWN : Network.JOINED;
             }
           }
         }
         return new Spec(cgroups, network);
       } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-        // Not JSON (another runtime's spec type): no cgroup path, the readers use /proc/<pid>/cgroup.
+        // Not JSON (another runtime's spec type): no cgroup path, the readers use
+        // /proc/<pid>/cgroup.
         return new Spec("", Network.HOST);
       }
     }

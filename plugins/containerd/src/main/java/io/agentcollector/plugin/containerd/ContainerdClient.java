@@ -35,7 +35,8 @@ final class ContainerdClient {
       Metadata.Key.of("containerd-namespace", Metadata.ASCII_STRING_MARSHALLER);
 
   /** The topics the cache follows; containerd ORs filters. */
-  static final List<String> EVENT_FILTERS = List.of("topic~=\"^/tasks/\"", "topic~=\"^/containers/\"");
+  static final List<String> EVENT_FILTERS =
+      List.of("topic~=\"^/tasks/\"", "topic~=\"^/containers/\"");
 
   private final Channel channel;
   private final Duration timeout;
@@ -46,20 +47,28 @@ final class ContainerdClient {
   }
 
   List<String> namespaces() {
-    return NamespacesGrpc.newBlockingStub(channel).withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .list(ListNamespacesRequest.getDefaultInstance()).getNamespacesList().stream().map(Namespace::getName).toList();
+    return NamespacesGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .list(ListNamespacesRequest.getDefaultInstance())
+        .getNamespacesList()
+        .stream()
+        .map(Namespace::getName)
+        .toList();
   }
 
   List<Container> containers(String namespace) {
     return in(namespace, ContainersGrpc.newBlockingStub(channel))
-        .list(ListContainersRequest.getDefaultInstance()).getContainersList();
+        .list(ListContainersRequest.getDefaultInstance())
+        .getContainersList();
   }
 
   /** Empty when it no longer exists. */
   Optional<Container> container(String namespace, String id) {
     try {
-      return Optional.of(in(namespace, ContainersGrpc.newBlockingStub(channel))
-          .get(GetContainerRequest.newBuilder().setId(id).build()).getContainer());
+      return Optional.of(
+          in(namespace, ContainersGrpc.newBlockingStub(channel))
+              .get(GetContainerRequest.newBuilder().setId(id).build())
+              .getContainer());
     } catch (io.grpc.StatusRuntimeException e) {
       if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
         return Optional.empty();
@@ -70,7 +79,9 @@ final class ContainerdClient {
 
   /** The init process of every task of the namespace. */
   List<Process> tasks(String namespace) {
-    return in(namespace, TasksGrpc.newBlockingStub(channel)).list(ListTasksRequest.getDefaultInstance()).getTasksList();
+    return in(namespace, TasksGrpc.newBlockingStub(channel))
+        .list(ListTasksRequest.getDefaultInstance())
+        .getTasksList();
   }
 
   /**
@@ -79,8 +90,11 @@ final class ContainerdClient {
    */
   Context.CancellableContext subscribe(StreamObserver<Envelope> observer) {
     Context.CancellableContext ctx = Context.current().withCancellation();
-    ctx.run(() -> EventsGrpc.newStub(channel)
-        .subscribe(SubscribeRequest.newBuilder().addAllFilters(EVENT_FILTERS).build(), observer));
+    ctx.run(
+        () ->
+            EventsGrpc.newStub(channel)
+                .subscribe(
+                    SubscribeRequest.newBuilder().addAllFilters(EVENT_FILTERS).build(), observer));
     return ctx;
   }
 

@@ -20,9 +20,9 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * containerd's calls for the {@link DaemonWatch}: the gRPC channel, made at the first connect (so
- * a host without containerd never loads grpc's transport), the event stream applied to the
- * {@link ContainerCache}, and the listing of every watched namespace.
+ * containerd's calls for the {@link DaemonWatch}: the gRPC channel, made at the first connect (so a
+ * host without containerd never loads grpc's transport), the event stream applied to the {@link
+ * ContainerCache}, and the listing of every watched namespace.
  */
 final class ContainerdConnection implements Daemon {
 
@@ -37,8 +37,12 @@ final class ContainerdConnection implements Daemon {
   private volatile ContainerdClient client;
   private volatile ContainerdEvents events;
 
-  ContainerdConnection(ContainerdConfig config, ContainerCache cache,
-      Supplier<ManagedChannel> channels, BooleanSupplier socketExists, Logger log) {
+  ContainerdConnection(
+      ContainerdConfig config,
+      ContainerCache cache,
+      Supplier<ManagedChannel> channels,
+      BooleanSupplier socketExists,
+      Logger log) {
     this.config = config;
     this.cache = cache;
     this.channels = channels;
@@ -85,7 +89,10 @@ final class ContainerdConnection implements Daemon {
         } catch (RuntimeException | InvalidProtocolBufferException ex) {
           // A failed lookup or a payload not matching its type for one event; the next resync
           // repairs the cache.
-          log.debug("containerd event {} in {} not applied: {}", e.getTopic(), e.getNamespace(),
+          log.debug(
+              "containerd event {} in {} not applied: {}",
+              e.getTopic(),
+              e.getNamespace(),
               describe(ex));
         }
       }
@@ -106,8 +113,10 @@ final class ContainerdConnection implements Daemon {
   @Override
   public void resync(boolean afterConnect) {
     long since = cache.mark();
-    List<String> namespaces = config.namespaces().isEmpty()
-        ? client.namespaces().stream().filter(config::watches).toList() : config.namespaces();
+    List<String> namespaces =
+        config.namespaces().isEmpty()
+            ? client.namespaces().stream().filter(config::watches).toList()
+            : config.namespaces();
     Map<String, Meta> listed = new HashMap<>();
     Map<String, Process> listedTasks = new HashMap<>();
     for (String ns : namespaces) {
@@ -137,8 +146,9 @@ final class ContainerdConnection implements Daemon {
     if (!(t instanceof StatusRuntimeException s)) {
       return Failures.summary(t);
     }
-    String status = s.getStatus().getCode()
-        + (s.getStatus().getDescription() == null ? "" : ": " + s.getStatus().getDescription());
+    String status =
+        s.getStatus().getCode()
+            + (s.getStatus().getDescription() == null ? "" : ": " + s.getStatus().getDescription());
     return s.getCause() == null ? status : status + " (" + Failures.summary(s.getCause()) + ")";
   }
 

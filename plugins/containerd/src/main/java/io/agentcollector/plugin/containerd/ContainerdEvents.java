@@ -56,29 +56,42 @@ final class ContainerdEvents {
       cache.putTask(key, Task.started(t.getPid(), at));
       if (!cache.has(key)) {
         // Created before we subscribed and after the last list: fetch it now.
-        client.container(ns, t.getContainerId()).ifPresent(c -> cache.putMetaIfAbsent(key, ContainerMapping.meta(ns, c)));
+        client
+            .container(ns, t.getContainerId())
+            .ifPresent(c -> cache.putMetaIfAbsent(key, ContainerMapping.meta(ns, c)));
       }
     } else if (type.equals(TaskExit.getDescriptor().getFullName())) {
       TaskExit t = TaskExit.parseFrom(any.getValue());
       // Exec'd processes exit too; only the init process (id = container id) ends the task.
       if (t.getId().isEmpty() || t.getId().equals(t.getContainerId())) {
-        cache.updateTask(ContainerCache.key(ns, t.getContainerId()), old -> old.exited(t.getExitStatus(),
-            ContainerMapping.time(t.hasExitedAt() ? t.getExitedAt() : null)));
+        cache.updateTask(
+            ContainerCache.key(ns, t.getContainerId()),
+            old ->
+                old.exited(
+                    t.getExitStatus(),
+                    ContainerMapping.time(t.hasExitedAt() ? t.getExitedAt() : null)));
       }
     } else if (type.equals(TaskDelete.getDescriptor().getFullName())) {
       TaskDelete t = TaskDelete.parseFrom(any.getValue());
       if (t.getId().isEmpty() || t.getId().equals(t.getContainerId())) {
         // The task is gone but the container stays: keep showing how it ended.
-        cache.updateTask(ContainerCache.key(ns, t.getContainerId()), old -> old.exited(t.getExitStatus(),
-            ContainerMapping.time(t.hasExitedAt() ? t.getExitedAt() : null)));
+        cache.updateTask(
+            ContainerCache.key(ns, t.getContainerId()),
+            old ->
+                old.exited(
+                    t.getExitStatus(),
+                    ContainerMapping.time(t.hasExitedAt() ? t.getExitedAt() : null)));
       }
     } else if (type.equals(TaskOOM.getDescriptor().getFullName())) {
-      cache.updateTask(ContainerCache.key(ns, TaskOOM.parseFrom(any.getValue()).getContainerId()), Task::oom);
+      cache.updateTask(
+          ContainerCache.key(ns, TaskOOM.parseFrom(any.getValue()).getContainerId()), Task::oom);
     } else if (type.equals(TaskPaused.getDescriptor().getFullName())) {
-      cache.updateTask(ContainerCache.key(ns, TaskPaused.parseFrom(any.getValue()).getContainerId()),
+      cache.updateTask(
+          ContainerCache.key(ns, TaskPaused.parseFrom(any.getValue()).getContainerId()),
           old -> old.withStatus(Status.PAUSED));
     } else if (type.equals(TaskResumed.getDescriptor().getFullName())) {
-      cache.updateTask(ContainerCache.key(ns, TaskResumed.parseFrom(any.getValue()).getContainerId()),
+      cache.updateTask(
+          ContainerCache.key(ns, TaskResumed.parseFrom(any.getValue()).getContainerId()),
           old -> old.withStatus(Status.RUNNING));
     }
   }

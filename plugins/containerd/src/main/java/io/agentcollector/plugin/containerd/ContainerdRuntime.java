@@ -22,12 +22,12 @@ import org.pf4j.Extension;
 import org.slf4j.Logger;
 
 /**
- * containerd containers over its gRPC API on the unix socket: list every container and task of
- * the watched namespaces once connected, then the task and container events keep the cache
- * current, with a full resync every {@code resync-interval}. {@link #containers} answers from
- * the cache. Losing containerd makes it fail (visible as {@code
- * monitor_container_runtime_up{runtime="containerd"} 0}) and reconnects with backoff, and once
- * more at each cycle; a socket that never existed means there is no containerd on this host: no
+ * containerd containers over its gRPC API on the unix socket: list every container and task of the
+ * watched namespaces once connected, then the task and container events keep the cache current,
+ * with a full resync every {@code resync-interval}. {@link #containers} answers from the cache.
+ * Losing containerd makes it fail (visible as {@code
+ * monitor_container_runtime_up{runtime="containerd"} 0}) and reconnects with backoff, and once more
+ * at each cycle; a socket that never existed means there is no containerd on this host: no
  * containers, no error, and no gRPC channel until the socket appears ({@link DaemonWatch}).
  */
 @Extension
@@ -36,6 +36,7 @@ public final class ContainerdRuntime implements ContainerRuntime {
   private final ContainerCache cache = new ContainerCache();
   private ContainerdConnection connection;
   private DaemonWatch watch;
+
   /** Made with the channel, on the watcher thread. */
   private volatile EventLoopGroup eventLoop;
 
@@ -55,12 +56,21 @@ public final class ContainerdRuntime implements ContainerRuntime {
     watch(cfg, logger, () -> ch, socketCheck);
   }
 
-  private void watch(ContainerdConfig cfg, Logger log, Supplier<ManagedChannel> channels,
+  private void watch(
+      ContainerdConfig cfg,
+      Logger log,
+      Supplier<ManagedChannel> channels,
       BooleanSupplier socketExists) {
     connection = new ContainerdConnection(cfg, cache, channels, socketExists, log);
     // Nothing connects here: the agent serves /metrics at once, containerd or not.
-    watch = new DaemonWatch(name(), connection, log, cfg.resyncInterval(),
-        cfg.reconnectMaxBackoff(), cfg.requestTimeout());
+    watch =
+        new DaemonWatch(
+            name(),
+            connection,
+            log,
+            cfg.resyncInterval(),
+            cfg.reconnectMaxBackoff(),
+            cfg.requestTimeout());
   }
 
   /** The channel to containerd's socket; connects lazily, at the first call. */

@@ -11,7 +11,11 @@ class CgroupsPathTest {
   static final String UID = "7c1a3f5e_2b9d_4e8a_a6f1_0d3c5b7e9a21";
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      emptyValue = "",
+      textBlock =
+          """
       # kubelet + containerd, systemd driver, by QoS class
       kubepods-besteffort-pod7c1a3f5e_2b9d_4e8a_a6f1_0d3c5b7e9a21.slice:cri-containerd:ID | /kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod7c1a3f5e_2b9d_4e8a_a6f1_0d3c5b7e9a21.slice/cri-containerd-ID.scope
       kubepods-burstable-pod7c1a3f5e_2b9d_4e8a_a6f1_0d3c5b7e9a21.slice:cri-containerd:ID  | /kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod7c1a3f5e_2b9d_4e8a_a6f1_0d3c5b7e9a21.slice/cri-containerd-ID.scope
@@ -38,7 +42,10 @@ class CgroupsPathTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       system.slice               | /system.slice
       a-b-c.slice                | /a.slice/a-b.slice/a-b-c.slice
       -.slice                    | /

@@ -19,7 +19,8 @@ class ContainerCacheTest {
   final ContainerCache cache = new ContainerCache();
 
   static Meta meta(String id) {
-    return ContainerMapping.meta("default", Container.newBuilder().setId(id).setImage("busybox").build());
+    return ContainerMapping.meta(
+        "default", Container.newBuilder().setId(id).setImage("busybox").build());
   }
 
   static Process running(String id, int pid) {
@@ -47,7 +48,8 @@ class ContainerCacheTest {
 
   @Test
   void aContainerDeletedDuringAListingIsNotBroughtBack() {
-    cache.replace(cache.mark(), Map.of("default/a", meta("a")), Map.of("default/a", running("a", 11)));
+    cache.replace(
+        cache.mark(), Map.of("default/a", meta("a")), Map.of("default/a", running("a", 11)));
     long since = cache.mark();
     cache.remove("default/a");
 
@@ -58,21 +60,31 @@ class ContainerCacheTest {
 
   @Test
   void aTaskChangedDuringAListingKeepsTheEventsVersionUntilTheNextListing() {
-    cache.replace(cache.mark(), Map.of("default/a", meta("a")), Map.of("default/a", running("a", 11)));
+    cache.replace(
+        cache.mark(), Map.of("default/a", meta("a")), Map.of("default/a", running("a", 11)));
     long since = cache.mark();
     cache.updateTask("default/a", t -> t.exited(137, Optional.empty()));
 
     cache.replace(since, Map.of("default/a", meta("a")), Map.of("default/a", running("a", 11)));
-    assertThat(find("a").orElseThrow().state()).as("the kill came after the listing was read").isEqualTo(ContainerState.EXITED);
+    assertThat(find("a").orElseThrow().state())
+        .as("the kill came after the listing was read")
+        .isEqualTo(ContainerState.EXITED);
 
-    Process stopped = Process.newBuilder().setId("a").setPid(11).setStatus(Status.STOPPED).setExitStatus(137).build();
+    Process stopped =
+        Process.newBuilder()
+            .setId("a")
+            .setPid(11)
+            .setStatus(Status.STOPPED)
+            .setExitStatus(137)
+            .build();
     cache.replace(cache.mark(), Map.of("default/a", meta("a")), Map.of("default/a", stopped));
     assertThat(find("a").orElseThrow().exitCode()).hasValue(137);
   }
 
   @Test
   void aTaskThatVanishedUnseenEndsAsExitedWithNoExitCode() {
-    cache.replace(cache.mark(), Map.of("default/a", meta("a")), Map.of("default/a", running("a", 11)));
+    cache.replace(
+        cache.mark(), Map.of("default/a", meta("a")), Map.of("default/a", running("a", 11)));
 
     // Deleted while we were disconnected: the next listing has the container but no task.
     cache.replace(cache.mark(), Map.of("default/a", meta("a")), Map.of());

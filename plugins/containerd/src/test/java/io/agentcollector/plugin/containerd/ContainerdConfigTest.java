@@ -23,8 +23,15 @@ class ContainerdConfigTest {
   void shippedDefaults() {
     ContainerdConfig c = ContainerdConfig.from(defaults());
 
-    assertThat(c).isEqualTo(new ContainerdConfig(Path.of("/run/containerd/containerd.sock"), List.of(), List.of("moby"),
-        Duration.ofSeconds(60), Duration.ofSeconds(4), Duration.ofSeconds(10)));
+    assertThat(c)
+        .isEqualTo(
+            new ContainerdConfig(
+                Path.of("/run/containerd/containerd.sock"),
+                List.of(),
+                List.of("moby"),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(4),
+                Duration.ofSeconds(10)));
     assertThat(c.watches("k8s.io")).isTrue();
     assertThat(c.watches("default")).isTrue();
     assertThat(c.watches("moby")).as("Docker's: the docker plugin reports them").isFalse();
@@ -32,7 +39,11 @@ class ContainerdConfigTest {
 
   @Test
   void explicitValues() {
-    ContainerdConfig c = ContainerdConfig.from(defaults().with("""
+    ContainerdConfig c =
+        ContainerdConfig.from(
+            defaults()
+                .with(
+                    """
         socket = "unix:///var/snap/microk8s/common/run/containerd.sock"
         namespaces = ["k8s.io", "moby", "default"]
         namespaces-exclude = []
@@ -41,14 +52,24 @@ class ContainerdConfigTest {
         request-timeout = 250ms
         """));
 
-    assertThat(c).isEqualTo(new ContainerdConfig(Path.of("/var/snap/microk8s/common/run/containerd.sock"),
-        List.of("k8s.io", "moby", "default"), List.of(), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(250)));
+    assertThat(c)
+        .isEqualTo(
+            new ContainerdConfig(
+                Path.of("/var/snap/microk8s/common/run/containerd.sock"),
+                List.of("k8s.io", "moby", "default"),
+                List.of(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(250)));
     assertThat(c.watches("moby")).isTrue();
     assertThat(c.watches("other")).as("only the listed ones").isFalse();
   }
 
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       socket                | "containerd.sock"       | plugins.containerd.socket = "containerd.sock": expected an absolute unix socket path such as /run/containerd/containerd.sock (or unix:///...)
       socket                | "tcp://127.0.0.1:1234"  | plugins.containerd.socket = "tcp://127.0.0.1:1234": expected an absolute unix socket path such as /run/containerd/containerd.sock (or unix:///...)
       namespaces            | ["k8s io"]              | plugins.containerd.namespaces = [k8s io]: expected containerd namespace names such as k8s.io, moby, default

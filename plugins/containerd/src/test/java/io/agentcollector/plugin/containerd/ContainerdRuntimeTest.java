@@ -62,8 +62,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime against an in-process fake of containerd's four services: the initial list, the
- * event stream keeping the cache current, losing the daemon and getting it back.
+ * The runtime against an in-process fake of containerd's four services: the initial list, the event
+ * stream keeping the cache current, losing the daemon and getting it back.
  */
 class ContainerdRuntimeTest {
 
@@ -83,24 +83,37 @@ class ContainerdRuntimeTest {
     }
 
     void emit(String ns, String topic, Message event) {
-      Envelope e = Envelope.newBuilder().setNamespace(ns).setTopic(topic)
-          .setTimestamp(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_790_000_000L))
-          // As containerd 1.6 sends them: the bare type name, no "type.googleapis.com/"-like host.
-          .setEvent(Any.newBuilder().setTypeUrl(event.getDescriptorForType().getFullName())
-              .setValue(event.toByteString())).build();
+      Envelope e =
+          Envelope.newBuilder()
+              .setNamespace(ns)
+              .setTopic(topic)
+              .setTimestamp(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_790_000_000L))
+              // As containerd 1.6 sends them: the bare type name, no "type.googleapis.com/"-like
+              // host.
+              .setEvent(
+                  Any.newBuilder()
+                      .setTypeUrl(event.getDescriptorForType().getFullName())
+                      .setValue(event.toByteString()))
+              .build();
       subscribers.forEach(s -> s.onNext(e));
     }
 
     /** containerd dies: streams break, calls fail. */
     void crash() {
       up = false;
-      subscribers.forEach(s -> s.onError(io.grpc.Status.UNAVAILABLE.withDescription("connection closed").asRuntimeException()));
+      subscribers.forEach(
+          s ->
+              s.onError(
+                  io.grpc.Status.UNAVAILABLE
+                      .withDescription("connection closed")
+                      .asRuntimeException()));
       subscribers.clear();
     }
 
     boolean check(StreamObserver<?> o) {
       if (!up) {
-        o.onError(io.grpc.Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException());
+        o.onError(
+            io.grpc.Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException());
       }
       return up;
     }
@@ -121,75 +134,111 @@ class ContainerdRuntimeTest {
     start(namespaces, maxBackoff, () -> true);
   }
 
-  void start(List<String> namespaces, Duration maxBackoff, BooleanSupplier socket) throws Exception {
+  void start(List<String> namespaces, Duration maxBackoff, BooleanSupplier socket)
+      throws Exception {
     String name = InProcessServerBuilder.generateName();
-    ServerInterceptor header = new ServerInterceptor() {
-      @Override
-      public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata h, ServerCallHandler<Q, R> next) {
-        String ns = h.get(ContainerdClient.NAMESPACE_HEADER);
-        return Contexts.interceptCall(Context.current().withValue(NS, ns == null ? "" : ns), call, h, next);
-      }
-    };
-    server = InProcessServerBuilder.forName(name).directExecutor()
-        .addService(new NamespacesGrpc.NamespacesImplBase() {
+    ServerInterceptor header =
+        new ServerInterceptor() {
           @Override
-          public void list(ListNamespacesRequest r, StreamObserver<ListNamespacesResponse> o) {
-            if (fake.check(o)) {
-              var b = ListNamespacesResponse.newBuilder();
-              fake.containers.keySet().stream().sorted().forEach(n -> b.addNamespaces(Namespace.newBuilder().setName(n)));
-              o.onNext(b.build());
-              o.onCompleted();
-            }
+          public <Q, R> ServerCall.Listener<Q> interceptCall(
+              ServerCall<Q, R> call, Metadata h, ServerCallHandler<Q, R> next) {
+            String ns = h.get(ContainerdClient.NAMESPACE_HEADER);
+            return Contexts.interceptCall(
+                Context.current().withValue(NS, ns == null ? "" : ns), call, h, next);
           }
-        })
-        .addService(ServerInterceptors.intercept(new ContainersGrpc.ContainersImplBase() {
-          @Override
-          public void list(ListContainersRequest r, StreamObserver<ListContainersResponse> o) {
-            if (fake.check(o)) {
-              fake.namespacesSeen.add(NS.get());
-              o.onNext(ListContainersResponse.newBuilder()
-                  .addAllContainers(fake.containers.getOrDefault(NS.get(), Map.of()).values()).build());
-              o.onCompleted();
-            }
-          }
+        };
+    server =
+        InProcessServerBuilder.forName(name)
+            .directExecutor()
+            .addService(
+                new NamespacesGrpc.NamespacesImplBase() {
+                  @Override
+                  public void list(
+                      ListNamespacesRequest r, StreamObserver<ListNamespacesResponse> o) {
+                    if (fake.check(o)) {
+                      var b = ListNamespacesResponse.newBuilder();
+                      fake.containers.keySet().stream()
+                          .sorted()
+                          .forEach(n -> b.addNamespaces(Namespace.newBuilder().setName(n)));
+                      o.onNext(b.build());
+                      o.onCompleted();
+                    }
+                  }
+                })
+            .addService(
+                ServerInterceptors.intercept(
+                    new ContainersGrpc.ContainersImplBase() {
+                      @Override
+                      public void list(
+                          ListContainersRequest r, StreamObserver<ListContainersResponse> o) {
+                        if (fake.check(o)) {
+                          fake.namespacesSeen.add(NS.get());
+                          o.onNext(
+                              ListContainersResponse.newBuilder()
+                                  .addAllContainers(
+                                      fake.containers.getOrDefault(NS.get(), Map.of()).values())
+                                  .build());
+                          o.onCompleted();
+                        }
+                      }
 
-          @Override
-          public void get(GetContainerRequest r, StreamObserver<GetContainerResponse> o) {
-            if (fake.check(o)) {
-              Container c = fake.containers.getOrDefault(NS.get(), Map.of()).get(r.getId());
-              if (c == null) {
-                o.onError(io.grpc.Status.NOT_FOUND.asRuntimeException());
-              } else {
-                o.onNext(GetContainerResponse.newBuilder().setContainer(c).build());
-                o.onCompleted();
-              }
-            }
-          }
-        }, header))
-        .addService(ServerInterceptors.intercept(new TasksGrpc.TasksImplBase() {
-          @Override
-          public void list(ListTasksRequest r, StreamObserver<ListTasksResponse> o) {
-            if (fake.check(o)) {
-              o.onNext(ListTasksResponse.newBuilder().addAllTasks(fake.tasks.getOrDefault(NS.get(), Map.of()).values()).build());
-              o.onCompleted();
-            }
-          }
-        }, header))
-        .addService(new EventsGrpc.EventsImplBase() {
-          @Override
-          public void subscribe(SubscribeRequest r, StreamObserver<Envelope> o) {
-            assertThat(r.getFiltersList()).containsExactly("topic~=\"^/tasks/\"", "topic~=\"^/containers/\"");
-            if (fake.check(o)) {
-              fake.subscribers.add(o);
-            }
-          }
-        })
-        .build().start();
+                      @Override
+                      public void get(
+                          GetContainerRequest r, StreamObserver<GetContainerResponse> o) {
+                        if (fake.check(o)) {
+                          Container c =
+                              fake.containers.getOrDefault(NS.get(), Map.of()).get(r.getId());
+                          if (c == null) {
+                            o.onError(io.grpc.Status.NOT_FOUND.asRuntimeException());
+                          } else {
+                            o.onNext(GetContainerResponse.newBuilder().setContainer(c).build());
+                            o.onCompleted();
+                          }
+                        }
+                      }
+                    },
+                    header))
+            .addService(
+                ServerInterceptors.intercept(
+                    new TasksGrpc.TasksImplBase() {
+                      @Override
+                      public void list(ListTasksRequest r, StreamObserver<ListTasksResponse> o) {
+                        if (fake.check(o)) {
+                          o.onNext(
+                              ListTasksResponse.newBuilder()
+                                  .addAllTasks(fake.tasks.getOrDefault(NS.get(), Map.of()).values())
+                                  .build());
+                          o.onCompleted();
+                        }
+                      }
+                    },
+                    header))
+            .addService(
+                new EventsGrpc.EventsImplBase() {
+                  @Override
+                  public void subscribe(SubscribeRequest r, StreamObserver<Envelope> o) {
+                    assertThat(r.getFiltersList())
+                        .containsExactly("topic~=\"^/tasks/\"", "topic~=\"^/containers/\"");
+                    if (fake.check(o)) {
+                      fake.subscribers.add(o);
+                    }
+                  }
+                })
+            .build()
+            .start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     runtime = new ContainerdRuntime();
-    runtime.start(new ContainerdConfig(Path.of("/nonexistent/containerd.sock"), namespaces, List.of("moby"),
-        Duration.ofMinutes(10), maxBackoff, Duration.ofSeconds(2)),
-        LoggerFactory.getLogger("containerd-test"), channel, socket);
+    runtime.start(
+        new ContainerdConfig(
+            Path.of("/nonexistent/containerd.sock"),
+            namespaces,
+            List.of("moby"),
+            Duration.ofMinutes(10),
+            maxBackoff,
+            Duration.ofSeconds(2)),
+        LoggerFactory.getLogger("containerd-test"),
+        channel,
+        socket);
   }
 
   @AfterEach
@@ -208,8 +257,12 @@ class ContainerdRuntimeTest {
   }
 
   static Container container(String id, Map<String, String> labels) {
-    return Container.newBuilder().setId(id).setImage("docker.io/local/busybox:test").putAllLabels(labels)
-        .setSpec(ContainerMappingTest.spec("{\"linux\":{\"cgroupsPath\":\"/x/" + id + "\"}}")).build();
+    return Container.newBuilder()
+        .setId(id)
+        .setImage("docker.io/local/busybox:test")
+        .putAllLabels(labels)
+        .setSpec(ContainerMappingTest.spec("{\"linux\":{\"cgroupsPath\":\"/x/" + id + "\"}}"))
+        .build();
   }
 
   /** As containerd 1.6 lists them: only {@code id} (= the container id) is set. */
@@ -238,7 +291,10 @@ class ContainerdRuntimeTest {
   @Test
   void listsEveryNamespaceButMobyThenFollowsEvents() throws Exception {
     fake.put("default", container("c1", Map.of()), task("c1", 100, Status.RUNNING));
-    fake.put("k8s.io", container("sb", Map.of("io.cri-containerd.kind", "sandbox", "io.kubernetes.pod.name", "web-0")),
+    fake.put(
+        "k8s.io",
+        container(
+            "sb", Map.of("io.cri-containerd.kind", "sandbox", "io.kubernetes.pod.name", "web-0")),
         task("sb", 90, Status.RUNNING));
     fake.put("moby", container("m1", Map.of()), task("m1", 80, Status.RUNNING));
     start(List.of());
@@ -252,18 +308,25 @@ class ContainerdRuntimeTest {
     assertThat(find("sb").orElseThrow().name()).isEqualTo("sb");
 
     fake.put("default", container("c2", Map.of("io.kubernetes.container.name", "app")), null);
-    fake.emit("default", "/containers/create", ContainerCreate.newBuilder().setId("c2").setImage("busybox").build());
+    fake.emit(
+        "default",
+        "/containers/create",
+        ContainerCreate.newBuilder().setId("c2").setImage("busybox").build());
     ContainerInfo created = await("c2", c -> c.isPresent());
     assertThat(created.state()).isEqualTo(ContainerState.CREATED);
     assertThat(created.name()).isEqualTo("c2");
     assertThat(created.labels()).containsEntry("io.kubernetes.container.name", "app");
 
     // Labels changed later (ctr containers label): looked up again.
-    fake.put("default", container("c2", Map.of("io.kubernetes.container.name", "app", "team", "a")), null);
+    fake.put(
+        "default",
+        container("c2", Map.of("io.kubernetes.container.name", "app", "team", "a")),
+        null);
     fake.emit("default", "/containers/update", ContainerUpdate.newBuilder().setId("c2").build());
     await("c2", c -> "a".equals(c.get().labels().get("team")));
 
-    fake.emit("default", "/tasks/start", TaskStart.newBuilder().setContainerId("c2").setPid(200).build());
+    fake.emit(
+        "default", "/tasks/start", TaskStart.newBuilder().setContainerId("c2").setPid(200).build());
     ContainerInfo started = await("c2", c -> c.get().state() == ContainerState.RUNNING);
     assertThat(started.pid()).isEqualTo(200);
     assertThat(started.startedAt()).hasValue(java.time.Instant.ofEpochSecond(1_790_000_000L));
@@ -275,17 +338,35 @@ class ContainerdRuntimeTest {
 
     fake.emit("default", "/tasks/oom", TaskOOM.newBuilder().setContainerId("c2").build());
     // An exec'd process exiting does not end the task.
-    fake.emit("default", "/tasks/exit", TaskExit.newBuilder().setContainerId("c2").setId("exec-1").setPid(333)
-        .setExitStatus(1).build());
-    fake.emit("default", "/tasks/exit", TaskExit.newBuilder().setContainerId("c2").setId("c2").setPid(200)
-        .setExitStatus(137).setExitedAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_790_000_009L)).build());
+    fake.emit(
+        "default",
+        "/tasks/exit",
+        TaskExit.newBuilder()
+            .setContainerId("c2")
+            .setId("exec-1")
+            .setPid(333)
+            .setExitStatus(1)
+            .build());
+    fake.emit(
+        "default",
+        "/tasks/exit",
+        TaskExit.newBuilder()
+            .setContainerId("c2")
+            .setId("c2")
+            .setPid(200)
+            .setExitStatus(137)
+            .setExitedAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_790_000_009L))
+            .build());
     ContainerInfo exited = await("c2", c -> c.get().state() == ContainerState.EXITED);
     assertThat(exited.exitCode()).hasValue(137);
     assertThat(exited.oomKilled()).isTrue();
     assertThat(exited.pid()).isZero();
     assertThat(exited.finishedAt()).hasValue(java.time.Instant.ofEpochSecond(1_790_000_009L));
 
-    fake.emit("default", "/tasks/delete", TaskDelete.newBuilder().setContainerId("c2").setPid(200).setExitStatus(137).build());
+    fake.emit(
+        "default",
+        "/tasks/delete",
+        TaskDelete.newBuilder().setContainerId("c2").setPid(200).setExitStatus(137).build());
     // The task is gone, the container stays, and so does how it ended, also after a resync.
     runtime.resync();
     ContainerInfo deleted = find("c2").orElseThrow();
@@ -297,7 +378,9 @@ class ContainerdRuntimeTest {
     fake.emit("moby", "/containers/create", ContainerCreate.newBuilder().setId("m2").build());
     fake.emit("default", "/containers/delete", ContainerDelete.newBuilder().setId("c2").build());
     await("c2", Optional::isEmpty);
-    assertThat(runtime.containers()).extracting(ContainerInfo::id).containsExactlyInAnyOrder("c1", "sb");
+    assertThat(runtime.containers())
+        .extracting(ContainerInfo::id)
+        .containsExactlyInAnyOrder("c1", "sb");
   }
 
   @Test
@@ -306,7 +389,8 @@ class ContainerdRuntimeTest {
     fake.put("k8s.io", container("k1", Map.of()), task("k1", 101, Status.PAUSED));
     start(List.of("k8s.io"));
 
-    assertThat(runtime.containers()).extracting(ContainerInfo::id, ContainerInfo::state)
+    assertThat(runtime.containers())
+        .extracting(ContainerInfo::id, ContainerInfo::state)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("k1", ContainerState.PAUSED));
   }
 
@@ -322,10 +406,13 @@ class ContainerdRuntimeTest {
       try {
         runtime.containers();
       } catch (java.io.IOException e) {
-        assertThat(e).hasMessageContaining("containerd at /nonexistent/containerd.sock: UNAVAILABLE");
+        assertThat(e)
+            .hasMessageContaining("containerd at /nonexistent/containerd.sock: UNAVAILABLE");
         break;
       }
-      assertThat(System.nanoTime()).as("containers() fails once containerd is gone").isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("containers() fails once containerd is gone")
+          .isLessThan(deadline);
       Thread.sleep(20);
     }
     assertThatThrownBy(runtime::containers).isInstanceOf(java.io.IOException.class);
@@ -359,7 +446,9 @@ class ContainerdRuntimeTest {
     while (failedCycles < 6) {
       try {
         runtime.containers();
-        assertThat(System.nanoTime()).as("containers() fails once containerd is gone").isLessThan(deadline);
+        assertThat(System.nanoTime())
+            .as("containers() fails once containerd is gone")
+            .isLessThan(deadline);
         Thread.sleep(20);
       } catch (java.io.IOException e) {
         failedCycles++;
@@ -368,17 +457,28 @@ class ContainerdRuntimeTest {
     fake.put("default", container("c2", Map.of()), task("c2", 200, Status.RUNNING));
     fake.up = true;
 
-    assertThat(runtime.containers()).as("the very next cycle").extracting(ContainerInfo::id)
+    assertThat(runtime.containers())
+        .as("the very next cycle")
+        .extracting(ContainerInfo::id)
         .containsExactlyInAnyOrder("c1", "c2");
   }
 
   @Test
   void noSocketThatNeverAnsweredMeansNoContainerdHere() throws Exception {
-    ManagedChannel nowhere = InProcessChannelBuilder.forName(InProcessServerBuilder.generateName()).build();
+    ManagedChannel nowhere =
+        InProcessChannelBuilder.forName(InProcessServerBuilder.generateName()).build();
     runtime = new ContainerdRuntime();
-    runtime.start(new ContainerdConfig(Path.of("/nonexistent/containerd.sock"), List.of(), List.of(),
-        Duration.ofMinutes(1), Duration.ofMillis(500), Duration.ofSeconds(1)),
-        LoggerFactory.getLogger("containerd-test"), nowhere, () -> false);
+    runtime.start(
+        new ContainerdConfig(
+            Path.of("/nonexistent/containerd.sock"),
+            List.of(),
+            List.of(),
+            Duration.ofMinutes(1),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1)),
+        LoggerFactory.getLogger("containerd-test"),
+        nowhere,
+        () -> false);
 
     assertThat(runtime.containers()).isEmpty();
     assertThat(new ArrayList<>(runtime.containers())).isEmpty();
@@ -392,7 +492,8 @@ class ContainerdRuntimeTest {
     assertThat(runtime.containers()).isEmpty();
     assertThat(runtime.containers()).isEmpty();
     assertThat(fake.namespacesSeen).as("nothing dialled").isEmpty();
-    assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+    assertThat(Thread.getAllStackTraces().keySet())
+        .extracting(Thread::getName)
         .doesNotContain("containerd-watch");
 
     socket.set(true);

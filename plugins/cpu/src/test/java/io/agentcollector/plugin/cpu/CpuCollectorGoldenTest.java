@@ -201,8 +201,7 @@ class CpuCollectorGoldenTest {
     CpuCollector c =
         new CpuCollector(TestContext.forPlugin("cpu").withHostPaths(HostPaths.under(t)));
     assertThatThrownBy(c::collect)
-        .hasMessage(
-            "/proc/stat line 2: bad value \"three\" in \"cpu0 1 2 three 4 5 6 7 8 9 10\"");
+        .hasMessage("/proc/stat line 2: bad value \"three\" in \"cpu0 1 2 three 4 5 6 7 8 9 10\"");
   }
 
   private Path tree(String name, String stat) throws Exception {

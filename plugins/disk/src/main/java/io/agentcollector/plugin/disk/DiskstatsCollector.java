@@ -35,34 +35,86 @@ public final class DiskstatsCollector implements Collector {
   /** How a /proc/diskstats field is exposed. */
   private record Family(String name, boolean counter, String help) {}
 
-  private static final Map<Field, Family> FAMILIES = new EnumMap<>(Map.ofEntries(
-      Map.entry(Field.READS_COMPLETED, new Family("node_disk_reads_completed_total", true, "Reads completed.")),
-      Map.entry(Field.READS_MERGED, new Family("node_disk_reads_merged_total", true, "Adjacent reads merged.")),
-      Map.entry(Field.READ_BYTES, new Family("node_disk_read_bytes_total", true, "Bytes read.")),
-      Map.entry(Field.READ_TIME_SECONDS, new Family("node_disk_read_time_seconds_total", true, "Seconds spent reading.")),
-      Map.entry(Field.WRITES_COMPLETED, new Family("node_disk_writes_completed_total", true, "Writes completed.")),
-      Map.entry(Field.WRITES_MERGED, new Family("node_disk_writes_merged_total", true, "Adjacent writes merged.")),
-      Map.entry(Field.WRITTEN_BYTES, new Family("node_disk_written_bytes_total", true, "Bytes written.")),
-      Map.entry(Field.WRITE_TIME_SECONDS, new Family("node_disk_write_time_seconds_total", true, "Seconds spent writing.")),
-      Map.entry(Field.IO_NOW, new Family("node_disk_io_now", false, "I/Os in progress.")),
-      Map.entry(Field.IO_TIME_SECONDS, new Family("node_disk_io_time_seconds_total", true, "Seconds the device was busy with I/O.")),
-      Map.entry(Field.IO_TIME_WEIGHTED_SECONDS, new Family("node_disk_io_time_weighted_seconds_total", true,
-          "Seconds spent on I/O weighted by the number of I/Os in progress.")),
-      Map.entry(Field.DISCARDS_COMPLETED, new Family("node_disk_discards_completed_total", true, "Discards completed.")),
-      Map.entry(Field.DISCARDS_MERGED, new Family("node_disk_discards_merged_total", true, "Adjacent discards merged.")),
-      Map.entry(Field.DISCARDED_SECTORS, new Family("node_disk_discarded_sectors_total", true, "Sectors discarded.")),
-      Map.entry(Field.DISCARD_TIME_SECONDS, new Family("node_disk_discard_time_seconds_total", true, "Seconds spent discarding.")),
-      Map.entry(Field.FLUSH_REQUESTS, new Family("node_disk_flush_requests_total", true, "Flush requests completed.")),
-      Map.entry(Field.FLUSH_TIME_SECONDS, new Family("node_disk_flush_requests_time_seconds_total", true,
-          "Seconds spent flushing."))));
+  private static final Map<Field, Family> FAMILIES =
+      new EnumMap<>(
+          Map.ofEntries(
+              Map.entry(
+                  Field.READS_COMPLETED,
+                  new Family("node_disk_reads_completed_total", true, "Reads completed.")),
+              Map.entry(
+                  Field.READS_MERGED,
+                  new Family("node_disk_reads_merged_total", true, "Adjacent reads merged.")),
+              Map.entry(
+                  Field.READ_BYTES, new Family("node_disk_read_bytes_total", true, "Bytes read.")),
+              Map.entry(
+                  Field.READ_TIME_SECONDS,
+                  new Family("node_disk_read_time_seconds_total", true, "Seconds spent reading.")),
+              Map.entry(
+                  Field.WRITES_COMPLETED,
+                  new Family("node_disk_writes_completed_total", true, "Writes completed.")),
+              Map.entry(
+                  Field.WRITES_MERGED,
+                  new Family("node_disk_writes_merged_total", true, "Adjacent writes merged.")),
+              Map.entry(
+                  Field.WRITTEN_BYTES,
+                  new Family("node_disk_written_bytes_total", true, "Bytes written.")),
+              Map.entry(
+                  Field.WRITE_TIME_SECONDS,
+                  new Family("node_disk_write_time_seconds_total", true, "Seconds spent writing.")),
+              Map.entry(Field.IO_NOW, new Family("node_disk_io_now", false, "I/Os in progress.")),
+              Map.entry(
+                  Field.IO_TIME_SECONDS,
+                  new Family(
+                      "node_disk_io_time_seconds_total",
+                      true,
+                      "Seconds the device was busy with I/O.")),
+              Map.entry(
+                  Field.IO_TIME_WEIGHTED_SECONDS,
+                  new Family(
+                      "node_disk_io_time_weighted_seconds_total",
+                      true,
+                      "Seconds spent on I/O weighted by the number of I/Os in progress.")),
+              Map.entry(
+                  Field.DISCARDS_COMPLETED,
+                  new Family("node_disk_discards_completed_total", true, "Discards completed.")),
+              Map.entry(
+                  Field.DISCARDS_MERGED,
+                  new Family("node_disk_discards_merged_total", true, "Adjacent discards merged.")),
+              Map.entry(
+                  Field.DISCARDED_SECTORS,
+                  new Family("node_disk_discarded_sectors_total", true, "Sectors discarded.")),
+              Map.entry(
+                  Field.DISCARD_TIME_SECONDS,
+                  new Family(
+                      "node_disk_discard_time_seconds_total", true, "Seconds spent discarding.")),
+              Map.entry(
+                  Field.FLUSH_REQUESTS,
+                  new Family("node_disk_flush_requests_total", true, "Flush requests completed.")),
+              Map.entry(
+                  Field.FLUSH_TIME_SECONDS,
+                  new Family(
+                      "node_disk_flush_requests_time_seconds_total",
+                      true,
+                      "Seconds spent flushing."))));
 
   /** udev properties of ATA disks → gauge; only for disks udev marks ID_ATA. */
-  private static final List<String[]> ATA = List.of(
-      new String[] {"ID_ATA_WRITE_CACHE", "node_disk_ata_write_cache", "Whether the ATA disk has a write cache."},
-      new String[] {"ID_ATA_WRITE_CACHE_ENABLED", "node_disk_ata_write_cache_enabled",
-          "Whether the ATA disk's write cache is enabled."},
-      new String[] {"ID_ATA_ROTATION_RATE_RPM", "node_disk_ata_rotation_rate_rpm",
-          "Rotation rate of the ATA disk in RPM, 0 for SSDs."});
+  private static final List<String[]> ATA =
+      List.of(
+          new String[] {
+            "ID_ATA_WRITE_CACHE",
+            "node_disk_ata_write_cache",
+            "Whether the ATA disk has a write cache."
+          },
+          new String[] {
+            "ID_ATA_WRITE_CACHE_ENABLED",
+            "node_disk_ata_write_cache_enabled",
+            "Whether the ATA disk's write cache is enabled."
+          },
+          new String[] {
+            "ID_ATA_ROTATION_RATE_RPM",
+            "node_disk_ata_rotation_rate_rpm",
+            "Rotation rate of the ATA disk in RPM, 0 for SSDs."
+          });
 
   private final HostPaths paths;
   private final DiskConfig config;
@@ -94,24 +146,64 @@ public final class DiskstatsCollector implements Collector {
       }
       String dev = d.name();
       UdevData udev = udev(d);
-      f.info("node_disk_info", "Block device identity; the labels other than major and minor come from udev.")
-          .addInfo("device", dev, "major", Integer.toString(d.major()), "minor", Integer.toString(d.minor()),
-              "path", udev.get("ID_PATH"), "wwn", udev.get("ID_WWN"), "model", udev.get("ID_MODEL"),
-              "serial", udev.get("ID_SERIAL_SHORT"), "revision", udev.get("ID_REVISION"));
-      d.values().forEach((field, v) -> {
-        Family fam = FAMILIES.get(field);
-        (fam.counter() ? f.counter(fam.name(), fam.help()) : f.gauge(fam.name(), fam.help())).add(v, "device", dev);
-      });
+      f.info(
+              "node_disk_info",
+              "Block device identity; the labels other than major and minor come from udev.")
+          .addInfo(
+              "device",
+              dev,
+              "major",
+              Integer.toString(d.major()),
+              "minor",
+              Integer.toString(d.minor()),
+              "path",
+              udev.get("ID_PATH"),
+              "wwn",
+              udev.get("ID_WWN"),
+              "model",
+              udev.get("ID_MODEL"),
+              "serial",
+              udev.get("ID_SERIAL_SHORT"),
+              "revision",
+              udev.get("ID_REVISION"));
+      d.values()
+          .forEach(
+              (field, v) -> {
+                Family fam = FAMILIES.get(field);
+                (fam.counter()
+                        ? f.counter(fam.name(), fam.help())
+                        : f.gauge(fam.name(), fam.help()))
+                    .add(v, "device", dev);
+              });
       if (!udev.get("ID_FS_TYPE").isEmpty()) {
         f.info("node_disk_filesystem_info", "Filesystem udev found on the block device.")
-            .addInfo("device", dev, "type", udev.get("ID_FS_TYPE"), "usage", udev.get("ID_FS_USAGE"),
-                "uuid", udev.get("ID_FS_UUID"), "version", udev.get("ID_FS_VERSION"));
+            .addInfo(
+                "device",
+                dev,
+                "type",
+                udev.get("ID_FS_TYPE"),
+                "usage",
+                udev.get("ID_FS_USAGE"),
+                "uuid",
+                udev.get("ID_FS_UUID"),
+                "version",
+                udev.get("ID_FS_VERSION"));
       }
       if (!udev.get("DM_NAME").isEmpty()) {
         f.info("node_disk_device_mapper_info", "Device-mapper identity of the block device.")
-            .addInfo("device", dev, "name", udev.get("DM_NAME"), "uuid", udev.get("DM_UUID"),
-                "vg_name", udev.get("DM_VG_NAME"), "lv_name", udev.get("DM_LV_NAME"),
-                "lv_layer", udev.get("DM_LV_LAYER"));
+            .addInfo(
+                "device",
+                dev,
+                "name",
+                udev.get("DM_NAME"),
+                "uuid",
+                udev.get("DM_UUID"),
+                "vg_name",
+                udev.get("DM_VG_NAME"),
+                "lv_name",
+                udev.get("DM_LV_NAME"),
+                "lv_layer",
+                udev.get("DM_LV_LAYER"));
       }
       if (!udev.get("ID_ATA").isEmpty()) {
         ata(f, dev, udev);
@@ -138,7 +230,9 @@ public final class DiskstatsCollector implements Collector {
     return paths.rootfs("/run/udev/data");
   }
 
-  /** The device's udev properties; none without udev (containers, minimal VMs), like node_exporter. */
+  /**
+   * The device's udev properties; none without udev (containers, minimal VMs), like node_exporter.
+   */
   private UdevData udev(ProcDiskstats.Device d) {
     return UdevData.read(udevDir(), d.major(), d.minor());
   }

@@ -30,16 +30,15 @@ import org.slf4j.Logger;
 
 /**
  * node_exporter's filesystem collector: {@code node_filesystem_size_bytes}, {@code free_bytes},
- * {@code avail_bytes}, {@code files}, {@code files_free}, {@code readonly} and {@code
- * device_error} per mount of /proc/1/mounts (or /proc/mounts), plus {@code
- * host_filesystem_used_ratio} when {@code extra-metrics} is on. Golden file:
- * src/test/golden/filesystem.prom.
+ * {@code avail_bytes}, {@code files}, {@code files_free}, {@code readonly} and {@code device_error}
+ * per mount of /proc/1/mounts (or /proc/mounts), plus {@code host_filesystem_used_ratio} when
+ * {@code extra-metrics} is on. Golden file: src/test/golden/filesystem.prom.
  *
  * <p>statfs runs on a small pool owned by the collector, mounts in parallel, each with the mount
- * timeout. A mount that does not answer in time gets device_error 1 and, like node_exporter's
- * stuck mounts, is not asked again until its call returns: a hung NFS or FUSE mount holds one
- * thread (the pool grows by one for it, up to {@link #MAX_THREADS}) and never blocks a cycle for
- * longer than the timeout.
+ * timeout. A mount that does not answer in time gets device_error 1 and, like node_exporter's stuck
+ * mounts, is not asked again until its call returns: a hung NFS or FUSE mount holds one thread (the
+ * pool grows by one for it, up to {@link #MAX_THREADS}) and never blocks a cycle for longer than
+ * the timeout.
  */
 @Extension
 @CollectorInfo(name = "filesystem", nodeExporter = true)
@@ -47,6 +46,7 @@ public final class FilesystemCollector implements Collector {
 
   /** Threads for statfs besides those held by calls that have not returned from earlier cycles. */
   static final int STATFS_THREADS = 4;
+
   /** At most this many threads in all, however many mounts hang. */
   static final int MAX_THREADS = 32;
 
@@ -55,11 +55,12 @@ public final class FilesystemCollector implements Collector {
   private final Logger log;
   private final StatFs statFs;
   private final ThreadPoolExecutor pool;
+
   /** Mount points (as labelled) whose statfs call is queued or running. */
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
   /** Mount points reported as stuck, so the warning is logged once per episode. */
   private final Set<String> stuck = ConcurrentHashMap.newKeySet();
-
 
   public FilesystemCollector(CollectorContext context) {
     this(context, new JnaStatFs());
@@ -72,8 +73,14 @@ public final class FilesystemCollector implements Collector {
     log = context.logger();
     this.statFs = statFs;
     // Daemon threads: a thread stuck in the kernel must not keep the JVM alive.
-    pool = new ThreadPoolExecutor(STATFS_THREADS, STATFS_THREADS, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), Threads.daemon("disk-statfs"));
+    pool =
+        new ThreadPoolExecutor(
+            STATFS_THREADS,
+            STATFS_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            Threads.daemon("disk-statfs"));
     pool.allowCoreThreadTimeOut(true);
   }
 
@@ -101,16 +108,23 @@ public final class FilesystemCollector implements Collector {
       List<String> l = e.getKey();
       String[] labels = {"device", l.get(0), "mountpoint", l.get(1), "fstype", l.get(2)};
       StatFs.Result r = await(calls.get(l.get(1)), l.get(1), deadline);
-      f.gauge("node_filesystem_device_error", "1 when statfs of the mount failed or did not answer in time, else 0.")
+      f.gauge(
+              "node_filesystem_device_error",
+              "1 when statfs of the mount failed or did not answer in time, else 0.")
           .add(r == null ? 1 : 0, labels);
       if (r == null) {
         continue; // as node_exporter: no other series for a mount in error
       }
-      f.gauge("node_filesystem_size_bytes", "Size of the filesystem in bytes.").add(r.sizeBytes(), labels);
-      f.gauge("node_filesystem_free_bytes", "Free bytes, including those reserved for root.").add(r.freeBytes(), labels);
-      f.gauge("node_filesystem_avail_bytes", "Bytes available to unprivileged users.").add(r.availBytes(), labels);
-      f.gauge("node_filesystem_files", "Inodes of the filesystem.").add(ProcDiskstats.unsigned(r.files()), labels);
-      f.gauge("node_filesystem_files_free", "Free inodes.").add(ProcDiskstats.unsigned(r.filesFree()), labels);
+      f.gauge("node_filesystem_size_bytes", "Size of the filesystem in bytes.")
+          .add(r.sizeBytes(), labels);
+      f.gauge("node_filesystem_free_bytes", "Free bytes, including those reserved for root.")
+          .add(r.freeBytes(), labels);
+      f.gauge("node_filesystem_avail_bytes", "Bytes available to unprivileged users.")
+          .add(r.availBytes(), labels);
+      f.gauge("node_filesystem_files", "Inodes of the filesystem.")
+          .add(ProcDiskstats.unsigned(r.files()), labels);
+      f.gauge("node_filesystem_files_free", "Free inodes.")
+          .add(ProcDiskstats.unsigned(r.filesFree()), labels);
       f.gauge("node_filesystem_readonly", "1 when mounted read-only (option ro), else 0.")
           .add(e.getValue().readOnly() ? 1 : 0, labels);
       if (config.extraMetrics()) {
@@ -130,7 +144,9 @@ public final class FilesystemCollector implements Collector {
     double used = ProcDiskstats.unsigned(r.blocks()) - ProcDiskstats.unsigned(r.free());
     double usable = used + ProcDiskstats.unsigned(r.available());
     if (usable > 0) {
-      f.gauge("host_filesystem_used_ratio", "Used space as df's Use% computes it, 0..1: used / (used + available).")
+      f.gauge(
+              "host_filesystem_used_ratio",
+              "Used space as df's Use% computes it, 0..1: used / (used + available).")
           .add(used / usable, labels);
     }
   }
@@ -160,7 +176,9 @@ public final class FilesystemCollector implements Collector {
     if (mountPoint.length() == prefix.length()) {
       return "/";
     }
-    return mountPoint.charAt(prefix.length()) == '/' ? mountPoint.substring(prefix.length()) : mountPoint;
+    return mountPoint.charAt(prefix.length()) == '/'
+        ? mountPoint.substring(prefix.length())
+        : mountPoint;
   }
 
   private void resizePool(int size) {
@@ -182,16 +200,17 @@ public final class FilesystemCollector implements Collector {
     stuck.remove(mountPoint);
     String path = paths.rootfs(mountPoint).toString();
     try {
-      return pool.submit(() -> {
-        try {
-          return statFs.statfs(path);
-        } finally {
-          inFlight.remove(mountPoint);
-          if (stuck.remove(mountPoint)) {
-            log.info("statfs {} returned after all; the mount is asked again", mountPoint);
-          }
-        }
-      });
+      return pool.submit(
+          () -> {
+            try {
+              return statFs.statfs(path);
+            } finally {
+              inFlight.remove(mountPoint);
+              if (stuck.remove(mountPoint)) {
+                log.info("statfs {} returned after all; the mount is asked again", mountPoint);
+              }
+            }
+          });
     } catch (RejectedExecutionException e) { // stopped
       inFlight.remove(mountPoint);
       return null;
@@ -207,7 +226,10 @@ public final class FilesystemCollector implements Collector {
       return call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       if (inFlight.contains(mountPoint) && stuck.add(mountPoint)) {
-        log.warn("statfs {} did not answer within {}: device_error until it does", mountPoint, config.mountTimeout());
+        log.warn(
+            "statfs {} did not answer within {}: device_error until it does",
+            mountPoint,
+            config.mountTimeout());
       }
       return null;
     } catch (ExecutionException e) {

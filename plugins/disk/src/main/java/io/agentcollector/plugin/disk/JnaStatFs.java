@@ -19,8 +19,20 @@ final class JnaStatFs implements StatFs {
   }
 
   /** struct statvfs of glibc on 64-bit Linux (bits/statvfs.h): 112 bytes. */
-  @Structure.FieldOrder({"f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree",
-      "f_favail", "f_fsid", "f_flag", "f_namemax", "f_spare"})
+  @Structure.FieldOrder({
+    "f_bsize",
+    "f_frsize",
+    "f_blocks",
+    "f_bfree",
+    "f_bavail",
+    "f_files",
+    "f_ffree",
+    "f_favail",
+    "f_fsid",
+    "f_flag",
+    "f_namemax",
+    "f_spare"
+  })
   public static final class Statvfs extends Structure {
     public long f_bsize;
     public long f_frsize;
@@ -44,7 +56,8 @@ final class JnaStatFs implements StatFs {
    */
   JnaStatFs() {
     if (!Platform.isLinux() || !Platform.is64Bit()) {
-      throw new IllegalStateException("statvfs layout known for 64-bit Linux only, not " + Platform.ARCH);
+      throw new IllegalStateException(
+          "statvfs layout known for 64-bit Linux only, not " + Platform.ARCH);
     }
     try {
       libc = Native.load("c", LibC.class);

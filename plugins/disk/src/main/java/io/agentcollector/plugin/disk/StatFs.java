@@ -10,7 +10,8 @@ interface StatFs {
    * The fields node_exporter uses, as the kernel's unsigned 64-bit counts: {@code blockSize} is
    * f_bsize (node_exporter multiplies by it, not by f_frsize), the sizes are in blocks.
    */
-  record Result(long blockSize, long blocks, long free, long available, long files, long filesFree) {
+  record Result(
+      long blockSize, long blocks, long free, long available, long files, long filesFree) {
 
     double sizeBytes() {
       return ProcDiskstats.unsigned(blocks) * ProcDiskstats.unsigned(blockSize);

@@ -8,8 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * statfs answers by mount point (the path below the rootfs); unknown mount points fail like
- * ENOENT; the mount points in {@code hung} block until {@link #release()}.
+ * statfs answers by mount point (the path below the rootfs); unknown mount points fail like ENOENT;
+ * the mount points in {@code hung} block until {@link #release()}.
  */
 final class FakeStatFs implements StatFs {
 

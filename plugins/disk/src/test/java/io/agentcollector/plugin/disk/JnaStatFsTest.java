@@ -36,6 +36,7 @@ class JnaStatFsTest {
   @Test
   void missingPathIsAnIoError() {
     assertThatThrownBy(() -> statFs().statfs("/no/such/mount/point"))
-        .isInstanceOf(IOException.class).hasMessage("statvfs /no/such/mount/point: errno 2");
+        .isInstanceOf(IOException.class)
+        .hasMessage("statvfs /no/such/mount/point: errno 2");
   }
 }

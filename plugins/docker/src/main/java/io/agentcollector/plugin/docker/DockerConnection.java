@@ -27,9 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 
 /**
- * Docker's calls for the {@link DaemonWatch}: the Engine API client, made at the first connect
- * (a host without Docker never creates docker-java's transport), the container event stream and
- * list + inspect into the cache. Never calls the stats API.
+ * Docker's calls for the {@link DaemonWatch}: the Engine API client, made at the first connect (a
+ * host without Docker never creates docker-java's transport), the container event stream and list +
+ * inspect into the cache. Never calls the stats API.
  */
 final class DockerConnection implements Daemon {
 
@@ -42,6 +42,7 @@ final class DockerConnection implements Daemon {
   private boolean closed;
   private volatile DockerClient client;
   private volatile boolean systemdDriver;
+
   /** Resyncs since the connection opened (only the watcher thread touches it). */
   private int resyncs;
 
@@ -72,39 +73,44 @@ final class DockerConnection implements Daemon {
       throw new IllegalStateException("stopped");
     }
     if (client == null) {
-      var cfg = DefaultDockerClientConfig.createDefaultConfigBuilder()
-          .withDockerHost(config.socket().toString()).build();
-      var http = new ApacheDockerHttpClient.Builder()
-          .dockerHost(cfg.getDockerHost())
-          .sslConfig(cfg.getSSLConfig())
-          .maxConnections(8)
-          .connectionTimeout(Duration.ofSeconds(3))
-          .responseTimeout(config.requestTimeout())
-          .build();
+      var cfg =
+          DefaultDockerClientConfig.createDefaultConfigBuilder()
+              .withDockerHost(config.socket().toString())
+              .build();
+      var http =
+          new ApacheDockerHttpClient.Builder()
+              .dockerHost(cfg.getDockerHost())
+              .sslConfig(cfg.getSSLConfig())
+              .maxConnections(8)
+              .connectionTimeout(Duration.ofSeconds(3))
+              .responseTimeout(config.requestTimeout())
+              .build();
       client = DockerClientImpl.getInstance(cfg, http);
     }
   }
 
   @Override
   public AutoCloseable subscribe(StreamEnd end) {
-    return client.eventsCmd()
+    return client
+        .eventsCmd()
         .withEventTypeFilter(EventType.CONTAINER)
-        .exec(new ResultCallback.Adapter<>() {
-          @Override
-          public void onNext(Event e) {
-            onEvent(e);
-          }
+        .exec(
+            new ResultCallback.Adapter<>() {
+              @Override
+              public void onNext(Event e) {
+                onEvent(e);
+              }
 
-          @Override
-          public void onError(Throwable t) {
-            end.ended(t);
-          }
+              @Override
+              public void onError(Throwable t) {
+                end.ended(t);
+              }
 
-          @Override
-          public void onComplete() {
-            end.ended(null);
-          }
-        });
+              @Override
+              public void onComplete() {
+                end.ended(null);
+              }
+            });
   }
 
   /** start, die, pause, unpause, oom, destroy, …: re-inspect, or forget on destroy. */
@@ -128,10 +134,10 @@ final class DockerConnection implements Daemon {
   }
 
   /**
-   * Lists everything and inspects what is new or changed state (all of it after a (re)connect
-   * and at every {@value #FULL_RESYNC_EVERY}th resync, for what a list cannot show, such as a
-   * restart missed between two lists); containers that vanished meanwhile are dropped.
-   * Inspecting all of 200 containers every minute cost more CPU than collecting them.
+   * Lists everything and inspects what is new or changed state (all of it after a (re)connect and
+   * at every {@value #FULL_RESYNC_EVERY}th resync, for what a list cannot show, such as a restart
+   * missed between two lists); containers that vanished meanwhile are dropped. Inspecting all of
+   * 200 containers every minute cost more CPU than collecting them.
    */
   @Override
   public void resync(boolean afterConnect) {
@@ -149,7 +155,8 @@ final class DockerConnection implements Daemon {
         continue;
       }
       try {
-        cache.put(c.getId(),
+        cache.put(
+            c.getId(),
             InspectMapping.toInfo(client.inspectContainerCmd(c.getId()).exec(), systemdDriver));
       } catch (NotFoundException gone) {
         ids.remove(c.getId());

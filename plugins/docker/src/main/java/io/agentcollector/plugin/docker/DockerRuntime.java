@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 
 /**
  * Docker containers from the Engine API: list + inspect once connected, then the container event
- * stream keeps the cache current, with a full resync every {@code resync-interval}. Losing
- * dockerd makes {@link #containers} fail (visible in the self-metrics) and reconnects with
- * backoff, and once more at each cycle; the answer is right again as soon as the daemon answers.
- * A unix socket that never existed means there is no Docker on this host: no containers, no
- * error, and no client until the socket appears ({@link DaemonWatch}).
+ * stream keeps the cache current, with a full resync every {@code resync-interval}. Losing dockerd
+ * makes {@link #containers} fail (visible in the self-metrics) and reconnects with backoff, and
+ * once more at each cycle; the answer is right again as soon as the daemon answers. A unix socket
+ * that never existed means there is no Docker on this host: no containers, no error, and no client
+ * until the socket appears ({@link DaemonWatch}).
  */
 @Extension
 public final class DockerRuntime implements ContainerRuntime {
@@ -36,8 +36,14 @@ public final class DockerRuntime implements ContainerRuntime {
   void start(DockerConfig config, Logger log) {
     connection = new DockerConnection(config, log);
     // Nothing connects here: the agent serves /metrics at once, docker or not.
-    watch = new DaemonWatch(name(), connection, log, config.resyncInterval(),
-        config.reconnectMaxBackoff(), config.requestTimeout());
+    watch =
+        new DaemonWatch(
+            name(),
+            connection,
+            log,
+            config.resyncInterval(),
+            config.reconnectMaxBackoff(),
+            config.requestTimeout());
   }
 
   @Override

@@ -21,23 +21,46 @@ final class InspectMapping {
   static ContainerInfo toInfo(InspectContainerResponse r, boolean systemdDriver) {
     var state = r.getState();
     ContainerState s = state(state == null ? null : state.getStatus());
-    long pid = state != null && state.getPidLong() != null && s.hasProcesses() ? state.getPidLong() : 0;
-    OptionalInt exit = state != null && state.getExitCodeLong() != null && !s.hasProcesses() && s != ContainerState.CREATED
-        ? OptionalInt.of(state.getExitCodeLong().intValue()) : OptionalInt.empty();
+    long pid =
+        state != null && state.getPidLong() != null && s.hasProcesses() ? state.getPidLong() : 0;
+    OptionalInt exit =
+        state != null
+                && state.getExitCodeLong() != null
+                && !s.hasProcesses()
+                && s != ContainerState.CREATED
+            ? OptionalInt.of(state.getExitCodeLong().intValue())
+            : OptionalInt.empty();
     boolean oom = state != null && Boolean.TRUE.equals(state.getOOMKilled());
     String name = r.getName() == null ? "" : r.getName().replaceFirst("^/", "");
     var config = r.getConfig();
-    Map<String, String> labels = config == null || config.getLabels() == null ? Map.of() : config.getLabels();
+    Map<String, String> labels =
+        config == null || config.getLabels() == null ? Map.of() : config.getLabels();
     String image = config == null || config.getImage() == null ? "" : config.getImage();
     var host = r.getHostConfig();
     String parent = host == null || host.getCgroupParent() == null ? "" : host.getCgroupParent();
     String network = host == null || host.getNetworkMode() == null ? "" : host.getNetworkMode();
-    String cgroup = systemdDriver
-        ? (parent.isEmpty() ? "/system.slice" : "/" + parent.replaceFirst("^/", "")) + "/docker-" + r.getId() + ".scope"
-        : (parent.isEmpty() ? "/docker" : parent) + "/" + r.getId();
-    return new ContainerInfo("docker", r.getId(), name, image, labels, s, pid, exit, oom,
-        time(r.getCreated()), time(state == null ? null : state.getStartedAt()),
-        time(state == null ? null : state.getFinishedAt()), cgroup, !network.startsWith("container:"));
+    String cgroup =
+        systemdDriver
+            ? (parent.isEmpty() ? "/system.slice" : "/" + parent.replaceFirst("^/", ""))
+                + "/docker-"
+                + r.getId()
+                + ".scope"
+            : (parent.isEmpty() ? "/docker" : parent) + "/" + r.getId();
+    return new ContainerInfo(
+        "docker",
+        r.getId(),
+        name,
+        image,
+        labels,
+        s,
+        pid,
+        exit,
+        oom,
+        time(r.getCreated()),
+        time(state == null ? null : state.getStartedAt()),
+        time(state == null ? null : state.getFinishedAt()),
+        cgroup,
+        !network.startsWith("container:"));
   }
 
   static ContainerState state(String status) {

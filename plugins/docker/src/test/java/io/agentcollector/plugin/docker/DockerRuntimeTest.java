@@ -25,8 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The runtime with docker-java's real transport against a fake Engine API on a unix socket in a
- * temporary directory: no socket, the socket appearing, events, losing dockerd and getting it
- * back.
+ * temporary directory: no socket, the socket appearing, events, losing dockerd and getting it back.
  */
 @Timeout(120)
 class DockerRuntimeTest {
@@ -65,8 +64,13 @@ class DockerRuntimeTest {
   /** Backoff capped at 4 s, as shipped; a cycle retries at once whatever it is. */
   void start() {
     runtime = new DockerRuntime();
-    runtime.start(new DockerConfig(java.net.URI.create("unix://" + engine.socket),
-        Duration.ofMinutes(10), Duration.ofSeconds(4), Duration.ofSeconds(10)), logger);
+    runtime.start(
+        new DockerConfig(
+            java.net.URI.create("unix://" + engine.socket),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(10)),
+        logger);
   }
 
   List<String> lines() {
@@ -112,9 +116,12 @@ class DockerRuntimeTest {
     assertThat(c.pid()).isEqualTo(1793);
     assertThat(c.startedAt()).contains(Instant.parse("2026-11-24T07:25:23.375916586Z"));
     assertThat(c.cgroupPath()).isEqualTo("/docker/" + C1);
-    assertThat(lines()).containsExactly(
-        "DEBUG no docker socket at unix://" + engine.socket + ": no docker containers on this host",
-        "INFO connected to docker at unix://" + engine.socket + " (1 containers)");
+    assertThat(lines())
+        .containsExactly(
+            "DEBUG no docker socket at unix://"
+                + engine.socket
+                + ": no docker containers on this host",
+            "INFO connected to docker at unix://" + engine.socket + " (1 containers)");
   }
 
   @Test
@@ -157,29 +164,33 @@ class DockerRuntimeTest {
         assertThat(e).hasMessageStartingWith("docker at unix://" + engine.socket + ": ");
         break;
       }
-      assertThat(System.nanoTime()).as("containers() fails once dockerd is gone")
+      assertThat(System.nanoTime())
+          .as("containers() fails once dockerd is gone")
           .isLessThan(deadline);
       Thread.sleep(20);
     }
     for (int cycle = 0; cycle < 3; cycle++) {
-      assertThatThrownBy(runtime::containers).isInstanceOf(IOException.class)
+      assertThatThrownBy(runtime::containers)
+          .isInstanceOf(IOException.class)
           .hasMessageContaining("Connection refused");
     }
 
     // Back with a container made meanwhile: the very next cycle has it, whatever the backoff.
     engine.put(C2, "web-2", "running", 2001);
     engine.start();
-    assertThat(runtime.containers()).extracting(ContainerInfo::id)
+    assertThat(runtime.containers())
+        .extracting(ContainerInfo::id)
         .containsExactlyInAnyOrder(C1, C2);
 
     List<String> lines = lines();
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(0)).isEqualTo("INFO connected to docker at unix://" + engine.socket
-        + " (1 containers)");
-    assertThat(lines.get(1)).startsWith("DEBUG lost docker at unix://" + engine.socket + ": ")
+    assertThat(lines.get(0))
+        .isEqualTo("INFO connected to docker at unix://" + engine.socket + " (1 containers)");
+    assertThat(lines.get(1))
+        .startsWith("DEBUG lost docker at unix://" + engine.socket + ": ")
         .endsWith("; reconnecting");
-    assertThat(lines.get(2)).isEqualTo("DEBUG docker at unix://" + engine.socket
-        + " back (2 containers)");
+    assertThat(lines.get(2))
+        .isEqualTo("DEBUG docker at unix://" + engine.socket + " back (2 containers)");
   }
 
   /** An event sent before docker-java's stream is open would be lost. */

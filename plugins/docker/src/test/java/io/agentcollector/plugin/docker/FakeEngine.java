@@ -27,8 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeEngine implements AutoCloseable {
 
   final Path socket;
+
   /** id → inspect JSON. */
   final Map<String, String> containers = new ConcurrentHashMap<>();
+
   final AtomicInteger connections = new AtomicInteger();
   private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
   private final List<OutputStream> eventStreams = new CopyOnWriteArrayList<>();
@@ -45,7 +47,8 @@ final class FakeEngine implements AutoCloseable {
                   "StartedAt":"2026-11-24T07:25:23.375916586Z","FinishedAt":"0001-01-01T00:00:00Z"},
          "Config":{"Image":"local/busybox:test","Labels":{"team":"payments"}},
          "HostConfig":{"NetworkMode":"bridge","CgroupParent":""}}
-        """.formatted(id, name, status, pid);
+        """
+        .formatted(id, name, status, pid);
   }
 
   void put(String id, String name, String status, int pid) {
@@ -76,10 +79,12 @@ final class FakeEngine implements AutoCloseable {
 
   /** Sends a container event to every subscriber, as dockerd does: one JSON object a chunk. */
   void emit(String id, String action) {
-    String json = """
+    String json =
+        """
         {"Type":"container","Action":"%s","Actor":{"ID":"%s","Attributes":{}},
          "id":"%s","status":"%s"}
-        """.formatted(action, id, id, action);
+        """
+            .formatted(action, id, id, action);
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     for (OutputStream out : eventStreams) {
       try {
@@ -114,8 +119,8 @@ final class FakeEngine implements AutoCloseable {
 
   /**
    * Answers the requests of one keep-alive connection, one after the other. An event stream stays
-   * open for {@link #emit} (not read from: a blocking channel's reads hold off its writes) until
-   * a crash closes it.
+   * open for {@link #emit} (not read from: a blocking channel's reads hold off its writes) until a
+   * crash closes it.
    */
   private void serve(SocketChannel c) {
     try {
@@ -125,8 +130,10 @@ final class FakeEngine implements AutoCloseable {
       while ((request = readHead(in)) != null) {
         String path = request.split(" ")[1].replaceFirst("\\?.*", "");
         if (path.endsWith("/events")) {
-          out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-              + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.write(
+              ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                      + "Transfer-Encoding: chunked\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
           out.flush();
           eventStreams.add(out);
           return;
@@ -146,9 +153,14 @@ final class FakeEngine implements AutoCloseable {
       body = "{\"CgroupDriver\":\"cgroupfs\"}";
     } else if (path.endsWith("/containers/json")) {
       StringBuilder list = new StringBuilder("[");
-      containers.forEach((id, json) -> list.append(list.length() > 1 ? "," : "")
-          .append("{\"Id\":\"").append(id).append("\",\"State\":\"")
-          .append(json.replaceFirst("(?s).*\"Status\":\"([a-z]+)\".*", "$1")).append("\"}"));
+      containers.forEach(
+          (id, json) ->
+              list.append(list.length() > 1 ? "," : "")
+                  .append("{\"Id\":\"")
+                  .append(id)
+                  .append("\",\"State\":\"")
+                  .append(json.replaceFirst("(?s).*\"Status\":\"([a-z]+)\".*", "$1"))
+                  .append("\"}"));
       body = list.append(']').toString();
     } else if (path.matches(".*/containers/[^/]+/json")) {
       String id = path.replaceFirst(".*/containers/([^/]+)/json", "$1");
@@ -162,9 +174,14 @@ final class FakeEngine implements AutoCloseable {
       body = "{\"message\":\"page not found\"}";
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    out.write(("HTTP/1.1 " + status + (status == 200 ? " OK" : " Not Found")
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("HTTP/1.1 "
+                + status
+                + (status == 200 ? " OK" : " Not Found")
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + bytes.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.write(bytes);
     out.flush();
   }

@@ -22,7 +22,8 @@ class InspectMappingTest {
 
   private static InspectContainerResponse inspect(String file) throws Exception {
     try (InputStream in = InspectMappingTest.class.getResourceAsStream("/" + file)) {
-      return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+      return new ObjectMapper()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
           .readValue(in, InspectContainerResponse.class);
     }
   }
@@ -41,7 +42,8 @@ class InspectMappingTest {
     assertThat(c.finishedAt()).as("0001-01-01 means never").isEmpty();
     assertThat(c.cgroupPath()).isEqualTo("/docker/" + r.getId());
     assertThat(c.ownNetwork()).isTrue();
-    assertThat(InspectMapping.toInfo(r, true).cgroupPath()).isEqualTo("/system.slice/docker-" + r.getId() + ".scope");
+    assertThat(InspectMapping.toInfo(r, true).cgroupPath())
+        .isEqualTo("/system.slice/docker-" + r.getId() + ".scope");
   }
 
   @Test
@@ -55,8 +57,16 @@ class InspectMappingTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"created,CREATED", "running,RUNNING", "paused,PAUSED", "restarting,RESTARTING", "exited,EXITED",
-      "removing,EXITED", "dead,DEAD", "something-new,DEAD"})
+  @CsvSource({
+    "created,CREATED",
+    "running,RUNNING",
+    "paused,PAUSED",
+    "restarting,RESTARTING",
+    "exited,EXITED",
+    "removing,EXITED",
+    "dead,DEAD",
+    "something-new,DEAD"
+  })
   void states(String status, ContainerState state) {
     assertThat(InspectMapping.state(status)).isEqualTo(state);
   }
@@ -66,12 +76,27 @@ class InspectMappingTest {
     DockerConfig d = DockerConfig.from(TestContext.forPlugin("docker").config());
     assertThat(d.socket().toString()).isEqualTo("unix:///var/run/docker.sock");
     assertThat(d.resyncInterval()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(DockerConfig.from(TestContext.forPlugin("docker").withConfig("socket = \"tcp://127.0.0.1:2375\"").config())
-        .socket().getPort()).isEqualTo(2375);
-    assertThatThrownBy(() -> DockerConfig.from(TestContext.forPlugin("docker").withConfig("socket = \"/var/run/docker.sock\"").config()))
+    assertThat(
+            DockerConfig.from(
+                    TestContext.forPlugin("docker")
+                        .withConfig("socket = \"tcp://127.0.0.1:2375\"")
+                        .config())
+                .socket()
+                .getPort())
+        .isEqualTo(2375);
+    assertThatThrownBy(
+            () ->
+                DockerConfig.from(
+                    TestContext.forPlugin("docker")
+                        .withConfig("socket = \"/var/run/docker.sock\"")
+                        .config()))
         .isInstanceOf(InvalidConfigException.class)
-        .hasMessage("plugins.docker.socket = \"/var/run/docker.sock\": expected a unix:// or tcp:// URI");
-    assertThatThrownBy(() -> DockerConfig.from(TestContext.forPlugin("docker").withConfig("resync-interval = 0s").config()))
+        .hasMessage(
+            "plugins.docker.socket = \"/var/run/docker.sock\": expected a unix:// or tcp:// URI");
+    assertThatThrownBy(
+            () ->
+                DockerConfig.from(
+                    TestContext.forPlugin("docker").withConfig("resync-interval = 0s").config()))
         .hasMessage("plugins.docker.resync-interval = \"0s\": expected a duration above zero");
   }
 }

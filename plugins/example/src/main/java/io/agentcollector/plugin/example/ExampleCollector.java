@@ -11,8 +11,8 @@ import org.pf4j.Extension;
  * The smallest useful collector: reads two settings and exposes {@code example_value{name}} and
  * {@code example_collections_total}. Golden file: {@code src/test/golden/example.prom}.
  *
- * <p>{@code @CollectorInfo} registers it (name, on by default, not a node_exporter collector);
- * the agent creates it with its context, so settings are read and checked once, into final fields.
+ * <p>{@code @CollectorInfo} registers it (name, on by default, not a node_exporter collector); the
+ * agent creates it with its context, so settings are read and checked once, into final fields.
  */
 @Extension
 @CollectorInfo(name = "example")
@@ -30,9 +30,11 @@ public final class ExampleCollector implements Collector {
   public MetricSnapshots collect() {
     collections++;
     MetricFamilies families = new MetricFamilies();
-    families.gauge("example_value", "The value set in plugins.example.value.")
+    families
+        .gauge("example_value", "The value set in plugins.example.value.")
         .add(config.value(), "name", config.label());
-    families.counter("example_collections_total", "Cycles this collector has run.")
+    families
+        .counter("example_collections_total", "Cycles this collector has run.")
         .add(collections);
     return families.build();
   }

@@ -34,7 +34,8 @@ class ExampleCollectorGoldenTest {
         .isInstanceOf(InvalidConfigException.class)
         .hasMessage("plugins.example.value = \"lots\": expected a number");
     assertThatThrownBy(
-            () -> new ExampleCollector(TestContext.forPlugin("example").withConfig("label = \" \"")))
+            () ->
+                new ExampleCollector(TestContext.forPlugin("example").withConfig("label = \" \"")))
         .hasMessage("plugins.example.label = \" \": expected a non-empty label value");
   }
 }

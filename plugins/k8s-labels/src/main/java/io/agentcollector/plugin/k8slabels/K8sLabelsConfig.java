@@ -139,7 +139,8 @@ record K8sLabelsConfig(
   private static Duration positiveMillis(PluginConfig c, String key) {
     Duration d = c.getDuration(key);
     if (d.toMillis() < 1 || d.toMillis() > Integer.MAX_VALUE) {
-      throw new InvalidConfigException(c.key(key), c.raw().getValue(key).unwrapped(), "a duration between 1ms and 24 days");
+      throw new InvalidConfigException(
+          c.key(key), c.raw().getValue(key).unwrapped(), "a duration between 1ms and 24 days");
     }
     return d;
   }

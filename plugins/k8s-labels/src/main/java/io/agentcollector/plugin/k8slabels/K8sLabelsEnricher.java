@@ -47,8 +47,13 @@ public final class K8sLabelsEnricher implements ContainerEnricher {
   private ExecutorService prober;
   private String nodeName;
   private volatile boolean synced;
-  /** Why the API server does not answer, from the informer's exception handler or a probe; null if unknown. */
+
+  /**
+   * Why the API server does not answer, from the informer's exception handler or a probe; null if
+   * unknown.
+   */
   private volatile String problem;
+
   private final AtomicBoolean probing = new AtomicBoolean();
   private volatile long probedAtNanos;
   private long probeEveryNanos;
@@ -83,46 +88,52 @@ public final class K8sLabelsEnricher implements ContainerEnricher {
     prober = Executors.newSingleThreadExecutor(Threads.daemon("k8s-labels-probe"));
     PodIndex target = index;
     var pods = client.pods().inAnyNamespace();
-    informer = (serverSideNodeFilter ? pods.withField("spec.nodeName", nodeName) : pods)
-        .runnableInformer(config.resyncInterval().toMillis());
-    informer.addEventHandler(new ResourceEventHandler<Pod>() {
-      @Override
-      public void onAdd(Pod pod) {
-        if (onThisNode(pod)) {
-          target.put(pod);
-        }
-      }
+    informer =
+        (serverSideNodeFilter ? pods.withField("spec.nodeName", nodeName) : pods)
+            .runnableInformer(config.resyncInterval().toMillis());
+    informer.addEventHandler(
+        new ResourceEventHandler<Pod>() {
+          @Override
+          public void onAdd(Pod pod) {
+            if (onThisNode(pod)) {
+              target.put(pod);
+            }
+          }
 
-      @Override
-      public void onUpdate(Pod before, Pod after) {
-        if (onThisNode(after)) {
-          target.put(after);
-        } else {
-          target.remove(after);
-        }
-      }
+          @Override
+          public void onUpdate(Pod before, Pod after) {
+            if (onThisNode(after)) {
+              target.put(after);
+            } else {
+              target.remove(after);
+            }
+          }
 
-      @Override
-      public void onDelete(Pod pod, boolean finalStateUnknown) {
-        target.remove(pod);
-      }
-    });
+          @Override
+          public void onDelete(Pod pod, boolean finalStateUnknown) {
+            target.remove(pod);
+          }
+        });
     // The default handler gives up when the first list fails; an agent started before the API
     // server is reachable (or before its RBAC is applied) must keep trying.
-    informer.exceptionHandler((started, t) -> {
-      String why = reason(t);
-      if (!why.equals(problem)) {
-        log.debug("pods of node {}: {} ({})", nodeName, why, t.toString());
-      }
-      problem = why;
-      return true;
-    });
-    informer.start().whenComplete((v, t) -> {
-      if (t == null) {
-        synced = true;
-        log.info("watching the pods of node {}: {} pods", nodeName, target.size());
-      }
-    });
+    informer.exceptionHandler(
+        (started, t) -> {
+          String why = reason(t);
+          if (!why.equals(problem)) {
+            log.debug("pods of node {}: {} ({})", nodeName, why, t.toString());
+          }
+          problem = why;
+          return true;
+        });
+    informer
+        .start()
+        .whenComplete(
+            (v, t) -> {
+              if (t == null) {
+                synced = true;
+                log.info("watching the pods of node {}: {} pods", nodeName, target.size());
+              }
+            });
   }
 
   // The API server already filters on spec.nodeName; this guards against one that does not.
@@ -171,9 +182,9 @@ public final class K8sLabelsEnricher implements ContainerEnricher {
   }
 
   /**
-   * {@code connecting} until the first list, {@code ok} while the watch is open, else why not.
-   * The watch reconnects inside fabric8 without reporting why, so while it is down a background
-   * list probe (at most once per reconnect interval) tells unreachable from forbidden.
+   * {@code connecting} until the first list, {@code ok} while the watch is open, else why not. The
+   * watch reconnects inside fabric8 without reporting why, so while it is down a background list
+   * probe (at most once per reconnect interval) tells unreachable from forbidden.
    */
   @Override
   public String status() {
@@ -200,17 +211,24 @@ public final class K8sLabelsEnricher implements ContainerEnricher {
     }
     probedAtNanos = now;
     try {
-      prober.execute(() -> {
-        try {
-          client.pods().inAnyNamespace().withField("spec.nodeName", nodeName)
-              .list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build());
-          problem = null;
-        } catch (RuntimeException e) {
-          problem = reason(e);
-        } finally {
-          probing.set(false);
-        }
-      });
+      prober.execute(
+          () -> {
+            try {
+              client
+                  .pods()
+                  .inAnyNamespace()
+                  .withField("spec.nodeName", nodeName)
+                  .list(
+                      new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
+                          .withLimit(1L)
+                          .build());
+              problem = null;
+            } catch (RuntimeException e) {
+              problem = reason(e);
+            } finally {
+              probing.set(false);
+            }
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       probing.set(false);
     }

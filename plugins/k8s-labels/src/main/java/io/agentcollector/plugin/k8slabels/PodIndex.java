@@ -23,7 +23,8 @@ final class PodIndex {
   static final String POD_NAMESPACE = "io.kubernetes.pod.namespace";
 
   /** One pod: its labels for every container, and its containers' names by id. */
-  private record Entry(String uid, String nameKey, Map<String, String> labels, Map<String, String> containerNames) {}
+  private record Entry(
+      String uid, String nameKey, Map<String, String> labels, Map<String, String> containerNames) {}
 
   /** A container id's pod and its name in the pod spec. */
   private record ContainerRef(Entry pod, String name) {}
@@ -34,7 +35,9 @@ final class PodIndex {
   private final Map<String, Entry> byName = new ConcurrentHashMap<>();
   private final Map<String, ContainerRef> byContainerId = new ConcurrentHashMap<>();
 
-  /** @param allowlist pod label names to expose as {@code label_<name>}; {@code *} for all */
+  /**
+   * @param allowlist pod label names to expose as {@code label_<name>}; {@code *} for all
+   */
   PodIndex(List<String> allowlist) {
     this.allowlist = List.copyOf(allowlist);
     this.allLabels = allowlist.contains("*");
@@ -55,11 +58,14 @@ final class PodIndex {
       if (!old.nameKey().equals(e.nameKey())) {
         byName.remove(old.nameKey(), old);
       }
-      old.containerNames().keySet().forEach(id -> {
-        if (!e.containerNames().containsKey(id)) {
-          byContainerId.remove(id);
-        }
-      });
+      old.containerNames()
+          .keySet()
+          .forEach(
+              id -> {
+                if (!e.containerNames().containsKey(id)) {
+                  byContainerId.remove(id);
+                }
+              });
     }
   }
 
@@ -68,7 +74,10 @@ final class PodIndex {
     Entry old = byUid.remove(pod.getMetadata().getUid());
     if (old != null) {
       byName.remove(old.nameKey(), old);
-      old.containerNames().keySet().forEach(id -> byContainerId.computeIfPresent(id, (k, ref) -> ref.pod() == old ? null : ref));
+      old.containerNames()
+          .keySet()
+          .forEach(
+              id -> byContainerId.computeIfPresent(id, (k, ref) -> ref.pod() == old ? null : ref));
     }
   }
 
@@ -77,9 +86,9 @@ final class PodIndex {
   }
 
   /**
-   * {@code namespace}, {@code pod}, {@code container} and the allowlisted {@code label_<name>} of
-   * a container, found by the runtime's pod labels, else its id, else its cgroup path; empty when
-   * it belongs to no known pod.
+   * {@code namespace}, {@code pod}, {@code container} and the allowlisted {@code label_<name>} of a
+   * container, found by the runtime's pod labels, else its id, else its cgroup path; empty when it
+   * belongs to no known pod.
    */
   Map<String, String> labels(ContainerInfo c) {
     ContainerRef ref = byContainerId.get(c.id());
@@ -129,9 +138,11 @@ final class PodIndex {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("namespace", ns);
     labels.put("pod", name);
-    Map<String, String> podLabels = pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+    Map<String, String> podLabels =
+        pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
     if (allLabels) {
-      new java.util.TreeMap<>(podLabels).forEach((k, v) -> labels.putIfAbsent("label_" + sanitize(k), v));
+      new java.util.TreeMap<>(podLabels)
+          .forEach((k, v) -> labels.putIfAbsent("label_" + sanitize(k), v));
     } else {
       for (String k : allowlist) {
         String v = podLabels.get(k);
@@ -147,7 +158,8 @@ final class PodIndex {
       addIds(containers, status.getInitContainerStatuses());
       addIds(containers, status.getEphemeralContainerStatuses());
     }
-    return new Entry(pod.getMetadata().getUid(), ns + "/" + name, Map.copyOf(labels), Map.copyOf(containers));
+    return new Entry(
+        pod.getMetadata().getUid(), ns + "/" + name, Map.copyOf(labels), Map.copyOf(containers));
   }
 
   private static void addIds(Map<String, String> out, List<ContainerStatus> statuses) {
@@ -184,7 +196,11 @@ final class PodIndex {
     StringBuilder b = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
       char ch = name.charAt(i);
-      boolean ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+      boolean ok =
+          (ch >= 'a' && ch <= 'z')
+              || (ch >= 'A' && ch <= 'Z')
+              || (ch >= '0' && ch <= '9')
+              || ch == '_';
       b.append(ok ? ch : '_');
     }
     return b.toString();

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 /** The API server absent at start, then up, then down and back on the same port. */
 class ApiServerDownTest {
 
-  private static final Pod WEB = pod("shop", "web-0", "11111111-2b9d-4e8a-a6f1-0d3c5b7e9a21", "node-1");
-  private static final Pod API = pod("shop", "api-0", "22222222-2b9d-4e8a-a6f1-0d3c5b7e9a21", "node-1");
+  private static final Pod WEB =
+      pod("shop", "web-0", "11111111-2b9d-4e8a-a6f1-0d3c5b7e9a21", "node-1");
+  private static final Pod API =
+      pod("shop", "api-0", "22222222-2b9d-4e8a-a6f1-0d3c5b7e9a21", "node-1");
 
   private K8sLabelsEnricher enricher;
   private KubernetesMockServer server;
@@ -48,7 +50,9 @@ class ApiServerDownTest {
 
     long before = System.nanoTime();
     enricher = MockApi.start(MockApi.config(port, List.of()));
-    assertThat(System.nanoTime() - before).as("start does not wait for the API server").isLessThan(5_000_000_000L);
+    assertThat(System.nanoTime() - before)
+        .as("start does not wait for the API server")
+        .isLessThan(5_000_000_000L);
     assertThat(enricher.status()).isIn("connecting", "unreachable");
     await("unreachable before the first list", () -> enricher.status().equals("unreachable"));
 
@@ -60,7 +64,9 @@ class ApiServerDownTest {
     server.destroy();
     server = null;
     await("unreachable once the server is gone", () -> enricher.status().equals("unreachable"));
-    assertThat(enricher.labels(main(WEB))).containsEntry("pod", "web-0").containsEntry("namespace", "shop");
+    assertThat(enricher.labels(main(WEB)))
+        .containsEntry("pod", "web-0")
+        .containsEntry("namespace", "shop");
 
     server = MockApi.crud(port);
     await("ok after the server came back", () -> enricher.status().equals("ok"));

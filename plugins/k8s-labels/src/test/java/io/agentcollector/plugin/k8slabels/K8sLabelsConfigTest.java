@@ -27,15 +27,26 @@ class K8sLabelsConfigTest {
   void defaultsTakeTheNodeFromNodeNameEnv() {
     K8sLabelsConfig c = K8sLabelsConfig.from(defaults(), Map.of("NODE_NAME", "worker-1.example"));
 
-    assertThat(c).isEqualTo(new K8sLabelsConfig("worker-1.example", Optional.empty(), Optional.empty(), List.of(),
-        Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(10)));
+    assertThat(c)
+        .isEqualTo(
+            new K8sLabelsConfig(
+                "worker-1.example",
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10)));
     assertThat(defaults().getBoolean("enabled")).isFalse();
   }
 
   @Test
   void explicitValues(@TempDir Path dir) throws Exception {
     Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\n");
-    PluginConfig p = defaults().with("""
+    PluginConfig p =
+        defaults()
+            .with(
+                """
         node-name = node-7
         kubeconfig = "%s"
         master-url = "https://10.96.0.1:443"
@@ -43,33 +54,45 @@ class K8sLabelsConfigTest {
         resync-interval = 0s
         reconnect-interval = 250ms
         request-timeout = 3s
-        """.formatted(kubeconfig));
+        """
+                    .formatted(kubeconfig));
 
     K8sLabelsConfig c = K8sLabelsConfig.from(p, Map.of("NODE_NAME", "ignored"));
 
-    assertThat(c).isEqualTo(new K8sLabelsConfig("node-7", Optional.of(kubeconfig), Optional.of("https://10.96.0.1:443"),
-        List.of("app", "app.kubernetes.io/name"), Duration.ZERO, Duration.ofMillis(250), Duration.ofSeconds(3)));
+    assertThat(c)
+        .isEqualTo(
+            new K8sLabelsConfig(
+                "node-7",
+                Optional.of(kubeconfig),
+                Optional.of("https://10.96.0.1:443"),
+                List.of("app", "app.kubernetes.io/name"),
+                Duration.ZERO,
+                Duration.ofMillis(250),
+                Duration.ofSeconds(3)));
   }
 
   @Test
   void emptyNodeNameWithoutEnvIsOneClearMessage() {
     assertThatThrownBy(() -> K8sLabelsConfig.from(defaults(), Map.of()))
         .isInstanceOf(InvalidConfigException.class)
-        .hasMessage("plugins.k8s-labels.node-name = \"\": expected the name of this node: set it, or the environment"
-            + " variable NODE_NAME (in a DaemonSet: valueFrom.fieldRef.fieldPath spec.nodeName)");
+        .hasMessage(
+            "plugins.k8s-labels.node-name = \"\": expected the name of this node: set it, or the environment"
+                + " variable NODE_NAME (in a DaemonSet: valueFrom.fieldRef.fieldPath spec.nodeName)");
   }
 
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource(delimiter = '|', value = {
-      "node-name          | '\"Node_1\"'                | plugins.k8s-labels.node-name = \"Node_1\": expected a node name",
-      "kubeconfig         | '\"/nonexistent/kubeconfig\"' | plugins.k8s-labels.kubeconfig = \"/nonexistent/kubeconfig\": expected a readable kubeconfig file",
-      "master-url         | '\"10.96.0.1:443\"'         | plugins.k8s-labels.master-url = \"10.96.0.1:443\": expected an http:// or https:// URL",
-      "pod-label-allowlist| 'app'                       | plugins.k8s-labels.pod-label-allowlist = \"app\": expected a list of strings",
-      "pod-label-allowlist| '[\"\"]'                    | plugins.k8s-labels.pod-label-allowlist = []: expected a list of pod label names",
-      "resync-interval    | '500ms'                     | plugins.k8s-labels.resync-interval = \"500ms\": expected 0s (off) or at least 1s",
-      "reconnect-interval | '0s'                        | plugins.k8s-labels.reconnect-interval = \"0s\": expected a duration between 1ms",
-      "request-timeout    | 'soon'                      | plugins.k8s-labels.request-timeout = \"soon\": expected a duration such as 5s",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "node-name          | '\"Node_1\"'                | plugins.k8s-labels.node-name = \"Node_1\": expected a node name",
+        "kubeconfig         | '\"/nonexistent/kubeconfig\"' | plugins.k8s-labels.kubeconfig = \"/nonexistent/kubeconfig\": expected a readable kubeconfig file",
+        "master-url         | '\"10.96.0.1:443\"'         | plugins.k8s-labels.master-url = \"10.96.0.1:443\": expected an http:// or https:// URL",
+        "pod-label-allowlist| 'app'                       | plugins.k8s-labels.pod-label-allowlist = \"app\": expected a list of strings",
+        "pod-label-allowlist| '[\"\"]'                    | plugins.k8s-labels.pod-label-allowlist = []: expected a list of pod label names",
+        "resync-interval    | '500ms'                     | plugins.k8s-labels.resync-interval = \"500ms\": expected 0s (off) or at least 1s",
+        "reconnect-interval | '0s'                        | plugins.k8s-labels.reconnect-interval = \"0s\": expected a duration between 1ms",
+        "request-timeout    | 'soon'                      | plugins.k8s-labels.request-timeout = \"soon\": expected a duration such as 5s",
+      })
   void invalidValuesNameTheKey(String key, String value, String message) {
     PluginConfig p = defaults().with("node-name = node-1\n" + key + " = " + value);
 
@@ -81,7 +104,8 @@ class K8sLabelsConfigTest {
   @Test
   void badNodeNameFromEnvSaysItCameFromEnv() {
     assertThatThrownBy(() -> K8sLabelsConfig.from(defaults(), Map.of("NODE_NAME", "bad name")))
-        .hasMessage("plugins.k8s-labels.node-name = \"bad name\": expected a node name (lower-case DNS name) in the"
-            + " environment variable NODE_NAME");
+        .hasMessage(
+            "plugins.k8s-labels.node-name = \"bad name\": expected a node name (lower-case DNS name) in the"
+                + " environment variable NODE_NAME");
   }
 }

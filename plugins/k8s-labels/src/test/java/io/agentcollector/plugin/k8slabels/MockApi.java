@@ -25,11 +25,18 @@ final class MockApi {
 
   private MockApi() {}
 
-  /** A CRUD mock server (state in memory; field selectors other than name/namespace match nothing). */
+  /**
+   * A CRUD mock server (state in memory; field selectors other than name/namespace match nothing).
+   */
   static KubernetesMockServer crud(int port) {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-        new KubernetesMixedDispatcher(responses), false);
+    KubernetesMockServer server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            responses,
+            new KubernetesMixedDispatcher(responses),
+            false);
     server.init(InetAddress.getLoopbackAddress(), port);
     return server;
   }
@@ -62,8 +69,14 @@ final class MockApi {
   }
 
   static K8sLabelsConfig config(int port, List<String> allowlist) {
-    return new K8sLabelsConfig("node-1", Optional.empty(), Optional.of(url(port)), allowlist,
-        Duration.ZERO, Duration.ofMillis(100), Duration.ofSeconds(2));
+    return new K8sLabelsConfig(
+        "node-1",
+        Optional.empty(),
+        Optional.of(url(port)),
+        allowlist,
+        Duration.ZERO,
+        Duration.ofMillis(100),
+        Duration.ofSeconds(2));
   }
 
   static String url(int port) {

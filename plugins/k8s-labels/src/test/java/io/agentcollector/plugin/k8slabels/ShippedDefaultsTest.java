@@ -26,7 +26,8 @@ class ShippedDefaultsTest {
   @Test
   void disabledByDefault(@TempDir Path home) {
     assertThat(load(home, "").plugin("k8s-labels").enabled()).isFalse();
-    assertThat(load(home, "plugins.defaults.enabled = true").plugin("k8s-labels").enabled()).isFalse();
+    assertThat(load(home, "plugins.defaults.enabled = true").plugin("k8s-labels").enabled())
+        .isFalse();
   }
 
   @Test

@@ -16,24 +16,46 @@ final class TestPods {
   /**
    * @param containers container name → runtime id (without the {@code containerd://} prefix)
    */
-  static Pod pod(String ns, String name, String uid, String node, Map<String, String> labels,
+  static Pod pod(
+      String ns,
+      String name,
+      String uid,
+      String node,
+      Map<String, String> labels,
       Map<String, String> containers) {
     List<ContainerStatus> statuses = new ArrayList<>();
     List<io.fabric8.kubernetes.api.model.Container> specs = new ArrayList<>();
-    containers.forEach((cname, id) -> {
-      specs.add(new io.fabric8.kubernetes.api.model.ContainerBuilder().withName(cname).withImage("busybox:1.36").build());
-      statuses.add(new ContainerStatusBuilder()
-          .withName(cname)
-          .withContainerID("containerd://" + id)
-          .withImage("docker.io/library/busybox:1.36")
-          .withReady(true)
-          .withRestartCount(0)
-          .build());
-    });
+    containers.forEach(
+        (cname, id) -> {
+          specs.add(
+              new io.fabric8.kubernetes.api.model.ContainerBuilder()
+                  .withName(cname)
+                  .withImage("busybox:1.36")
+                  .build());
+          statuses.add(
+              new ContainerStatusBuilder()
+                  .withName(cname)
+                  .withContainerID("containerd://" + id)
+                  .withImage("docker.io/library/busybox:1.36")
+                  .withReady(true)
+                  .withRestartCount(0)
+                  .build());
+        });
     return new PodBuilder()
-        .withNewMetadata().withNamespace(ns).withName(name).withUid(uid).withLabels(labels).endMetadata()
-        .withNewSpec().withNodeName(node).withContainers(specs).endSpec()
-        .withNewStatus().withPhase("Running").withContainerStatuses(statuses).endStatus()
+        .withNewMetadata()
+        .withNamespace(ns)
+        .withName(name)
+        .withUid(uid)
+        .withLabels(labels)
+        .endMetadata()
+        .withNewSpec()
+        .withNodeName(node)
+        .withContainers(specs)
+        .endSpec()
+        .withNewStatus()
+        .withPhase("Running")
+        .withContainerStatuses(statuses)
+        .endStatus()
         .build();
   }
 

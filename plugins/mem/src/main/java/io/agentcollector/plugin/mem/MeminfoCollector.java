@@ -1,20 +1,20 @@
 package io.agentcollector.plugin.mem;
 
-import io.agentcollector.kernel.KernelFiles;
-import io.agentcollector.kernel.proc.ProcMeminfo;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.proc.ProcMeminfo;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.OptionalLong;
 import org.pf4j.Extension;
 
 /**
- * node_exporter's meminfo collector: one {@code node_memory_<Key>[_bytes]} gauge per
- * /proc/meminfo line, named by node_exporter's rule, so keys of newer kernels appear by
- * themselves; plus host_memory_used_bytes/ratio. Golden file: src/test/golden/meminfo.prom.
+ * node_exporter's meminfo collector: one {@code node_memory_<Key>[_bytes]} gauge per /proc/meminfo
+ * line, named by node_exporter's rule, so keys of newer kernels appear by themselves; plus
+ * host_memory_used_bytes/ratio. Golden file: src/test/golden/meminfo.prom.
  */
 @Extension
 @CollectorInfo(name = "meminfo", nodeExporter = true)

@@ -27,23 +27,24 @@ public final class NetclassCollector implements Collector {
   /** attribute file → metric suffix, counter or gauge. */
   private record Property(String file, String suffix, boolean counter) {}
 
-  private static final List<Property> PROPERTIES = List.of(
-      new Property("addr_assign_type", "address_assign_type", false),
-      new Property("carrier", "carrier", false),
-      new Property("carrier_changes", "carrier_changes_total", true),
-      new Property("carrier_up_count", "carrier_up_changes_total", true),
-      new Property("carrier_down_count", "carrier_down_changes_total", true),
-      new Property("dev_id", "device_id", false),
-      new Property("dormant", "dormant", false),
-      new Property("flags", "flags", false),
-      new Property("ifindex", "iface_id", false),
-      new Property("iflink", "iface_link", false),
-      new Property("link_mode", "iface_link_mode", false),
-      new Property("mtu", "mtu_bytes", false),
-      new Property("name_assign_type", "name_assign_type", false),
-      new Property("netdev_group", "net_dev_group", false),
-      new Property("tx_queue_len", "transmit_queue_length", false),
-      new Property("type", "protocol_type", false));
+  private static final List<Property> PROPERTIES =
+      List.of(
+          new Property("addr_assign_type", "address_assign_type", false),
+          new Property("carrier", "carrier", false),
+          new Property("carrier_changes", "carrier_changes_total", true),
+          new Property("carrier_up_count", "carrier_up_changes_total", true),
+          new Property("carrier_down_count", "carrier_down_changes_total", true),
+          new Property("dev_id", "device_id", false),
+          new Property("dormant", "dormant", false),
+          new Property("flags", "flags", false),
+          new Property("ifindex", "iface_id", false),
+          new Property("iflink", "iface_link", false),
+          new Property("link_mode", "iface_link_mode", false),
+          new Property("mtu", "mtu_bytes", false),
+          new Property("name_assign_type", "name_assign_type", false),
+          new Property("netdev_group", "net_dev_group", false),
+          new Property("tx_queue_len", "transmit_queue_length", false),
+          new Property("type", "protocol_type", false));
 
   private final HostPaths paths;
   private final Optional<Pattern> ignored;
@@ -62,7 +63,8 @@ public final class NetclassCollector implements Collector {
     }
     List<Path> devices;
     try (Stream<Path> s = Files.list(root)) {
-      devices = s.filter(Files::isDirectory).sorted().toList(); // skips files such as bonding_masters
+      devices =
+          s.filter(Files::isDirectory).sorted().toList(); // skips files such as bonding_masters
     }
     for (Path dir : devices) {
       String device = dir.getFileName().toString();
@@ -72,19 +74,25 @@ public final class NetclassCollector implements Collector {
       String operstate = SysfsAttributes.read(dir.resolve("operstate")).orElse("");
       f.gauge("node_network_up", "Value is 1 if operstate is 'up', 0 otherwise.")
           .add("up".equals(operstate) ? 1 : 0, "device", device);
-      f.info("node_network_info", "Non-numeric data from /sys/class/net/<iface>, value is always 1.").addInfo(
-          "device", device,
-          "address", SysfsAttributes.read(dir.resolve("address")).orElse(""),
-          "broadcast", SysfsAttributes.read(dir.resolve("broadcast")).orElse(""),
-          "duplex", SysfsAttributes.read(dir.resolve("duplex")).orElse(""),
-          "operstate", operstate,
-          "ifalias", SysfsAttributes.read(dir.resolve("ifalias")).orElse(""));
+      f.info(
+              "node_network_info",
+              "Non-numeric data from /sys/class/net/<iface>, value is always 1.")
+          .addInfo(
+              "device", device,
+              "address", SysfsAttributes.read(dir.resolve("address")).orElse(""),
+              "broadcast", SysfsAttributes.read(dir.resolve("broadcast")).orElse(""),
+              "duplex", SysfsAttributes.read(dir.resolve("duplex")).orElse(""),
+              "operstate", operstate,
+              "ifalias", SysfsAttributes.read(dir.resolve("ifalias")).orElse(""));
       for (Property p : PROPERTIES) {
-        SysfsAttributes.number(dir.resolve(p.file())).ifPresent(v -> family(f, p.suffix(), p.counter()).add(v, "device", device));
+        SysfsAttributes.number(dir.resolve(p.file()))
+            .ifPresent(v -> family(f, p.suffix(), p.counter()).add(v, "device", device));
       }
-      // Mbit/s to bytes/s, truncated as node_exporter does; -1 (unknown, e.g. virtio) gives -125000.
+      // Mbit/s to bytes/s, truncated as node_exporter does; -1 (unknown, e.g. virtio) gives
+      // -125000.
       SysfsAttributes.number(dir.resolve("speed"))
-          .ifPresent(mbit -> family(f, "speed_bytes", false).add(mbit * 1_000_000 / 8, "device", device));
+          .ifPresent(
+              mbit -> family(f, "speed_bytes", false).add(mbit * 1_000_000 / 8, "device", device));
     }
     return f.build();
   }

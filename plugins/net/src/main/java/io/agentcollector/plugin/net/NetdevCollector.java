@@ -1,7 +1,5 @@
 package io.agentcollector.plugin.net;
 
-import io.agentcollector.kernel.KernelFiles;
-import io.agentcollector.kernel.proc.ProcNetDev;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
@@ -9,6 +7,8 @@ import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.InvalidConfigException;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.api.PluginConfig;
+import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.proc.ProcNetDev;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.util.Optional;
@@ -34,7 +34,9 @@ public final class NetdevCollector implements Collector {
     exclude = c.getPattern("device-exclude");
     include = c.getPattern("device-include");
     if (exclude.isPresent() && include.isPresent()) {
-      throw new InvalidConfigException(c.key("device-include"), c.getString("device-include"),
+      throw new InvalidConfigException(
+          c.key("device-include"),
+          c.getString("device-include"),
           "only one of device-include and device-exclude, as node_exporter");
     }
   }
@@ -51,7 +53,8 @@ public final class NetdevCollector implements Collector {
       for (int i = 0; i < dev.columns().size(); i++) {
         counter(f, dev.columns().get(i)).add(d.counter(i), "device", d.name());
       }
-      nohandler(d.name()).ifPresent(v -> counter(f, "receive_nohandler").add(v, "device", d.name()));
+      nohandler(d.name())
+          .ifPresent(v -> counter(f, "receive_nohandler").add(v, "device", d.name()));
     }
     return f.build();
   }
@@ -63,7 +66,10 @@ public final class NetdevCollector implements Collector {
   /** /sys/class/net/<dev>/statistics/rx_nohandler, absent on old kernels and odd devices. */
   private Optional<Long> nohandler(String device) {
     try {
-      return Optional.of(Long.parseLong(KernelFiles.read(paths.sys("class", "net", device, "statistics", "rx_nohandler")).strip()));
+      return Optional.of(
+          Long.parseLong(
+              KernelFiles.read(paths.sys("class", "net", device, "statistics", "rx_nohandler"))
+                  .strip()));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }

@@ -19,16 +19,23 @@ class NetclassCollectorTest {
 
   @Test
   void golden() throws Exception {
-    Golden.assertMatches(CollectorRun.once(NetclassCollector::new, TestContext.forPlugin("net")), "netclass.prom");
+    Golden.assertMatches(
+        CollectorRun.once(NetclassCollector::new, TestContext.forPlugin("net")), "netclass.prom");
   }
 
   @Test
   void fixtureValues() throws Exception {
     var out = CollectorRun.once(NetclassCollector::new, TestContext.forPlugin("net"));
     assertThat(Exposition.value(out, "node_network_up", "device", "eth0")).hasValue(1);
-    assertThat(Exposition.value(out, "node_network_up", "device", "lo")).as("operstate unknown").hasValue(0);
-    assertThat(Exposition.value(out, "node_network_speed_bytes", "device", "eth0")).as("virtio speed -1").hasValue(-125000);
-    assertThat(Exposition.value(out, "node_network_speed_bytes", "device", "lo")).as("EINVAL: absent").isEmpty();
+    assertThat(Exposition.value(out, "node_network_up", "device", "lo"))
+        .as("operstate unknown")
+        .hasValue(0);
+    assertThat(Exposition.value(out, "node_network_speed_bytes", "device", "eth0"))
+        .as("virtio speed -1")
+        .hasValue(-125000);
+    assertThat(Exposition.value(out, "node_network_speed_bytes", "device", "lo"))
+        .as("EINVAL: absent")
+        .isEmpty();
     assertThat(Exposition.value(out, "node_network_mtu_bytes", "device", "lo")).hasValue(65536);
     assertThat(Exposition.value(out, "node_network_protocol_type", "device", "lo")).hasValue(772);
   }
@@ -43,9 +50,12 @@ class NetclassCollectorTest {
     var ctx = TestContext.forPlugin("net").withHostPaths(HostPaths.under(host));
     var out = CollectorRun.once(NetclassCollector::new, ctx);
     assertThat(Exposition.value(out, "node_network_flags", "device", "bond0")).hasValue(4099);
-    assertThat(Exposition.value(out, "node_network_speed_bytes", "device", "bond0")).hasValue(1.25e9);
+    assertThat(Exposition.value(out, "node_network_speed_bytes", "device", "bond0"))
+        .hasValue(1.25e9);
     assertThat(Exposition.text(out)).doesNotContain("bonding_masters");
-    var ignored = CollectorRun.once(NetclassCollector::new, ctx.withConfig("netclass-ignored-devices = \"^bond\""));
+    var ignored =
+        CollectorRun.once(
+            NetclassCollector::new, ctx.withConfig("netclass-ignored-devices = \"^bond\""));
     assertThat(Exposition.text(ignored)).doesNotContain("bond0");
   }
 }

@@ -101,12 +101,30 @@ public final class HwmonCollector implements Collector {
    */
   private boolean mapChipSetting(Series s, String type, String value) {
     switch (type) {
-      case "beep_enable" -> emit(
-          s, "node_hwmon_beep_enabled", "Whether the chip may beep.", "1".equals(value) ? 1 : 0);
-      case "vrm" -> SysClassHwmon.number(value).ifPresent(v -> emit(
-          s, "node_hwmon_voltage_regulator_version", "Voltage regulator module version.", v));
-      case "update_interval" -> SysClassHwmon.number(value).ifPresent(v -> emit(
-          s, "node_hwmon_update_interval_seconds", "Update interval of the chip.", v * 0.001));
+      case "beep_enable" ->
+          emit(
+              s,
+              "node_hwmon_beep_enabled",
+              "Whether the chip may beep.",
+              "1".equals(value) ? 1 : 0);
+      case "vrm" ->
+          SysClassHwmon.number(value)
+              .ifPresent(
+                  v ->
+                      emit(
+                          s,
+                          "node_hwmon_voltage_regulator_version",
+                          "Voltage regulator module version.",
+                          v));
+      case "update_interval" ->
+          SysClassHwmon.number(value)
+              .ifPresent(
+                  v ->
+                      emit(
+                          s,
+                          "node_hwmon_update_interval_seconds",
+                          "Update interval of the chip.",
+                          v * 0.001));
       default -> {
         return false;
       }

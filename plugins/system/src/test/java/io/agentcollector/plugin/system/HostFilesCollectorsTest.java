@@ -2,7 +2,6 @@ package io.agentcollector.plugin.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentcollector.api.Collector;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.testkit.CollectorRun;
 import io.agentcollector.testkit.Exposition;

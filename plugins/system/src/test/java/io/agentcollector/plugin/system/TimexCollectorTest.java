@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.LastErrorException;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.testkit.Infra;
 import io.agentcollector.testkit.CollectorRun;
 import io.agentcollector.testkit.Exposition;
 import io.agentcollector.testkit.Golden;
+import io.agentcollector.testkit.Infra;
 import io.agentcollector.testkit.TestContext;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Fails as soon as more than {@code cap} bytes were read: a file that grows past it is never read whole. */
+/**
+ * Fails as soon as more than {@code cap} bytes were read: a file that grows past it is never read
+ * whole.
+ */
 final class CappedInput extends FilterInputStream {
 
   /** The file is larger than the cap. */

@@ -7,14 +7,16 @@ import java.util.Set;
 import org.slf4j.Logger;
 
 /**
- * One log line per change of a file's state: a WARN when it is skipped for a new reason (the
- * same broken content every cycle logs once), an INFO when it is read again or is gone.
+ * One log line per change of a file's state: a WARN when it is skipped for a new reason (the same
+ * broken content every cycle logs once), an INFO when it is read again or is gone.
  */
 final class FileProblems {
 
   private final Logger log;
+
   /** File to the problem last logged for it. */
   private final Map<String, String> logged = new HashMap<>();
+
   private final Set<String> seen = new HashSet<>();
 
   FileProblems(Logger log) {
@@ -38,13 +40,16 @@ final class FileProblems {
 
   /** Ends a cycle: files skipped before and not met in this one are gone. */
   void endCycle() {
-    logged.keySet().removeIf(file -> {
-      boolean gone = !seen.contains(file);
-      if (gone) {
-        log.info("textfile {} is gone, it is no longer skipped", file);
-      }
-      return gone;
-    });
+    logged
+        .keySet()
+        .removeIf(
+            file -> {
+              boolean gone = !seen.contains(file);
+              if (gone) {
+                log.info("textfile {} is gone, it is no longer skipped", file);
+              }
+              return gone;
+            });
     seen.clear();
   }
 }

@@ -47,11 +47,16 @@ final class TextFamilies {
    */
   static List<String> exposedNames(String name, String type) {
     return switch (type) {
-      case "counter" -> name.endsWith("_total")
-          ? List.of(name.substring(0, name.length() - 6), name, name.substring(0, name.length() - 6) + "_created")
-          : List.of(name);
+      case "counter" ->
+          name.endsWith("_total")
+              ? List.of(
+                  name.substring(0, name.length() - 6),
+                  name,
+                  name.substring(0, name.length() - 6) + "_created")
+              : List.of(name);
       case "summary" -> List.of(name, name + "_count", name + "_sum", name + "_created");
-      case "histogram" -> List.of(name, name + "_bucket", name + "_count", name + "_sum", name + "_created");
+      case "histogram" ->
+          List.of(name, name + "_bucket", name + "_count", name + "_sum", name + "_created");
       default -> List.of(name);
     };
   }
@@ -61,13 +66,14 @@ final class TextFamilies {
     for (Merged m : families) {
       String help = m.help != null ? m.help : "Metric read from " + String.join(", ", m.files);
       List<TextFormat.Sample> padded = pad(m);
-      out.add(switch (m.type) {
-        case "gauge" -> gauge(m.name, help, padded);
-        case "counter" -> counter(m.name, help, padded);
-        case "summary" -> summary(m.name, help, padded);
-        case "histogram" -> histogram(m.name, help, padded);
-        default -> untyped(m.name, help, padded);
-      });
+      out.add(
+          switch (m.type) {
+            case "gauge" -> gauge(m.name, help, padded);
+            case "counter" -> counter(m.name, help, padded);
+            case "summary" -> summary(m.name, help, padded);
+            case "histogram" -> histogram(m.name, help, padded);
+            default -> untyped(m.name, help, padded);
+          });
     }
     return out;
   }
@@ -97,13 +103,25 @@ final class TextFamilies {
 
   private static MetricSnapshot gauge(String name, String help, List<TextFormat.Sample> samples) {
     var b = GaugeSnapshot.builder().name(name).help(help);
-    samples.forEach(s -> b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(s.value()).labels(labels(s.labels())).build()));
+    samples.forEach(
+        s ->
+            b.dataPoint(
+                GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .value(s.value())
+                    .labels(labels(s.labels()))
+                    .build()));
     return b.build();
   }
 
   private static MetricSnapshot untyped(String name, String help, List<TextFormat.Sample> samples) {
     var b = UnknownSnapshot.builder().name(name).help(help);
-    samples.forEach(s -> b.dataPoint(UnknownSnapshot.UnknownDataPointSnapshot.builder().value(s.value()).labels(labels(s.labels())).build()));
+    samples.forEach(
+        s ->
+            b.dataPoint(
+                UnknownSnapshot.UnknownDataPointSnapshot.builder()
+                    .value(s.value())
+                    .labels(labels(s.labels()))
+                    .build()));
     return b.build();
   }
 
@@ -116,75 +134,94 @@ final class TextFamilies {
       return untyped(name, help, samples);
     }
     var b = CounterSnapshot.builder().name(name.substring(0, name.length() - 6)).help(help);
-    samples.forEach(s -> b.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(s.value()).labels(labels(s.labels())).build()));
+    samples.forEach(
+        s ->
+            b.dataPoint(
+                CounterSnapshot.CounterDataPointSnapshot.builder()
+                    .value(s.value())
+                    .labels(labels(s.labels()))
+                    .build()));
     return b.build();
   }
 
   private static MetricSnapshot summary(String name, String help, List<TextFormat.Sample> samples) {
     Map<Labels, List<TextFormat.Sample>> byLabels = group(samples, "quantile");
     var b = SummarySnapshot.builder().name(name).help(help);
-    byLabels.forEach((l, group) -> {
-      long count = 0;
-      double sum = Double.NaN;
-      List<Quantile> quantiles = new ArrayList<>();
-      for (TextFormat.Sample s : group) {
-        if (s.name().equals(name + "_count")) {
-          count = (long) s.value();
-        } else if (s.name().equals(name + "_sum")) {
-          sum = s.value();
-        } else if (s.labels().containsKey("quantile")) {
-          quantiles.add(new Quantile(Double.parseDouble(s.labels().get("quantile")), s.value()));
-        }
-      }
-      var p = SummarySnapshot.SummaryDataPointSnapshot.builder().count(count).quantiles(Quantiles.of(quantiles)).labels(l);
-      if (!Double.isNaN(sum)) {
-        p.sum(sum);
-      }
-      b.dataPoint(p.build());
-    });
+    byLabels.forEach(
+        (l, group) -> {
+          long count = 0;
+          double sum = Double.NaN;
+          List<Quantile> quantiles = new ArrayList<>();
+          for (TextFormat.Sample s : group) {
+            if (s.name().equals(name + "_count")) {
+              count = (long) s.value();
+            } else if (s.name().equals(name + "_sum")) {
+              sum = s.value();
+            } else if (s.labels().containsKey("quantile")) {
+              quantiles.add(
+                  new Quantile(Double.parseDouble(s.labels().get("quantile")), s.value()));
+            }
+          }
+          var p =
+              SummarySnapshot.SummaryDataPointSnapshot.builder()
+                  .count(count)
+                  .quantiles(Quantiles.of(quantiles))
+                  .labels(l);
+          if (!Double.isNaN(sum)) {
+            p.sum(sum);
+          }
+          b.dataPoint(p.build());
+        });
     return b.build();
   }
 
-  private static MetricSnapshot histogram(String name, String help, List<TextFormat.Sample> samples) {
+  private static MetricSnapshot histogram(
+      String name, String help, List<TextFormat.Sample> samples) {
     Map<Labels, List<TextFormat.Sample>> byLabels = group(samples, "le");
     var b = HistogramSnapshot.builder().name(name).help(help);
-    byLabels.forEach((l, group) -> {
-      TreeMap<Double, Double> cumulative = new TreeMap<>();
-      double sum = Double.NaN;
-      for (TextFormat.Sample s : group) {
-        if (s.name().equals(name + "_bucket") && s.labels().containsKey("le")) {
-          String le = s.labels().get("le");
-          cumulative.put(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), s.value());
-        } else if (s.name().equals(name + "_sum")) {
-          sum = s.value();
-        }
-      }
-      if (!cumulative.containsKey(Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException(name + l + ": histogram without a +Inf bucket");
-      }
-      double[] bounds = new double[cumulative.size()];
-      long[] counts = new long[cumulative.size()];
-      int i = 0;
-      double previous = 0;
-      // The file has cumulative bucket counts; client_java takes per-bucket counts.
-      for (var e : cumulative.entrySet()) {
-        bounds[i] = e.getKey();
-        counts[i++] = (long) (e.getValue() - previous);
-        previous = e.getValue();
-      }
-      var p = HistogramSnapshot.HistogramDataPointSnapshot.builder()
-          .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, counts)).labels(l);
-      if (!Double.isNaN(sum)) {
-        p.sum(sum);
-      }
-      b.dataPoint(p.build());
-    });
+    byLabels.forEach(
+        (l, group) -> {
+          TreeMap<Double, Double> cumulative = new TreeMap<>();
+          double sum = Double.NaN;
+          for (TextFormat.Sample s : group) {
+            if (s.name().equals(name + "_bucket") && s.labels().containsKey("le")) {
+              String le = s.labels().get("le");
+              cumulative.put(
+                  le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), s.value());
+            } else if (s.name().equals(name + "_sum")) {
+              sum = s.value();
+            }
+          }
+          if (!cumulative.containsKey(Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(name + l + ": histogram without a +Inf bucket");
+          }
+          double[] bounds = new double[cumulative.size()];
+          long[] counts = new long[cumulative.size()];
+          int i = 0;
+          double previous = 0;
+          // The file has cumulative bucket counts; client_java takes per-bucket counts.
+          for (var e : cumulative.entrySet()) {
+            bounds[i] = e.getKey();
+            counts[i++] = (long) (e.getValue() - previous);
+            previous = e.getValue();
+          }
+          var p =
+              HistogramSnapshot.HistogramDataPointSnapshot.builder()
+                  .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, counts))
+                  .labels(l);
+          if (!Double.isNaN(sum)) {
+            p.sum(sum);
+          }
+          b.dataPoint(p.build());
+        });
     return b.build();
   }
 
-  private static Map<Labels, List<TextFormat.Sample>> group(List<TextFormat.Sample> samples, String special) {
+  private static Map<Labels, List<TextFormat.Sample>> group(
+      List<TextFormat.Sample> samples, String special) {
     Map<Labels, List<TextFormat.Sample>> out = new LinkedHashMap<>();
-    samples.forEach(s -> out.computeIfAbsent(labels(s.labels(), special), k -> new ArrayList<>()).add(s));
+    samples.forEach(
+        s -> out.computeIfAbsent(labels(s.labels(), special), k -> new ArrayList<>()).add(s));
     return out;
   }
 }

@@ -11,10 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The Prometheus text format 0.0.4
- * (https://prometheus.io/docs/instrumenting/exposition_formats/): {@code # HELP}, {@code # TYPE},
- * samples {@code name{label="value",…} value [timestamp]}. client_java writes this format but does
- * not read it, hence this parser.
+ * The Prometheus text format 0.0.4 (https://prometheus.io/docs/instrumenting/exposition_formats/):
+ * {@code # HELP}, {@code # TYPE}, samples {@code name{label="value",…} value [timestamp]}.
+ * client_java writes this format but does not read it, hence this parser.
  */
 final class TextFormat {
 
@@ -50,10 +49,11 @@ final class TextFormat {
   }
 
   /**
-   * Parses line by line and stops at sample {@code maxSamples + 1}, so a file far over the
-   * series budget never lives in memory.
+   * Parses line by line and stops at sample {@code maxSamples + 1}, so a file far over the series
+   * budget never lives in memory.
    */
-  static Map<String, Family> parse(String file, BufferedReader in, long maxSamples) throws IOException {
+  static Map<String, Family> parse(String file, BufferedReader in, long maxSamples)
+      throws IOException {
     Map<String, Family> families = new LinkedHashMap<>();
     int n = 0;
     long samples = 0;
@@ -83,7 +83,8 @@ final class TextFormat {
         continue;
       }
       if (++samples > maxSamples) {
-        throw new TooManySamples(file + ": more than " + maxSamples + " series (stopped reading at line " + n + ")");
+        throw new TooManySamples(
+            file + ": more than " + maxSamples + " series (stopped reading at line " + n + ")");
       }
       Sample s = sample(file, n, line);
       familyOf(families, s.name()).samples.add(s);
@@ -91,7 +92,10 @@ final class TextFormat {
     return families;
   }
 
-  /** The declared family a sample belongs to: its own name, or the name without a summary/histogram suffix. */
+  /**
+   * The declared family a sample belongs to: its own name, or the name without a summary/histogram
+   * suffix.
+   */
   private static Family familyOf(Map<String, Family> families, String sample) {
     for (String suffix : new String[] {"_bucket", "_count", "_sum"}) {
       if (sample.endsWith(suffix)) {
@@ -178,7 +182,11 @@ final class TextFormat {
   }
 
   private static boolean isNameChar(char c, boolean first) {
-    return c == '_' || c == ':' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || !first && c >= '0' && c <= '9';
+    return c == '_'
+        || c == ':'
+        || c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || !first && c >= '0' && c <= '9';
   }
 
   private static String unescapeHelp(String s) {

@@ -27,16 +27,17 @@ import org.pf4j.Extension;
  * directory}, merged, plus {@code node_textfile_mtime_seconds{file}} for the files read and {@code
  * node_textfile_scrape_error}. A file is left out whole, and sets the error, when it does not
  * parse, has a sample with a timestamp, is larger than {@code max-file-size}, would take the
- * collector over its series budget ({@code max-series}), or redefines a family of an earlier
- * file or of another collector of the agent. One WARN per file and change of its problem.
- * Golden file: src/test/golden/textfile.prom.
+ * collector over its series budget ({@code max-series}), or redefines a family of an earlier file
+ * or of another collector of the agent. One WARN per file and change of its problem. Golden file:
+ * src/test/golden/textfile.prom.
  */
 @Extension
 @CollectorInfo(name = "textfile", nodeExporter = true)
 public final class TextfileCollector implements Collector {
 
   /** Family names this collector never takes from a file (its own). */
-  static final Set<String> OWN = Set.of("node_textfile_mtime_seconds", "node_textfile_scrape_error");
+  static final Set<String> OWN =
+      Set.of("node_textfile_mtime_seconds", "node_textfile_scrape_error");
 
   private final CollectorContext context;
   private final String directory;
@@ -48,7 +49,8 @@ public final class TextfileCollector implements Collector {
     directory = ctx.config().getString("directory");
     maxFileSize = ctx.config().getBytes("max-file-size");
     if (maxFileSize < 1) {
-      throw new InvalidConfigException(ctx.config().key("max-file-size"), maxFileSize, "a size of 1 byte or more");
+      throw new InvalidConfigException(
+          ctx.config().key("max-file-size"), maxFileSize, "a size of 1 byte or more");
     }
     problems = new FileProblems(ctx.logger());
   }
@@ -141,12 +143,16 @@ public final class TextfileCollector implements Collector {
   }
 
   /** Reads no more than max-file-size bytes and {@code room} samples of the file. */
-  private Map<String, TextFormat.Family> read(Path file, String shown, long room) throws IOException {
+  private Map<String, TextFormat.Family> read(Path file, String shown, long room)
+      throws IOException {
     if (Files.size(file) > maxFileSize) {
       throw CappedInput.tooLarge(shown, maxFileSize);
     }
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        new CappedInput(Files.newInputStream(file), maxFileSize, shown), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                new CappedInput(Files.newInputStream(file), maxFileSize, shown),
+                StandardCharsets.UTF_8))) {
       return TextFormat.parse(shown, in, Math.max(0, room));
     }
   }
@@ -160,7 +166,8 @@ public final class TextfileCollector implements Collector {
       for (String n : TextFamilies.exposedNames(f.name, f.type)) {
         Optional<String> owner = context.otherOwner(n);
         if (owner.isPresent()) {
-          return Optional.of(shown + ": family " + f.name + " redefines " + n + ", exposed by " + owner.get());
+          return Optional.of(
+              shown + ": family " + f.name + " redefines " + n + ", exposed by " + owner.get());
         }
       }
     }

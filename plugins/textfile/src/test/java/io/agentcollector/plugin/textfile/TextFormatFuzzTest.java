@@ -8,7 +8,8 @@ import io.agentcollector.testkit.ParserContract;
 
 /**
  * Fuzz target for {@link TextFormat}: returns or rejects naming {@code a.prom}. Seeds and
- * regression inputs: {@code src/test/resources/io/agentcollector/plugin/textfile/TextFormatFuzzTestInputs/parse/}.
+ * regression inputs: {@code
+ * src/test/resources/io/agentcollector/plugin/textfile/TextFormatFuzzTestInputs/parse/}.
  */
 class TextFormatFuzzTest {
 

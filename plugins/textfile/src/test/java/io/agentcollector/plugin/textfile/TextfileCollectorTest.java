@@ -32,9 +32,15 @@ class TextfileCollectorTest {
         Files.setLastModifiedTime(to, FileTime.fromMillis(1_795_490_364_900L));
       }
     }
-    ctx = TestContext.forPlugin("textfile")
-        .withHostPaths(new HostPaths(rootfs.resolve("proc"), rootfs.resolve("sys"), rootfs, rootfs.resolve("sys/fs/cgroup")))
-        .withConfig("directory = /textfile");
+    ctx =
+        TestContext.forPlugin("textfile")
+            .withHostPaths(
+                new HostPaths(
+                    rootfs.resolve("proc"),
+                    rootfs.resolve("sys"),
+                    rootfs,
+                    rootfs.resolve("sys/fs/cgroup")))
+            .withConfig("directory = /textfile");
   }
 
   @Test
@@ -45,15 +51,25 @@ class TextfileCollectorTest {
   @Test
   void valuesTypesErrorsAndMtimes() throws Exception {
     var out = CollectorRun.once(TextfileCollector::new, ctx);
-    assertThat(Exposition.value(out, "backup_last_success_timestamp_seconds", "job", "files", "target", ""))
-        .as("padded label").hasValue(1795490000);
-    assertThat(Exposition.value(out, "escaped_info", "path", "C:\\data", "note", "say \"hi\"\nbye")).hasValue(1);
+    assertThat(
+            Exposition.value(
+                out, "backup_last_success_timestamp_seconds", "job", "files", "target", ""))
+        .as("padded label")
+        .hasValue(1795490000);
+    assertThat(Exposition.value(out, "escaped_info", "path", "C:\\data", "note", "say \"hi\"\nbye"))
+        .hasValue(1);
     assertThat(Exposition.value(out, "cron_runs_total", "job", "db")).hasValue(42);
     assertThat(Exposition.value(out, "legacy_errors")).hasValue(3);
-    assertThat(Exposition.value(out, "node_textfile_scrape_error")).as("d-broken and e-timestamp").hasValue(1);
-    assertThat(Exposition.value(out, "node_textfile_mtime_seconds", "file", "/textfile/a-gauges.prom"))
-        .as("whole seconds").hasValue(1795490364);
-    assertThat(Exposition.value(out, "node_textfile_mtime_seconds", "file", "/textfile/d-broken.prom")).isEmpty();
+    assertThat(Exposition.value(out, "node_textfile_scrape_error"))
+        .as("d-broken and e-timestamp")
+        .hasValue(1);
+    assertThat(
+            Exposition.value(out, "node_textfile_mtime_seconds", "file", "/textfile/a-gauges.prom"))
+        .as("whole seconds")
+        .hasValue(1795490364);
+    assertThat(
+            Exposition.value(out, "node_textfile_mtime_seconds", "file", "/textfile/d-broken.prom"))
+        .isEmpty();
     assertThat(Exposition.text(out)).doesNotContain("with_timestamp").doesNotContain("broken{");
   }
 
@@ -67,9 +83,13 @@ class TextfileCollectorTest {
 
   @Test
   void parserRejectsGarbageWithTheFileAndLine() {
-    assertThatThrownBy(() -> TextFormat.parse("x.prom", "ok 1\n{} 2\n")).hasMessage("x.prom line 2: no metric name in \"{} 2\"");
-    assertThatThrownBy(() -> TextFormat.parse("x.prom", "a 1 2 3\n")).hasMessageContaining("x.prom line 1: expected a value");
-    assertThatThrownBy(() -> TextFormat.parse("x.prom", "a lots\n")).hasMessage("x.prom line 1: not a number: \"lots\"");
-    assertThatThrownBy(() -> TextFormat.parse("x.prom", "# TYPE a bogus\n")).hasMessage("x.prom line 1: unknown type \"bogus\"");
+    assertThatThrownBy(() -> TextFormat.parse("x.prom", "ok 1\n{} 2\n"))
+        .hasMessage("x.prom line 2: no metric name in \"{} 2\"");
+    assertThatThrownBy(() -> TextFormat.parse("x.prom", "a 1 2 3\n"))
+        .hasMessageContaining("x.prom line 1: expected a value");
+    assertThatThrownBy(() -> TextFormat.parse("x.prom", "a lots\n"))
+        .hasMessage("x.prom line 1: not a number: \"lots\"");
+    assertThatThrownBy(() -> TextFormat.parse("x.prom", "# TYPE a bogus\n"))
+        .hasMessage("x.prom line 1: unknown type \"bogus\"");
   }
 }
