@@ -1,5 +1,6 @@
 package io.agentcollector.plugin.containerd;
 
+import com.google.protobuf.Timestamp;
 import io.agentcollector.plugin.containerd.ContainerMapping.Task;
 import io.agentcollector.plugin.containerd.api.events.ContainerCreate;
 import io.agentcollector.plugin.containerd.api.events.ContainerDelete;
@@ -62,26 +63,21 @@ final class ContainerdEvents {
       }
     } else if (type.equals(TaskExit.getDescriptor().getFullName())) {
       TaskExit t = TaskExit.parseFrom(any.getValue());
-      // Exec'd processes exit too; only the init process (id = container id) ends the task.
-      if (t.getId().isEmpty() || t.getId().equals(t.getContainerId())) {
-        cache.updateTask(
-            ContainerCache.key(ns, t.getContainerId()),
-            old ->
-                old.exited(
-                    t.getExitStatus(),
-                    ContainerMapping.time(t.hasExitedAt() ? t.getExitedAt() : null)));
-      }
+      ended(
+          ns,
+          t.getContainerId(),
+          t.getId(),
+          t.getExitStatus(),
+          t.hasExitedAt() ? t.getExitedAt() : null);
     } else if (type.equals(TaskDelete.getDescriptor().getFullName())) {
+      // The task is gone but the container stays: keep showing how it ended.
       TaskDelete t = TaskDelete.parseFrom(any.getValue());
-      if (t.getId().isEmpty() || t.getId().equals(t.getContainerId())) {
-        // The task is gone but the container stays: keep showing how it ended.
-        cache.updateTask(
-            ContainerCache.key(ns, t.getContainerId()),
-            old ->
-                old.exited(
-                    t.getExitStatus(),
-                    ContainerMapping.time(t.hasExitedAt() ? t.getExitedAt() : null)));
-      }
+      ended(
+          ns,
+          t.getContainerId(),
+          t.getId(),
+          t.getExitStatus(),
+          t.hasExitedAt() ? t.getExitedAt() : null);
     } else if (type.equals(TaskOOM.getDescriptor().getFullName())) {
       cache.updateTask(
           ContainerCache.key(ns, TaskOOM.parseFrom(any.getValue()).getContainerId()), Task::oom);
@@ -93,6 +89,19 @@ final class ContainerdEvents {
       cache.updateTask(
           ContainerCache.key(ns, TaskResumed.parseFrom(any.getValue()).getContainerId()),
           old -> old.withStatus(Status.RUNNING));
+    }
+  }
+
+  /**
+   * A task's exit or deletion. Exec'd processes exit too; only the init process (id = container id,
+   * or no id) ends the container's task.
+   */
+  private void ended(
+      String ns, String containerId, String processId, int exitStatus, Timestamp exitedAt) {
+    if (processId.isEmpty() || processId.equals(containerId)) {
+      cache.updateTask(
+          ContainerCache.key(ns, containerId),
+          old -> old.exited(exitStatus, ContainerMapping.time(exitedAt)));
     }
   }
 

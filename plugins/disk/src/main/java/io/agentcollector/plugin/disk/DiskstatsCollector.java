@@ -141,75 +141,82 @@ public final class DiskstatsCollector implements Collector {
     }
     MetricFamilies f = new MetricFamilies();
     for (ProcDiskstats.Device d : ProcDiskstats.parse(content).devices()) {
-      if (config.ignoresDevice(d.name())) {
-        continue;
-      }
-      String dev = d.name();
-      UdevData udev = udev(d);
-      f.info(
-              "node_disk_info",
-              "Block device identity; the labels other than major and minor come from udev.")
-          .addInfo(
-              "device",
-              dev,
-              "major",
-              Integer.toString(d.major()),
-              "minor",
-              Integer.toString(d.minor()),
-              "path",
-              udev.get("ID_PATH"),
-              "wwn",
-              udev.get("ID_WWN"),
-              "model",
-              udev.get("ID_MODEL"),
-              "serial",
-              udev.get("ID_SERIAL_SHORT"),
-              "revision",
-              udev.get("ID_REVISION"));
-      d.values()
-          .forEach(
-              (field, v) -> {
-                Family fam = FAMILIES.get(field);
-                (fam.counter()
-                        ? f.counter(fam.name(), fam.help())
-                        : f.gauge(fam.name(), fam.help()))
-                    .add(v, "device", dev);
-              });
-      if (!udev.get("ID_FS_TYPE").isEmpty()) {
-        f.info("node_disk_filesystem_info", "Filesystem udev found on the block device.")
-            .addInfo(
-                "device",
-                dev,
-                "type",
-                udev.get("ID_FS_TYPE"),
-                "usage",
-                udev.get("ID_FS_USAGE"),
-                "uuid",
-                udev.get("ID_FS_UUID"),
-                "version",
-                udev.get("ID_FS_VERSION"));
-      }
-      if (!udev.get("DM_NAME").isEmpty()) {
-        f.info("node_disk_device_mapper_info", "Device-mapper identity of the block device.")
-            .addInfo(
-                "device",
-                dev,
-                "name",
-                udev.get("DM_NAME"),
-                "uuid",
-                udev.get("DM_UUID"),
-                "vg_name",
-                udev.get("DM_VG_NAME"),
-                "lv_name",
-                udev.get("DM_LV_NAME"),
-                "lv_layer",
-                udev.get("DM_LV_LAYER"));
-      }
-      if (!udev.get("ID_ATA").isEmpty()) {
-        ata(f, dev, udev);
+      if (!config.ignoresDevice(d.name())) {
+        device(f, d);
       }
     }
     return f.build();
+  }
+
+  /** One device's series, in the order node_exporter's families appear. */
+  private void device(MetricFamilies f, ProcDiskstats.Device d) {
+    String dev = d.name();
+    UdevData udev = udev(d);
+    f.info(
+            "node_disk_info",
+            "Block device identity; the labels other than major and minor come from udev.")
+        .addInfo(
+            "device",
+            dev,
+            "major",
+            Integer.toString(d.major()),
+            "minor",
+            Integer.toString(d.minor()),
+            "path",
+            udev.get("ID_PATH"),
+            "wwn",
+            udev.get("ID_WWN"),
+            "model",
+            udev.get("ID_MODEL"),
+            "serial",
+            udev.get("ID_SERIAL_SHORT"),
+            "revision",
+            udev.get("ID_REVISION"));
+    d.values()
+        .forEach(
+            (field, v) -> {
+              Family fam = FAMILIES.get(field);
+              (fam.counter() ? f.counter(fam.name(), fam.help()) : f.gauge(fam.name(), fam.help()))
+                  .add(v, "device", dev);
+            });
+    udevInfo(f, dev, udev);
+  }
+
+  /** Filesystem, device-mapper and ATA facts udev knows of the device, when it knows them. */
+  private void udevInfo(MetricFamilies f, String dev, UdevData udev) {
+    if (!udev.get("ID_FS_TYPE").isEmpty()) {
+      f.info("node_disk_filesystem_info", "Filesystem udev found on the block device.")
+          .addInfo(
+              "device",
+              dev,
+              "type",
+              udev.get("ID_FS_TYPE"),
+              "usage",
+              udev.get("ID_FS_USAGE"),
+              "uuid",
+              udev.get("ID_FS_UUID"),
+              "version",
+              udev.get("ID_FS_VERSION"));
+    }
+    if (!udev.get("DM_NAME").isEmpty()) {
+      f.info("node_disk_device_mapper_info", "Device-mapper identity of the block device.")
+          .addInfo(
+              "device",
+              dev,
+              "name",
+              udev.get("DM_NAME"),
+              "uuid",
+              udev.get("DM_UUID"),
+              "vg_name",
+              udev.get("DM_VG_NAME"),
+              "lv_name",
+              udev.get("DM_LV_NAME"),
+              "lv_layer",
+              udev.get("DM_LV_LAYER"));
+    }
+    if (!udev.get("ID_ATA").isEmpty()) {
+      ata(f, dev, udev);
+    }
   }
 
   private void ata(MetricFamilies f, String dev, UdevData udev) {
