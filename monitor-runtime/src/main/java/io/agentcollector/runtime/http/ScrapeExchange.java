@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.Request;
  * adapts servlets. The body is buffered, then written asynchronously by the caller, so a client
  * that reads slowly holds memory until the write timeout, never a thread. {@code Accept-Encoding}
  * is shown to client_java only when its q-values accept gzip (client_java looks for "gzip" alone).
+ * An unknown {@code debug=} value is a 400, not client_java's 500.
  */
 final class ScrapeExchange implements PrometheusHttpExchange {
 
@@ -82,7 +83,10 @@ final class ScrapeExchange implements PrometheusHttpExchange {
 
       @Override
       public OutputStream sendHeadersAndGetBody(int statusCode, int contentLength) {
-        status = statusCode;
+        // client_java 1.10 answers a debug= value it does not know (the client's mistake) with
+        // 500 and its "Unsupported query parameter" text; its own faults are exceptions, never
+        // a status. A bad request is a 4xx here.
+        status = statusCode == 500 ? 400 : statusCode;
         return body;
       }
     };
