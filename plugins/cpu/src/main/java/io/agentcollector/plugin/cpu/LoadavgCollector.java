@@ -9,8 +9,8 @@ import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.kernel.proc.ProcLoadavg;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
 
@@ -34,14 +34,12 @@ public final class LoadavgCollector implements Collector {
   public MetricSnapshots collect() throws IOException {
     MetricFamilies f = new MetricFamilies();
     Path file = paths.proc("loadavg");
-    String content;
-    try {
-      content = KernelFiles.read(file);
-    } catch (NoSuchFileException e) {
+    Optional<String> content = KernelFiles.readIfPresent(file);
+    if (content.isEmpty()) {
       log.debug("{} not present", file);
       return f.build();
     }
-    ProcLoadavg l = ProcLoadavg.parse(content);
+    ProcLoadavg l = ProcLoadavg.parse(content.get());
     f.gauge("node_load1", "Load average over the last minute.").add(l.load1());
     f.gauge("node_load5", "Load average over the last 5 minutes.").add(l.load5());
     f.gauge("node_load15", "Load average over the last 15 minutes.").add(l.load15());

@@ -9,9 +9,9 @@ import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.kernel.proc.ProcStat;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
@@ -56,14 +56,12 @@ public final class StatCollector implements Collector {
   public MetricSnapshots collect() throws IOException {
     MetricFamilies f = new MetricFamilies();
     Path file = paths.proc("stat");
-    String content;
-    try {
-      content = KernelFiles.read(file);
-    } catch (NoSuchFileException e) {
+    Optional<String> content = KernelFiles.readIfPresent(file);
+    if (content.isEmpty()) {
       log.debug("{} not present", file);
       return f.build();
     }
-    ProcStat s = ProcStat.parse(content);
+    ProcStat s = ProcStat.parse(content.get());
     add(s.interrupts(), f.counter("node_intr_total", "Interrupts serviced since boot."));
     add(
         s.contextSwitches(),
