@@ -41,13 +41,7 @@ public record FlatKeyed(Map<String, Long> values) {
         int c = Fields.skipSpace(content, b, end);
         int d = Fields.skipField(content, c, end);
         if (c == end || Fields.skipSpace(content, d, end) != end) {
-          throw new IllegalArgumentException(
-              file
-                  + " line "
-                  + n
-                  + ": expected \"key value\", got \""
-                  + content.substring(pos, end)
-                  + "\"");
+          throw notKeyValue(file, n, content.substring(pos, end));
         }
         long value = Fields.number(file, n, content, c, d);
         String key = keep == null ? content.substring(a, b) : kept(keep, content, a, b);
@@ -56,13 +50,7 @@ public record FlatKeyed(Map<String, Long> values) {
         }
       } else if (!content.substring(pos, end).isBlank()) {
         // Control characters only: no whitespace a kernel writes, so not a blank line either.
-        throw new IllegalArgumentException(
-            file
-                + " line "
-                + n
-                + ": expected \"key value\", got \""
-                + content.substring(pos, end)
-                + "\"");
+        throw notKeyValue(file, n, content.substring(pos, end));
       }
       pos = end + 1;
     }
@@ -86,5 +74,10 @@ public record FlatKeyed(Map<String, Long> values) {
 
   public boolean has(String key) {
     return values.containsKey(key);
+  }
+
+  private static IllegalArgumentException notKeyValue(String file, int line, String text) {
+    return new IllegalArgumentException(
+        file + " line " + line + ": expected \"key value\", got \"" + text + "\"");
   }
 }
