@@ -50,6 +50,7 @@ public final class ContainerCollector implements Collector {
   private StatsCache statsCache;
   private final CpuRatios cpuRatios = new CpuRatios();
   private MachineFiles files;
+  private ReadProblems problems;
 
   private record Labelled(ContainerInfo info, SeriesLabels labels) {}
 
@@ -87,7 +88,8 @@ public final class ContainerCollector implements Collector {
     enrichers = new ContainerEnrichers(enricherList, log);
     labelCache = new SeriesLabelCache(injected);
     statsCache = new StatsCache(config.idleRefresh());
-    files = new MachineFiles(context.hostPaths(), log);
+    problems = new ReadProblems(log);
+    files = new MachineFiles(context.hostPaths(), problems);
   }
 
   @Override
@@ -178,7 +180,7 @@ public final class ContainerCollector implements Collector {
       return statsCache.stats(reader, c, nowMillis);
     } catch (Exception e) {
       // A container that exits between listing and reading loses its cgroup: not an error.
-      log.debug("no stats for {}: {}", c.key(), Failures.summary(e));
+      problems.failed("stats", c.key(), e);
       return Optional.empty();
     }
   }

@@ -1,6 +1,5 @@
 package io.agentcollector.runtime.containers;
 
-import io.agentcollector.api.Failures;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.api.container.ContainerInfo;
@@ -13,22 +12,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.slf4j.Logger;
 
 /**
  * The host files the container collector reads itself rather than through a stats reader: a
  * container's {@code /proc/<pid>/net/dev}, and {@code /sys/devices/system/cpu/online} and {@code
  * /proc/meminfo} for cAdvisor's {@code machine_*} gauges. A file that cannot be read or parsed
- * leaves its series out, with a debug line.
+ * leaves its series out, logged by {@link ReadProblems} (a refused file once as a WARN).
  */
 final class MachineFiles {
 
   private final HostPaths paths;
-  private final Logger log;
+  private final ReadProblems problems;
 
-  MachineFiles(HostPaths paths, Logger log) {
+  MachineFiles(HostPaths paths, ReadProblems problems) {
     this.paths = paths;
-    this.log = log;
+    this.problems = problems;
   }
 
   /**
@@ -44,7 +42,7 @@ final class MachineFiles {
               .sorted(Comparator.comparing(ProcNetDev.Device::name))
               .toList());
     } catch (IOException | IllegalArgumentException e) {
-      log.debug("no network stats for {}: {}", c.key(), Failures.summary(e));
+      problems.failed("network stats", c.key(), e);
       return Optional.empty();
     }
   }
@@ -61,7 +59,7 @@ final class MachineFiles {
       int cpus = CpuList.parse("/sys/devices/system/cpu/online", online).count();
       f.gauge("machine_cpu_cores", "Number of logical CPU cores.").add(cpus);
     } catch (IOException | RuntimeException e) {
-      log.debug("machine_cpu_cores: {}", Failures.summary(e));
+      problems.failed("machine_cpu_cores", "the machine", e);
     }
     try {
       ProcMeminfo meminfo = ProcMeminfo.parse(KernelFiles.read(paths.proc("meminfo")));
@@ -72,7 +70,7 @@ final class MachineFiles {
                   f.gauge("machine_memory_bytes", "Amount of memory installed on the machine.")
                       .add(bytes));
     } catch (IOException | RuntimeException e) {
-      log.debug("machine_memory_bytes: {}", Failures.summary(e));
+      problems.failed("machine_memory_bytes", "the machine", e);
     }
   }
 }
