@@ -30,8 +30,19 @@ public final class LoggingSetup {
   public static void configure(LoggingConfig config, boolean toStdout) {
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
     ctx.reset();
+    Logger root = levels(ctx, config.level());
+    if (config.console()) {
+      root.addAppender(console(ctx, toStdout, config.json()));
+    }
+    config.file().ifPresent(file -> root.addAppender(file(ctx, config, file)));
+  }
+
+  /**
+   * The root level and the quieter levels of libraries; the root logger, which gets the appenders.
+   */
+  static Logger levels(LoggerContext ctx, String level) {
     Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(config.level(), Level.INFO));
+    root.setLevel(Level.toLevel(level, Level.INFO));
     // PF4J logs stack traces for problems the agent already reports in one line.
     ctx.getLogger("org.pf4j").setLevel(Level.OFF);
     // Client libraries of plugins log every retry at INFO; the plugins log state changes once.
@@ -43,16 +54,18 @@ public final class LoggingSetup {
     // The pod informer warns with a stack trace at every retry while the API server is away;
     // k8s-labels logs that change once and shows it in monitor_container_enricher_status.
     ctx.getLogger("io.fabric8.kubernetes.client.informers").setLevel(Level.ERROR);
-    if (config.console()) {
-      ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-      console.setContext(ctx);
-      console.setName("console");
-      console.setTarget(toStdout ? "System.out" : "System.err");
-      console.setEncoder(encoder(ctx, config.json()));
-      console.start();
-      root.addAppender(console);
-    }
-    config.file().ifPresent(file -> root.addAppender(file(ctx, config, file)));
+    return root;
+  }
+
+  /** A console appender in the agent's text format, started. */
+  static ConsoleAppender<ILoggingEvent> console(LoggerContext ctx, boolean toStdout, boolean json) {
+    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    console.setContext(ctx);
+    console.setName("console");
+    console.setTarget(toStdout ? "System.out" : "System.err");
+    console.setEncoder(encoder(ctx, json));
+    console.start();
+    return console;
   }
 
   private static RollingFileAppender<ILoggingEvent> file(
