@@ -13,6 +13,7 @@ import io.agentcollector.runtime.schedule.LabelInjector;
 import io.agentcollector.runtime.schedule.Scheduler;
 import io.agentcollector.runtime.selfmetrics.BuildInfo;
 import io.agentcollector.runtime.selfmetrics.SelfMetrics;
+import io.agentcollector.runtime.selfmetrics.VirtualMemoryMax;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
@@ -101,6 +102,7 @@ public final class Agent implements AutoCloseable {
     }
     PrometheusRegistry jvm = new PrometheusRegistry();
     JvmMetrics.builder().register(jvm);
+    VirtualMemoryMax.register(jvm, Path.of("/proc/self/limits"));
     return jvm;
   }
 
