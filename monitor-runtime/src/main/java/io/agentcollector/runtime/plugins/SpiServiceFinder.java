@@ -7,16 +7,22 @@ import io.agentcollector.api.container.ContainerRuntime;
 import io.agentcollector.api.container.ContainerStatsReader;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
 import org.pf4j.ServiceProviderExtensionFinder;
@@ -67,25 +73,60 @@ final class SpiServiceFinder extends ServiceProviderExtensionFinder {
     return out;
   }
 
-  /** Class names in the plugin's own SPI service files (not its parent's). */
+  /**
+   * Class names in the plugin's own SPI service files (not its parent's). Its jars are opened, read
+   * and closed here rather than through the class loader, which would keep every jar of the plugin
+   * open for good: each open jar holds its central directory on the heap, ~4 MB for the docker,
+   * containerd and k8s-labels plugins' ~100 library jars, even while their daemon is absent and
+   * none of their classes is ever loaded.
+   */
   static Set<String> declared(ClassLoader loader) throws IOException {
     Set<String> names = new LinkedHashSet<>();
-    for (String spi : SPI) {
-      String file = "META-INF/services/" + spi;
-      Enumeration<URL> urls =
-          loader instanceof URLClassLoader own
-              ? own.findResources(file)
-              : loader.getResources(file);
-      while (urls.hasMoreElements()) {
-        read(urls.nextElement(), names);
+    if (!(loader instanceof URLClassLoader own)) {
+      for (String spi : SPI) {
+        Enumeration<URL> urls = loader.getResources("META-INF/services/" + spi);
+        while (urls.hasMoreElements()) {
+          read(urls.nextElement().openStream(), names);
+        }
+      }
+      return names;
+    }
+    for (URL url : own.getURLs()) {
+      Path path = path(url);
+      if (path == null) {
+        continue;
+      }
+      if (Files.isDirectory(path)) {
+        for (String spi : SPI) {
+          Path file = path.resolve("META-INF/services/" + spi);
+          if (Files.isRegularFile(file)) {
+            read(Files.newInputStream(file), names);
+          }
+        }
+      } else if (Files.isRegularFile(path)) {
+        try (JarFile jar = new JarFile(path.toFile())) {
+          for (String spi : SPI) {
+            ZipEntry e = jar.getEntry("META-INF/services/" + spi);
+            if (e != null) {
+              read(jar.getInputStream(e), names);
+            }
+          }
+        }
       }
     }
     return names;
   }
 
-  private static void read(URL url, Set<String> names) throws IOException {
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+  private static Path path(URL url) {
+    try {
+      return "file".equals(url.getProtocol()) ? Path.of(url.toURI()) : null;
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static void read(InputStream in, Set<String> names) throws IOException {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         int hash = line.indexOf('#'); // ServiceLoader's comment syntax

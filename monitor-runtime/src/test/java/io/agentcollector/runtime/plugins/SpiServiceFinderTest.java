@@ -4,8 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentcollector.api.Collector;
 import io.agentcollector.testkit.PluginJarBuilder;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pf4j.ServiceProviderExtensionFinder;
@@ -52,5 +61,40 @@ class SpiServiceFinderTest {
       manager.stopPlugins();
       manager.unloadPlugins();
     }
+  }
+
+  @Test
+  void readsServiceFilesOfDirectoriesAndJarsWithoutKeepingTheJarsOpen(@TempDir Path dir)
+      throws Exception {
+    Path classes = Files.createDirectories(dir.resolve("classes/META-INF/services"));
+    Files.writeString(classes.resolve(Collector.class.getName()), "t.dir.DirCollector\n");
+    Path lib = dir.resolve("lib.jar");
+    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(lib))) {
+      jar.putNextEntry(new JarEntry("META-INF/services/" + Collector.class.getName()));
+      jar.write("t.jar.JarCollector\n".getBytes(StandardCharsets.UTF_8));
+      jar.closeEntry();
+    }
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {dir.resolve("classes").toUri().toURL(), lib.toUri().toURL()}, null)) {
+      assertThat(SpiServiceFinder.declared(loader))
+          .containsExactly("t.dir.DirCollector", "t.jar.JarCollector");
+      // An open jar keeps its central directory on the heap for the class loader's life.
+      assertThat(openFiles()).as("files this process holds open").doesNotContain(lib.toString());
+    }
+  }
+
+  private static List<String> openFiles() throws Exception {
+    List<String> out = new ArrayList<>();
+    try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+      for (Path fd : fds) {
+        try {
+          out.add(Files.readSymbolicLink(fd).toString());
+        } catch (IOException e) {
+          // closed meanwhile
+        }
+      }
+    }
+    return out;
   }
 }
