@@ -1,0 +1,22 @@
+package io.agentcollector.kernel.sys;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.agentcollector.testkit.ParserContract;
+
+/**
+ * Fuzz target for {@link SysFsXfsStats}: returns or rejects naming {@code
+ * /sys/fs/xfs/<device>/stats/stats}. Seeds and regression inputs: {@code
+ * src/test/resources/io/agentcollector/kernel/sys/SysFsXfsStatsFuzzTestInputs/parse/}.
+ */
+class SysFsXfsStatsFuzzTest {
+
+  @FuzzTest
+  void parse(FuzzedDataProvider data) throws Exception {
+    String content = new String(data.consumeRemainingAsBytes(), ISO_8859_1);
+    ParserContract.returnsOrRejects(
+        "/sys/fs/xfs/sda1/stats/stats", () -> SysFsXfsStats.parse("sda1", content));
+  }
+}
