@@ -7,7 +7,7 @@ import java.time.Duration;
  */
 record Deadlines(Duration interval, Duration timeout) {
 
-  /** A result older than this many intervals is no longer served. */
+  /** A result older than this many intervals (or {@link #overdueAfter()}) is no longer served. */
   static final int STALE_AFTER_INTERVALS = 3;
 
   /** A collector that completed no cycle for this many intervals is failing: stuck or starved. */
@@ -27,8 +27,18 @@ record Deadlines(Duration interval, Duration timeout) {
     return sinceMillis < 0 || nowMillis - sinceMillis > overdueAfter().toMillis();
   }
 
+  /**
+   * Three intervals, or {@link #overdueAfter()} if that is longer (a timeout over two intervals): a
+   * result must not stop being served while the collector still counts as succeeding, or its series
+   * would vanish with {@code monitor_collector_success} 1 (a slow cycle within its timeout).
+   */
+  Duration staleAfter() {
+    Duration i = interval.multipliedBy(STALE_AFTER_INTERVALS);
+    Duration o = overdueAfter();
+    return i.compareTo(o) >= 0 ? i : o;
+  }
+
   boolean stale(long lastSuccessMillis, long nowMillis) {
-    return lastSuccessMillis < 0
-        || nowMillis - lastSuccessMillis > STALE_AFTER_INTERVALS * interval.toMillis();
+    return lastSuccessMillis < 0 || nowMillis - lastSuccessMillis > staleAfter().toMillis();
   }
 }

@@ -151,4 +151,23 @@ class CollectorHealthTest {
     health.failed("boom", 0.1);
     assertThat(health.version()).isNotIn(pending, ok, overdue, stale);
   }
+
+  @Test
+  void aResultStaysServedWhileTheCollectorStillCountsAsSucceeding() {
+    // interval 2 s, timeout 10 s: a cycle may take 10 s and the collector is overdue only after
+    // 12 s, so the last result may not go stale after 3 intervals (6 s) with success still 1.
+    Deadlines d = new Deadlines(Duration.ofSeconds(2), Duration.ofSeconds(10));
+    assertThat(d.staleAfter()).isEqualTo(Duration.ofSeconds(12));
+    long now = 1_000_000;
+    for (long age = 0; age <= 13_000; age += 250) {
+      boolean succeeding = !d.overdue(now - age, now);
+      if (succeeding) {
+        assertThat(d.stale(now - age, now)).as("served while succeeding, age %d ms", age).isFalse();
+      }
+    }
+    assertThat(d.stale(now - 12_001, now)).isTrue();
+    assertThat(new Deadlines(Duration.ofSeconds(5), Duration.ofSeconds(10)).staleAfter())
+        .as("the default: three intervals")
+        .isEqualTo(Duration.ofSeconds(15));
+  }
 }
