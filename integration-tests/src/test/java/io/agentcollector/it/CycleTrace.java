@@ -55,6 +55,9 @@ final class CycleTrace {
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException | AssertionError e) {
+        if (!running) {
+          return; // stop() interrupted this scrape
+        }
         synchronized (lines) {
           lines.add("  scrape failed: " + e);
         }
