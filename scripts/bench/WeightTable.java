@@ -125,11 +125,9 @@ public class WeightTable {
     }
   }
 
-  /** A thread's kind: its comm without (new), :count and a trailing -number (http-44 -> http). */
+  /** A thread's kind: its comm without (new) and :count, numbers as # (http-33-accepto: http-#-accepto). */
   static String kind(String thread) {
-    String t = thread.substring(0, thread.lastIndexOf(':')).replace("(new)", "");
-    int dash = t.lastIndexOf('-');
-    return dash > 0 && t.substring(dash + 1).chars().allMatch(Character::isDigit) ? t.substring(0, dash) : t;
+    return thread.substring(0, thread.lastIndexOf(':')).replace("(new)", "").replaceAll("[0-9]+", "#");
   }
 
   static List<Double> values(String profile, String target, String key) {
