@@ -25,6 +25,11 @@ final class DockerCli {
     return new DockerCli(host, image);
   }
 
+  /** The client of another dockerd (a test's own, on its own socket), with the same image name. */
+  DockerCli on(String otherHost) {
+    return new DockerCli(otherHost, image);
+  }
+
   /**
    * Runs a docker command; returns its trimmed stdout, fails with its output on a non-zero exit.
    */
