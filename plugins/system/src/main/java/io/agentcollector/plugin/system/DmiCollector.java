@@ -74,10 +74,10 @@ public final class DmiCollector implements Collector {
             });
     MetricFamilies f = new MetricFamilies();
     if (!labels.isEmpty()) {
-      f.gauge(
+      f.info(
               "node_dmi_info",
               "A metric with a constant '1' value labeled by the DMI strings the host provides.")
-          .add(1, labels.toArray(String[]::new));
+          .addInfo(labels.toArray(String[]::new));
     }
     MetricSnapshots out = f.build();
     kept = out;
