@@ -30,8 +30,6 @@ public final class PowerSupplyClassCollector implements Collector {
   /** Attribute file, metric name suffix and divisor, as node_exporter 1.5.0 maps them. */
   private record Mapping(String file, String suffix, double divisor) {}
 
-  private static final List<Mapping> MAPPINGS = mappings();
-
   /** Text attribute file to info label; the supply's own name is {@code power_supply}. */
   private static final List<String> INFO_LABELS =
       List.of(
@@ -92,77 +90,50 @@ public final class PowerSupplyClassCollector implements Collector {
     return labels.toArray(String[]::new);
   }
 
+  /** Plain values: percent, counts, 0/1 flags. */
+  private static final String PLAIN =
+      "authentic calibrate capacity capacity_alert_max capacity_alert_min online present";
+
+  /** Micro-units (µA, µV, µWh, µAh, µW), exposed in base units. */
+  private static final String MICRO =
+      "current_boot current_max current_now energy_empty energy_empty_design energy_full"
+          + " energy_full_design energy_now voltage_boot voltage_max voltage_max_design"
+          + " voltage_min voltage_min_design voltage_now voltage_ocv charge_control_limit"
+          + " charge_control_limit_max charge_counter charge_empty charge_empty_design"
+          + " charge_full charge_full_design charge_now charge_term_current"
+          + " constant_charge_current constant_charge_current_max constant_charge_voltage"
+          + " constant_charge_voltage_max precharge_current input_current_limit power_now";
+
+  /** Tenths of a degree Celsius. */
+  private static final String TENTHS_CELSIUS =
+      "temp temp_alert_max temp_alert_min temp_ambient temp_ambient_max temp_ambient_min"
+          + " temp_max temp_min";
+
+  /** Attributes node_exporter names otherwise than the file. */
+  private static final Map<String, String> RENAMED =
+      Map.of(
+          "cycle_count", "cyclecount",
+          "time_to_empty_now", "time_to_empty_seconds",
+          "time_to_full_now", "time_to_full_seconds",
+          "current_now", "current_ampere",
+          "energy_now", "energy_watthour",
+          "voltage_now", "voltage_volt",
+          "charge_now", "charge_ampere",
+          "power_now", "power_watt");
+
+  /** After the lists above: static fields are initialised in order. */
+  private static final List<Mapping> MAPPINGS = mappings();
+
   private static List<Mapping> mappings() {
     List<Mapping> m = new ArrayList<>();
-    // Plain values: percent, counts, 0/1 flags, seconds.
-    for (String a :
-        List.of(
-            "authentic",
-            "calibrate",
-            "capacity",
-            "capacity_alert_max",
-            "capacity_alert_min",
-            "online",
-            "present")) {
-      m.add(new Mapping(a, a, 1));
+    // Built once at class load: the split is not per cycle.
+    for (String a : (PLAIN + " cycle_count time_to_empty_now time_to_full_now").split(" ")) {
+      m.add(new Mapping(a, RENAMED.getOrDefault(a, a), 1));
     }
-    m.add(new Mapping("cycle_count", "cyclecount", 1));
-    m.add(new Mapping("time_to_empty_now", "time_to_empty_seconds", 1));
-    m.add(new Mapping("time_to_full_now", "time_to_full_seconds", 1));
-    // Micro-units (µA, µV, µWh, µAh, µW) to base units.
-    Map<String, String> renamed =
-        Map.of(
-            "current_now", "current_ampere",
-            "energy_now", "energy_watthour",
-            "voltage_now", "voltage_volt",
-            "charge_now", "charge_ampere",
-            "power_now", "power_watt");
-    for (String a :
-        List.of(
-            "current_boot",
-            "current_max",
-            "current_now",
-            "energy_empty",
-            "energy_empty_design",
-            "energy_full",
-            "energy_full_design",
-            "energy_now",
-            "voltage_boot",
-            "voltage_max",
-            "voltage_max_design",
-            "voltage_min",
-            "voltage_min_design",
-            "voltage_now",
-            "voltage_ocv",
-            "charge_control_limit",
-            "charge_control_limit_max",
-            "charge_counter",
-            "charge_empty",
-            "charge_empty_design",
-            "charge_full",
-            "charge_full_design",
-            "charge_now",
-            "charge_term_current",
-            "constant_charge_current",
-            "constant_charge_current_max",
-            "constant_charge_voltage",
-            "constant_charge_voltage_max",
-            "precharge_current",
-            "input_current_limit",
-            "power_now")) {
-      m.add(new Mapping(a, renamed.getOrDefault(a, a), 1e6));
+    for (String a : MICRO.split(" ")) {
+      m.add(new Mapping(a, RENAMED.getOrDefault(a, a), 1e6));
     }
-    // Tenths of a degree Celsius.
-    for (String a :
-        List.of(
-            "temp",
-            "temp_alert_max",
-            "temp_alert_min",
-            "temp_ambient",
-            "temp_ambient_max",
-            "temp_ambient_min",
-            "temp_max",
-            "temp_min")) {
+    for (String a : TENTHS_CELSIUS.split(" ")) {
       m.add(new Mapping(a, a + "_celsius", 10));
     }
     return List.copyOf(m);
