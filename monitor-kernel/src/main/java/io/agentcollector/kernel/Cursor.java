@@ -17,6 +17,10 @@ public final class Cursor {
 
   private final String text;
   private final int limit;
+
+  /** Whether newlines end lines, or separate fields like blanks ({@link #overWhole}). */
+  private final boolean lines;
+
   private int next;
   private int number;
   private int lineStart;
@@ -33,9 +37,22 @@ public final class Cursor {
 
   /** A cursor over {@code text[from, to)}; its first line is line 1. */
   public Cursor(String text, int from, int to) {
+    this(text, from, to, true);
+  }
+
+  private Cursor(String text, int from, int to, boolean lines) {
     this.text = text;
     next = from;
     limit = to;
+    this.lines = lines;
+  }
+
+  /**
+   * A cursor whose one line is the whole text, newlines separating fields as blanks do: what {@code
+   * text.strip().split("\\s+")} split, for files of one line such as /proc/loadavg.
+   */
+  public static Cursor overWhole(String text) {
+    return new Cursor(text, 0, text.length(), false);
   }
 
   /** Moves to the next line; false after the last (the text after a final newline is none). */
@@ -44,7 +61,7 @@ public final class Cursor {
       return false;
     }
     lineStart = next;
-    int newline = text.indexOf('\n', next);
+    int newline = lines ? text.indexOf('\n', next) : -1;
     lineEnd = newline < 0 || newline > limit ? limit : newline;
     next = lineEnd + 1;
     number++;
@@ -161,6 +178,15 @@ public final class Cursor {
    */
   public long longValue() {
     return Long.parseLong(text, start, end, 10);
+  }
+
+  /**
+   * The current field as {@link Long#parseLong(String, int)} reads it in {@code radix}.
+   *
+   * @throws NumberFormatException when it is no such long
+   */
+  public long longValue(int radix) {
+    return Long.parseLong(text, start, end, radix);
   }
 
   /**
