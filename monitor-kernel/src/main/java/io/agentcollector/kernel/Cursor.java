@@ -130,10 +130,37 @@ public final class Cursor {
   }
 
   /** What {@link String#strip()} strips: {@link Character#isWhitespace}, fast for ASCII. */
-  static boolean isWhitespace(char c) {
+  public static boolean isWhitespace(char c) {
     return c < 128
         ? c == ' ' || c <= '\r' && c >= '\t' || c >= '\u001c' && c <= '\u001f'
         : Character.isWhitespace(c);
+  }
+
+  /** Where the current line starts in the text. */
+  public int lineStart() {
+    return lineStart;
+  }
+
+  /** Where {@code c} first is in the current line, as an index of the text; -1 if nowhere. */
+  public int indexInLine(char c) {
+    for (int i = lineStart; i < lineEnd; i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Moves to {@code index} of the text, in the current line, and past the whitespace there as
+   * {@link String#strip()} would strip it: the fields after a separator such as a colon.
+   */
+  public void moveTo(int index) {
+    int i = index;
+    while (i < stripEnd && isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    pos = Math.min(i, stripEnd);
   }
 
   /** Where the current field starts in the text. */
