@@ -3,7 +3,6 @@ package io.agentcollector.plugin.cpu;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
-import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.kernel.proc.ProcLoadavg;
@@ -22,18 +21,17 @@ import org.slf4j.Logger;
 @CollectorInfo(name = "loadavg", nodeExporter = true)
 public final class LoadavgCollector implements Collector {
 
-  private final HostPaths paths;
+  private final Path file;
   private final Logger log;
 
   public LoadavgCollector(CollectorContext context) {
-    paths = context.hostPaths();
+    file = context.hostPaths().proc("loadavg");
     log = context.logger();
   }
 
   @Override
   public MetricSnapshots collect() throws IOException {
     MetricFamilies f = new MetricFamilies();
-    Path file = paths.proc("loadavg");
     Optional<String> content = KernelFiles.readIfPresent(file);
     if (content.isEmpty()) {
       log.debug("{} not present", file);
