@@ -9,10 +9,12 @@ import io.agentcollector.api.Threads;
 import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.kernel.proc.ProcDiskstats;
 import io.agentcollector.kernel.proc.ProcMounts;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,9 @@ public final class FilesystemCollector implements Collector {
   /** At most this many threads in all, however many mounts hang. */
   static final int MAX_THREADS = 32;
 
+  /** Most lines of the mounts file kept across cycles; a host with containers lists hundreds. */
+  private static final int MAX_MOUNTS = 4096;
+
   private final HostPaths paths;
   private final DiskConfig config;
   private final Logger log;
@@ -58,6 +63,9 @@ public final class FilesystemCollector implements Collector {
 
   /** Mount points (as labelled) whose statfs call is queued or running. */
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+  /** Each line of the mounts file seen, with what is kept of it. */
+  private final Map<ProcMounts.Mount, Selection> selections = new HashMap<>();
 
   /** Mount points reported as stuck, so the warning is logged once per episode. */
   private final Set<String> stuck = ConcurrentHashMap.newKeySet();
@@ -87,12 +95,15 @@ public final class FilesystemCollector implements Collector {
   @Override
   public MetricSnapshots collect() throws IOException, InterruptedException {
     ProcMounts mounts = mounts();
+    if (selections.size() > MAX_MOUNTS) {
+      selections.clear(); // mounts that came and went: bounded all the same
+    }
     // node_exporter reports a (device, mount point, type) once, the first line's.
-    Map<List<String>, ProcMounts.Mount> selected = new LinkedHashMap<>();
+    Map<List<String>, Selection> selected = new LinkedHashMap<>();
     for (ProcMounts.Mount m : mounts.mounts()) {
-      String mountPoint = stripRootfs(m.mountPoint());
-      if (!config.ignoresMount(mountPoint, m.fsType())) {
-        selected.putIfAbsent(List.of(m.device(), mountPoint, m.fsType()), m);
+      Selection s = selection(m);
+      if (!s.ignored()) {
+        selected.putIfAbsent(s.key(), s);
       }
     }
     // All calls first, then the waits: every mount gets the timeout, the cycle about one timeout.
@@ -104,10 +115,9 @@ public final class FilesystemCollector implements Collector {
     long deadline = System.nanoTime() + config.mountTimeout().toNanos();
 
     MetricFamilies f = new MetricFamilies();
-    for (var e : selected.entrySet()) {
-      List<String> l = e.getKey();
-      String[] labels = {"device", l.get(0), "mountpoint", l.get(1), "fstype", l.get(2)};
-      StatFs.Result r = await(calls.get(l.get(1)), l.get(1), deadline);
+    for (Selection s : selected.values()) {
+      Labels labels = s.labels();
+      StatFs.Result r = await(calls.get(s.key().get(1)), s.key().get(1), deadline);
       f.gauge(
               "node_filesystem_device_error",
               "1 when statfs of the mount failed or did not answer in time, else 0.")
@@ -126,7 +136,7 @@ public final class FilesystemCollector implements Collector {
       f.gauge("node_filesystem_files_free", "Free inodes.")
           .add(ProcDiskstats.unsigned(r.filesFree()), labels);
       f.gauge("node_filesystem_readonly", "1 when mounted read-only (option ro), else 0.")
-          .add(e.getValue().readOnly() ? 1 : 0, labels);
+          .add(s.readOnly() ? 1 : 0, labels);
       if (config.extraMetrics()) {
         usedRatio(f, r, labels);
       }
@@ -135,12 +145,33 @@ public final class FilesystemCollector implements Collector {
   }
 
   /**
+   * A line of the mounts file: whether the settings leave it out, its (device, mount point as
+   * labelled, type) and labels. Kept across cycles: the same mounts are listed every cycle.
+   */
+  private record Selection(boolean ignored, List<String> key, Labels labels, boolean readOnly) {}
+
+  private Selection selection(ProcMounts.Mount m) {
+    Selection s = selections.get(m);
+    if (s == null) {
+      String mountPoint = stripRootfs(m.mountPoint());
+      s =
+          new Selection(
+              config.ignoresMount(mountPoint, m.fsType()),
+              List.of(m.device(), mountPoint, m.fsType()),
+              Labels.of("device", m.device(), "mountpoint", mountPoint, "fstype", m.fsType()),
+              m.readOnly());
+      selections.put(m, s);
+    }
+    return s;
+  }
+
+  /**
    * What df prints as Use%: used / (used + avail) with used = size - free. The blocks reserved for
    * root count neither as used nor as available, so a full disk shows 100 % even while root can
    * still write, which {@code 1 - avail/size} (the usual dashboard formula) never reaches. df
    * rounds up to a whole percent; this is the exact ratio. No sample when used + avail is 0.
    */
-  private static void usedRatio(MetricFamilies f, StatFs.Result r, String[] labels) {
+  private static void usedRatio(MetricFamilies f, StatFs.Result r, Labels labels) {
     double used = ProcDiskstats.unsigned(r.blocks()) - ProcDiskstats.unsigned(r.free());
     double usable = used + ProcDiskstats.unsigned(r.available());
     if (usable > 0) {
