@@ -112,7 +112,12 @@ public final class KernelFiles {
    * maps bytes one to one, which would show a non-ASCII character as two or three.
    */
   public static String utf8(String read) {
-    return new String(read.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    for (int i = 0; i < read.length(); i++) {
+      if (read.charAt(i) >= 0x80) {
+        return new String(read.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+      }
+    }
+    return read; // ASCII reads the same either way: nearly every such file
   }
 
   private static boolean isAbsent(FileSystemException e) {
