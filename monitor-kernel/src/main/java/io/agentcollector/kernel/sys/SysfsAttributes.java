@@ -1,6 +1,7 @@
 package io.agentcollector.kernel.sys;
 
 import io.agentcollector.kernel.Cursor;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.KernelFiles;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -35,6 +36,23 @@ public final class SysfsAttributes {
     }
   }
 
+  /**
+   * The attribute {@code file}, to read every cycle through a descriptor kept open ({@link
+   * KernelFile}), with the size cap of an attribute.
+   */
+  public static KernelFile file(Path file) {
+    return new KernelFile(file, MAX_BYTES);
+  }
+
+  /** {@link #read(Path)} of a file from {@link #file(Path)}. */
+  public static Optional<String> read(KernelFile file) {
+    try {
+      return Optional.of(KernelFiles.utf8(file.read()).strip());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   /** A decimal or 0x-hex number, empty when absent or not a number. */
   public static Optional<Long> number(Path file) {
     OptionalLong v = longValue(file);
@@ -46,12 +64,24 @@ public final class SysfsAttributes {
    * (as numbers are): for collectors that read many attributes every cycle.
    */
   public static OptionalLong longValue(Path file) {
-    String s;
     try {
-      s = KernelFiles.utf8(KernelFiles.read(file, MAX_BYTES));
+      return longValue(KernelFiles.read(file, MAX_BYTES));
     } catch (IOException e) {
       return OptionalLong.empty(); // absent, refused, not an attribute: as read() does
     }
+  }
+
+  /** {@link #longValue(Path)} of a file from {@link #file(Path)}. */
+  public static OptionalLong longValue(KernelFile file) {
+    try {
+      return longValue(file.read());
+    } catch (IOException e) {
+      return OptionalLong.empty(); // absent, refused, not an attribute: as read() does
+    }
+  }
+
+  private static OptionalLong longValue(String read) {
+    String s = KernelFiles.utf8(read);
     int a = 0;
     int b = s.length();
     while (a < b && Cursor.isWhitespace(s.charAt(a))) {

@@ -5,6 +5,7 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.kernel.proc.ProcCpuinfo;
 import io.agentcollector.kernel.proc.ProcStat;
@@ -51,7 +52,7 @@ public final class CpuCollector implements Collector {
   private static final double USER_HZ = 100.0;
 
   private final HostPaths paths;
-  private final Path statFile;
+  private final KernelFile statFile;
   private final CpuConfig config;
   private final Logger log;
   private final List<Labels> isolated;
@@ -78,7 +79,7 @@ public final class CpuCollector implements Collector {
     List<Labels> isolatedLabels = new ArrayList<>();
     cpus.forEach(cpu -> isolatedLabels.add(Labels.of("cpu", Integer.toString(cpu))));
     isolated = List.copyOf(isolatedLabels);
-    statFile = paths.proc("stat");
+    statFile = new KernelFile(paths.proc("stat"));
     throttles = SysCpuThrottles.present(cpuDir());
   }
 
@@ -232,5 +233,20 @@ public final class CpuCollector implements Collector {
       log.debug("{} not present", file);
       return Optional.empty();
     }
+  }
+
+  /** {@link #read(Path)} of a file kept open. */
+  private Optional<String> read(KernelFile file) throws IOException {
+    try {
+      return Optional.of(file.read());
+    } catch (NoSuchFileException e) {
+      log.debug("{} not present", file.path());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void stop() {
+    statFile.close();
   }
 }

@@ -4,12 +4,11 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcStat;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +42,7 @@ public final class StatCollector implements Collector {
           "hrtimer",
           "rcu");
 
-  private final Path file;
+  private final KernelFile file;
   private final Logger log;
   private final boolean softirq;
 
@@ -57,7 +56,7 @@ public final class StatCollector implements Collector {
   }
 
   public StatCollector(CollectorContext context) {
-    file = context.hostPaths().proc("stat");
+    file = new KernelFile(context.hostPaths().proc("stat"));
     log = context.logger();
     softirq = CpuConfig.from(context.config()).statSoftirq();
   }
@@ -65,9 +64,9 @@ public final class StatCollector implements Collector {
   @Override
   public MetricSnapshots collect() throws IOException {
     MetricFamilies f = new MetricFamilies();
-    Optional<String> content = KernelFiles.readIfPresent(file);
+    Optional<String> content = file.readIfPresent();
     if (content.isEmpty()) {
-      log.debug("{} not present", file);
+      log.debug("{} not present", file.path());
       return f.build();
     }
     ProcStat s = ProcStat.parse(content.get());
@@ -93,5 +92,10 @@ public final class StatCollector implements Collector {
 
   private static void add(OptionalLong v, MetricFamilies.Family family) {
     v.ifPresent(family::add);
+  }
+
+  @Override
+  public void stop() {
+    file.close();
   }
 }

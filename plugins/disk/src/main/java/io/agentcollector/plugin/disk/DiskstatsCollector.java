@@ -5,7 +5,7 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcDiskstats;
 import io.agentcollector.kernel.proc.ProcDiskstats.Field;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -108,7 +108,7 @@ public final class DiskstatsCollector implements Collector {
 
   private final DiskConfig config;
   private final Logger log;
-  private final Path file;
+  private final KernelFile file;
   private final Path udevDir;
 
   /** Device name to what is kept of it across cycles. */
@@ -117,7 +117,7 @@ public final class DiskstatsCollector implements Collector {
   public DiskstatsCollector(CollectorContext context) {
     config = DiskConfig.from(context.config());
     HostPaths paths = context.hostPaths();
-    file = paths.proc("diskstats");
+    file = new KernelFile(paths.proc("diskstats"));
     udevDir = paths.rootfs("/run/udev/data");
     log = context.logger();
     if (!Files.isDirectory(udevDir)) {
@@ -129,9 +129,9 @@ public final class DiskstatsCollector implements Collector {
   public MetricSnapshots collect() throws IOException {
     String content;
     try {
-      content = KernelFiles.read(file);
+      content = file.read();
     } catch (NoSuchFileException e) {
-      log.debug("{} not found: no block device statistics", file);
+      log.debug("{} not found: no block device statistics", file.path());
       return new MetricFamilies().build();
     }
     if (devices.size() > MAX_DEVICES) {
@@ -193,5 +193,10 @@ public final class DiskstatsCollector implements Collector {
       devices.put(name, d);
     }
     return d;
+  }
+
+  @Override
+  public void stop() {
+    file.close();
   }
 }

@@ -6,14 +6,13 @@ import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.api.Threads;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcDiskstats;
 import io.agentcollector.kernel.proc.ProcMounts;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +58,10 @@ public final class FilesystemCollector implements Collector {
   private final DiskConfig config;
   private final Logger log;
   private final StatFs statFs;
+
+  /** /proc/1/mounts, the host's view, else /proc/mounts, the agent's. */
+  private final KernelFile[] mountsFiles;
+
   private final ThreadPoolExecutor pool;
 
   /** Mount points (as labelled) whose statfs call is queued or running. */
@@ -80,6 +83,10 @@ public final class FilesystemCollector implements Collector {
     paths = context.hostPaths();
     log = context.logger();
     this.statFs = statFs;
+    mountsFiles =
+        new KernelFile[] {
+          new KernelFile(paths.proc("1", "mounts")), new KernelFile(paths.proc("mounts"))
+        };
     // Daemon threads: a thread stuck in the kernel must not keep the JVM alive.
     pool =
         new ThreadPoolExecutor(
@@ -185,11 +192,11 @@ public final class FilesystemCollector implements Collector {
   private ProcMounts mounts() throws IOException {
     // /proc/1/mounts is the host's view even from a container sharing the host's pid namespace;
     // hidepid can hide it, then the agent's own view, as node_exporter falls back.
-    for (Path file : List.of(paths.proc("1", "mounts"), paths.proc("mounts"))) {
+    for (KernelFile file : mountsFiles) {
       try {
-        return ProcMounts.parse(file.toString(), KernelFiles.read(file));
+        return ProcMounts.parse(file.path().toString(), file.read());
       } catch (NoSuchFileException e) {
-        log.debug("{} not found", file);
+        log.debug("{} not found", file.path());
       }
     }
     return new ProcMounts(List.of());
@@ -273,6 +280,9 @@ public final class FilesystemCollector implements Collector {
   public void stop() {
     if (pool != null) {
       pool.shutdownNow();
+    }
+    for (KernelFile file : mountsFiles) {
+      file.close();
     }
   }
 }

@@ -4,10 +4,9 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcMeminfo;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.pf4j.Extension;
@@ -24,7 +23,7 @@ public final class MeminfoCollector implements Collector {
   /** Most keys whose families are kept; a kernel writes about 60. */
   private static final int MAX_KEYS = 4096;
 
-  private final Path file;
+  private final KernelFile file;
   private final boolean extraMetrics;
 
   /** Key to its family, made once: node_exporter's name, for a line without and with a unit. */
@@ -40,13 +39,13 @@ public final class MeminfoCollector implements Collector {
   private boolean hasAvailable;
 
   public MeminfoCollector(CollectorContext context) {
-    file = context.hostPaths().proc("meminfo");
+    file = new KernelFile(context.hostPaths().proc("meminfo"));
     extraMetrics = context.config().getBoolean("extra-metrics");
   }
 
   @Override
   public MetricSnapshots collect() throws Exception {
-    String content = KernelFiles.read(file);
+    String content = file.read();
     MetricFamilies f = new MetricFamilies();
     hasTotal = false;
     hasAvailable = false;
@@ -94,5 +93,10 @@ public final class MeminfoCollector implements Collector {
   static String metricName(ProcMeminfo.Field field) {
     String key = field.key().replace("(", "_").replace(")", "");
     return field.bytes() ? key + "_bytes" : key;
+  }
+
+  @Override
+  public void stop() {
+    file.close();
   }
 }

@@ -6,18 +6,20 @@ import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.sys.SysfsAttributes;
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
@@ -61,14 +63,11 @@ public final class NetclassCollector implements Collector {
   /** Where speed is in {@link #PROPERTIES}: the last. */
   private static final int SPEED = PROPERTIES.size() - 1;
 
-  /** Most devices whose paths and labels are kept; hosts with containers see veths come and go. */
-  private static final int MAX_DEVICES = 4096;
-
   private final HostPaths paths;
   private final Optional<Pattern> ignored;
 
-  /** Each device seen, with what is kept of it. */
-  private final Map<String, Device> devices = new HashMap<>();
+  /** Each device of the last listing, with what is kept of it. */
+  private final Map<String, NetclassDevice> devices = new HashMap<>();
 
   public NetclassCollector(CollectorContext context) {
     paths = context.hostPaths();
@@ -80,114 +79,91 @@ public final class NetclassCollector implements Collector {
     Path root = paths.sys("class", "net");
     MetricFamilies f = new MetricFamilies();
     if (!Files.isDirectory(root)) {
+      stop();
       return f.build();
     }
-    if (devices.size() > MAX_DEVICES) {
-      devices.clear(); // devices that came and went: bounded all the same
-    }
-    for (String name : deviceNames(root)) {
-      Device d = device(root, name);
-      if (d.ignored) {
+    Map<String, Object> listed = deviceDirs(root);
+    devices
+        .entrySet()
+        .removeIf(
+            e -> {
+              if (listed.containsKey(e.getKey())) {
+                return false;
+              }
+              e.getValue().close(); // the device is gone: its files too
+              return true;
+            });
+    for (Map.Entry<String, Object> e : listed.entrySet()) {
+      NetclassDevice d = device(root, e.getKey(), e.getValue());
+      if (d.ignored()) {
         continue;
       }
-      String operstate = SysfsAttributes.read(d.operstate).orElse("");
+      String operstate = SysfsAttributes.read(d.operstate()).orElse("");
       f.gauge("node_network_up", "Value is 1 if operstate is 'up', 0 otherwise.")
-          .add("up".equals(operstate) ? 1 : 0, d.labels);
+          .add("up".equals(operstate) ? 1 : 0, d.labels());
       f.info(
               "node_network_info",
               "Non-numeric data from /sys/class/net/<iface>, value is always 1.")
           .add(1, d.info(operstate));
       for (int i = 0; i < PROPERTIES.size(); i++) {
-        OptionalLong v = SysfsAttributes.longValue(d.properties[i]);
+        OptionalLong v = SysfsAttributes.longValue(d.property(i));
         if (v.isPresent()) {
           Property p = PROPERTIES.get(i);
           // Mbit/s to bytes/s, truncated as node_exporter does; -1 (unknown, e.g. virtio) gives
           // -125000.
           long value = i == SPEED ? v.getAsLong() * 1_000_000 / 8 : v.getAsLong();
           (p.counter() ? f.counter(p.name(), p.help()) : f.gauge(p.name(), p.help()))
-              .add(value, d.labels);
+              .add(value, d.labels());
         }
       }
     }
     return f.build();
   }
 
-  /** The device directories, in name order; files such as bonding_masters are skipped. */
-  private static List<String> deviceNames(Path root) throws IOException {
-    List<String> names = new ArrayList<>();
+  /**
+   * The device directories in name order, with what identifies each (its inode: a name can come to
+   * mean another device); files such as bonding_masters are skipped.
+   */
+  private static Map<String, Object> deviceDirs(Path root) throws IOException {
+    Map<String, Object> out = new TreeMap<>();
     try (DirectoryStream<Path> s = Files.newDirectoryStream(root)) {
       for (Path p : s) {
-        if (Files.isDirectory(p)) {
-          names.add(p.getFileName().toString());
+        try {
+          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+          if (a.isDirectory()) {
+            out.put(p.getFileName().toString(), a.fileKey());
+          }
+        } catch (IOException e) {
+          // gone since the listing, or no directory: skipped
         }
       }
     }
-    names.sort(null);
-    return names;
+    return out;
   }
 
-  private Device device(Path root, String name) {
-    Device d = devices.get(name);
-    if (d == null) {
+  private NetclassDevice device(Path root, String name, Object key) {
+    NetclassDevice d = devices.get(name);
+    if (d == null || !Objects.equals(d.key(), key)) {
+      if (d != null) {
+        d.close(); // renamed away, and the name given to another device
+      }
+      List<String> files = new ArrayList<>(PROPERTIES.size());
+      PROPERTIES.forEach(p -> files.add(p.file()));
       d =
-          new Device(
-              root.resolve(name), name, ignored.isPresent() && ignored.get().matcher(name).find());
+          new NetclassDevice(
+              root.resolve(name),
+              name,
+              key,
+              ignored.isPresent() && ignored.get().matcher(name).find(),
+              files);
       devices.put(name, d);
     }
     return d;
   }
 
-  /** What is kept of a device across cycles: its files' paths and its label sets. */
-  private static final class Device {
-    private final String name;
-    private final boolean ignored;
-    private final Labels labels;
-    private final Path operstate;
-    private final Path[] info;
-    private final Path[] properties = new Path[PROPERTIES.size()];
-
-    /** node_network_info's values (address, broadcast, duplex, operstate, ifalias) and labels. */
-    private final String[] infoValues = new String[INFO.length];
-
-    private Labels infoLabels;
-
-    Device(Path dir, String name, boolean ignored) {
-      this.name = name;
-      this.ignored = ignored;
-      labels = Labels.of("device", name);
-      operstate = dir.resolve("operstate");
-      info = new Path[INFO.length];
-      for (int i = 0; i < INFO.length; i++) {
-        info[i] = INFO[i].equals("operstate") ? operstate : dir.resolve(INFO[i]);
-      }
-      for (int i = 0; i < properties.length; i++) {
-        properties[i] = dir.resolve(PROPERTIES.get(i).file());
-      }
-    }
-
-    /** node_network_info's labels, made again only when a value changed. */
-    Labels info(String operstateValue) {
-      boolean same = infoLabels != null;
-      for (int i = 0; i < INFO.length; i++) {
-        String v =
-            INFO[i].equals("operstate") ? operstateValue : SysfsAttributes.read(info[i]).orElse("");
-        same &= v.equals(infoValues[i]);
-        infoValues[i] = v;
-      }
-      if (!same) {
-        infoLabels =
-            Labels.of(
-                "device", name,
-                "address", infoValues[0],
-                "broadcast", infoValues[1],
-                "duplex", infoValues[2],
-                "operstate", infoValues[3],
-                "ifalias", infoValues[4]);
-      }
-      return infoLabels;
-    }
+  @Override
+  public void stop() {
+    devices.values().forEach(NetclassDevice::close);
+    devices.clear();
   }
-
-  /** The files of node_network_info's labels, in label order. */
-  private static final String[] INFO = {"address", "broadcast", "duplex", "operstate", "ifalias"};
 }

@@ -7,6 +7,7 @@ import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.InvalidConfigException;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.api.PluginConfig;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.kernel.proc.ProcNetDev;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -36,7 +37,7 @@ public final class NetdevCollector implements Collector {
   private static final int MAX_DEVICES = 4096;
 
   private final HostPaths paths;
-  private final Path file;
+  private final KernelFile file;
   private final Optional<Pattern> exclude;
   private final Optional<Pattern> include;
 
@@ -55,7 +56,7 @@ public final class NetdevCollector implements Collector {
   public NetdevCollector(CollectorContext context) {
     PluginConfig c = context.config();
     paths = context.hostPaths();
-    file = paths.proc("net", "dev");
+    file = new KernelFile(paths.proc("net", "dev"));
     exclude = c.getPattern("device-exclude");
     include = c.getPattern("device-include");
     if (exclude.isPresent() && include.isPresent()) {
@@ -68,7 +69,7 @@ public final class NetdevCollector implements Collector {
 
   @Override
   public MetricSnapshots collect() throws Exception {
-    ProcNetDev dev = ProcNetDev.parse("/proc/net/dev", KernelFiles.read(file));
+    ProcNetDev dev = ProcNetDev.parse("/proc/net/dev", file.read());
     if (dev.columns() != columns) {
       families(dev.columns());
     }
@@ -141,5 +142,10 @@ public final class NetdevCollector implements Collector {
     } catch (IOException | NumberFormatException e) {
       return false;
     }
+  }
+
+  @Override
+  public void stop() {
+    file.close();
   }
 }

@@ -5,11 +5,10 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcNetStatNfConntrack;
 import io.agentcollector.kernel.proc.SysctlNumber;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -45,16 +44,16 @@ public final class ConntrackCollector implements Collector {
           new Stat("early_drop", "Entries dropped to make room when the table was full."),
           new Stat("search_restart", "Lookups restarted because the hash table was resized."));
 
-  private final Path count;
-  private final Path max;
-  private final Path stat;
+  private final KernelFile count;
+  private final KernelFile max;
+  private final KernelFile stat;
   private final Logger log;
 
   public ConntrackCollector(CollectorContext context) {
     HostPaths paths = context.hostPaths();
-    count = paths.proc("sys", "net", "netfilter", "nf_conntrack_count");
-    max = paths.proc("sys", "net", "netfilter", "nf_conntrack_max");
-    stat = paths.proc("net", "stat", "nf_conntrack");
+    count = new KernelFile(paths.proc("sys", "net", "netfilter", "nf_conntrack_count"));
+    max = new KernelFile(paths.proc("sys", "net", "netfilter", "nf_conntrack_max"));
+    stat = new KernelFile(paths.proc("net", "stat", "nf_conntrack"));
     log = context.logger();
   }
 
@@ -75,7 +74,7 @@ public final class ConntrackCollector implements Collector {
     }
     f.gauge("node_nf_conntrack_entries_limit", "Size of the connection tracking table.")
         .add(limit.getAsDouble());
-    Optional<String> stats = KernelFiles.readIfPresent(stat);
+    Optional<String> stats = stat.readIfPresent();
     if (stats.isEmpty()) {
       return f.build();
     }
@@ -86,11 +85,19 @@ public final class ConntrackCollector implements Collector {
     return f.build();
   }
 
-  private OptionalDouble number(Path file) throws Exception {
-    Optional<String> content = KernelFiles.readIfPresent(file);
+  private OptionalDouble number(KernelFile file) throws Exception {
+    Optional<String> content = file.readIfPresent();
     return content.isEmpty()
         ? OptionalDouble.empty()
         : OptionalDouble.of(
-            SysctlNumber.parse("/proc/sys/net/netfilter/" + file.getFileName(), content.get()));
+            SysctlNumber.parse(
+                "/proc/sys/net/netfilter/" + file.path().getFileName(), content.get()));
+  }
+
+  @Override
+  public void stop() {
+    count.close();
+    max.close();
+    stat.close();
   }
 }

@@ -5,11 +5,10 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcNetNetstat;
 import io.agentcollector.kernel.proc.ProcNetSnmp6;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ import org.slf4j.Logger;
 @CollectorInfo(name = "netstat", nodeExporter = true)
 public final class NetstatCollector implements Collector {
 
-  private final Path[] files;
+  private final KernelFile[] files;
   private final Optional<Pattern> fields;
   private final Logger log;
 
@@ -46,8 +45,10 @@ public final class NetstatCollector implements Collector {
     fields = SystemConfig.from(context.config()).netstatFields();
     HostPaths paths = context.hostPaths();
     files =
-        new Path[] {
-          paths.proc("net", "netstat"), paths.proc("net", "snmp"), paths.proc("net", "snmp6")
+        new KernelFile[] {
+          new KernelFile(paths.proc("net", "netstat")),
+          new KernelFile(paths.proc("net", "snmp")),
+          new KernelFile(paths.proc("net", "snmp6"))
         };
     log = context.logger();
   }
@@ -61,9 +62,9 @@ public final class NetstatCollector implements Collector {
     }
     // A protocol found in a later file replaces the earlier one wholesale, as in node_exporter.
     for (int i = 0; i < files.length; i++) {
-      Optional<String> content = KernelFiles.readIfPresent(files[i]);
+      Optional<String> content = files[i].readIfPresent();
       if (content.isEmpty()) {
-        log.debug("no {}, skipping", files[i]);
+        log.debug("no {}, skipping", files[i].path());
       } else if (i < 2) {
         ProcNetNetstat.parse(
             i == 0 ? "/proc/net/netstat" : "/proc/net/snmp", content.get(), this::begin);
@@ -142,6 +143,13 @@ public final class NetstatCollector implements Collector {
       this.kept = kept;
       this.name = name;
       this.help = help;
+    }
+  }
+
+  @Override
+  public void stop() {
+    for (KernelFile file : files) {
+      file.close();
     }
   }
 }

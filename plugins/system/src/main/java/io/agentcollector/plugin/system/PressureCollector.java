@@ -5,10 +5,9 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.PsiStats;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.pf4j.Extension;
@@ -28,13 +27,13 @@ public final class PressureCollector implements Collector {
   private static final List<String> NAMES =
       List.of("/proc/pressure/cpu", "/proc/pressure/io", "/proc/pressure/memory");
 
-  private final Path[] files = new Path[RESOURCES.size()];
+  private final KernelFile[] files = new KernelFile[RESOURCES.size()];
   private final Logger log;
 
   public PressureCollector(CollectorContext context) {
     HostPaths paths = context.hostPaths();
     for (int i = 0; i < files.length; i++) {
-      files[i] = paths.proc("pressure", RESOURCES.get(i));
+      files[i] = new KernelFile(paths.proc("pressure", RESOURCES.get(i)));
     }
     log = context.logger();
   }
@@ -44,7 +43,7 @@ public final class PressureCollector implements Collector {
     MetricFamilies f = new MetricFamilies();
     for (int i = 0; i < files.length; i++) {
       String resource = RESOURCES.get(i);
-      Optional<String> content = KernelFiles.readIfPresent(files[i]);
+      Optional<String> content = files[i].readIfPresent();
       if (content.isEmpty()) {
         // node_exporter stops at the first missing resource; so do we.
         log.debug("no pressure information for {} (needs kernel 4.20+ with PSI enabled)", resource);
@@ -95,5 +94,12 @@ public final class PressureCollector implements Collector {
       }
     }
     return f.build();
+  }
+
+  @Override
+  public void stop() {
+    for (KernelFile file : files) {
+      file.close();
+    }
   }
 }

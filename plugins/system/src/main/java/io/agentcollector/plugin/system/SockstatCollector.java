@@ -5,10 +5,9 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcNetSockstat;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ public final class SockstatCollector implements Collector {
 
   private static final int DEFAULT_PAGE_SIZE = 4096;
 
-  private final Path[] files;
+  private final KernelFile[] files;
   private final Logger log;
   private final int bytesPerPage;
 
@@ -47,7 +46,11 @@ public final class SockstatCollector implements Collector {
   /** For tests: a given page size. */
   SockstatCollector(CollectorContext context, IntSupplier pageSize) {
     HostPaths paths = context.hostPaths();
-    files = new Path[] {paths.proc("net", "sockstat"), paths.proc("net", "sockstat6")};
+    files =
+        new KernelFile[] {
+          new KernelFile(paths.proc("net", "sockstat")),
+          new KernelFile(paths.proc("net", "sockstat6"))
+        };
     log = context.logger();
     // getpagesize(3) like Go's os.Getpagesize(); 4096 (x86_64) when JNA is unavailable.
     bytesPerPage = pageSize.getAsInt();
@@ -57,9 +60,9 @@ public final class SockstatCollector implements Collector {
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
     for (int i = 0; i < files.length; i++) {
-      Optional<String> content = KernelFiles.readIfPresent(files[i]);
+      Optional<String> content = files[i].readIfPresent();
       if (content.isEmpty()) {
-        log.debug("no {}, skipping", files[i]);
+        log.debug("no {}, skipping", files[i].path());
         continue;
       }
       String file = i == 0 ? "/proc/net/sockstat" : "/proc/net/sockstat6";
@@ -105,5 +108,12 @@ public final class SockstatCollector implements Collector {
       keys.put(key, family);
     }
     f.gauge(family[0], family[1]).add(value);
+  }
+
+  @Override
+  public void stop() {
+    for (KernelFile file : files) {
+      file.close();
+    }
   }
 }

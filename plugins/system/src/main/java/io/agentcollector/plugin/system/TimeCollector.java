@@ -4,7 +4,7 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.sys.SysClocksource;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -21,8 +21,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.pf4j.Extension;
@@ -64,6 +66,9 @@ public final class TimeCollector implements Collector {
   /** What each clocksource directory, by position, held last cycle, and its series' labels. */
   private final List<Clocksource> clocksources = new ArrayList<>();
 
+  /** Per clocksource directory, its available_clocksource and current_clocksource, kept open. */
+  private final Map<String, KernelFile[]> files = new HashMap<>();
+
   private record Clocksource(
       String dir, String available, String current, List<Labels> availables, Labels currentOne) {}
 
@@ -90,9 +95,9 @@ public final class TimeCollector implements Collector {
         .add(rules.getOffset(now).getTotalSeconds(), zoneLabels(z, rules, now));
     List<String> dirs = clocksourceDirs();
     for (int i = 0; i < dirs.size(); i++) {
-      Path dir = clocksourceRoot.resolve(dirs.get(i));
-      Optional<String> available = KernelFiles.readIfPresent(dir.resolve("available_clocksource"));
-      Optional<String> current = KernelFiles.readIfPresent(dir.resolve("current_clocksource"));
+      KernelFile[] files = files(dirs.get(i));
+      Optional<String> available = files[0].readIfPresent();
+      Optional<String> current = files[1].readIfPresent();
       if (available.isEmpty() || current.isEmpty()) {
         continue;
       }
@@ -160,6 +165,29 @@ public final class TimeCollector implements Collector {
       return offset.getTotalSeconds() == 0 ? "UTC" : offset.getId();
     }
     return ZONE_ABBREVIATION.format(now.atZone(zone));
+  }
+
+  private KernelFile[] files(String dir) {
+    KernelFile[] f = files.get(dir);
+    if (f == null) {
+      Path d = clocksourceRoot.resolve(dir);
+      f =
+          new KernelFile[] {
+            new KernelFile(d.resolve("available_clocksource")),
+            new KernelFile(d.resolve("current_clocksource"))
+          };
+      files.put(dir, f);
+    }
+    return f;
+  }
+
+  @Override
+  public void stop() {
+    for (KernelFile[] f : files.values()) {
+      f[0].close();
+      f[1].close();
+    }
+    files.clear();
   }
 
   /** The names of the clocksource directories, in byte order like Go's filepath.Glob. */

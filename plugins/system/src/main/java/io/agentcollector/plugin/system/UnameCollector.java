@@ -5,6 +5,7 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcSysKernelUname;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -24,6 +25,7 @@ public final class UnameCollector implements Collector {
 
   private final Supplier<Optional<String>> machineFallback;
   private final HostPaths paths;
+  private final KernelFile[] files;
   private final Logger log;
 
   /** The values {@link #labels} were made of: they change with the host name only. */
@@ -39,13 +41,14 @@ public final class UnameCollector implements Collector {
   UnameCollector(CollectorContext context, Supplier<Optional<String>> machineFallback) {
     this.machineFallback = once(machineFallback);
     paths = context.hostPaths();
+    files = ProcSysKernelUname.files(paths.proc());
     log = context.logger();
   }
 
   @Override
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
-    Optional<ProcSysKernelUname> u = ProcSysKernelUname.read(paths.proc(), machineFallback);
+    Optional<ProcSysKernelUname> u = ProcSysKernelUname.read(files, machineFallback);
     if (u.isEmpty()) {
       log.debug("no uname files under {}", paths.proc("sys", "kernel"));
       return f.build();
@@ -85,5 +88,12 @@ public final class UnameCollector implements Collector {
         return value;
       }
     };
+  }
+
+  @Override
+  public void stop() {
+    for (KernelFile f : files) {
+      f.close();
+    }
   }
 }

@@ -4,10 +4,9 @@ import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcVmstat;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +25,7 @@ import org.slf4j.Logger;
 @CollectorInfo(name = "vmstat", nodeExporter = true)
 public final class VmstatCollector implements Collector {
 
-  private final Path file;
+  private final KernelFile file;
   private final Optional<Pattern> fields;
   private final Logger log;
 
@@ -40,16 +39,16 @@ public final class VmstatCollector implements Collector {
 
   public VmstatCollector(CollectorContext context) {
     fields = SystemConfig.from(context.config()).vmstatFields();
-    file = context.hostPaths().proc("vmstat");
+    file = new KernelFile(context.hostPaths().proc("vmstat"));
     log = context.logger();
   }
 
   @Override
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
-    Optional<String> content = KernelFiles.readIfPresent(file);
+    Optional<String> content = file.readIfPresent();
     if (content.isEmpty()) {
-      log.debug("no {}", file);
+      log.debug("no {}", file.path());
       return f.build();
     }
     cycle++;
@@ -96,5 +95,10 @@ public final class VmstatCollector implements Collector {
       this.name = name;
       this.help = help;
     }
+  }
+
+  @Override
+  public void stop() {
+    file.close();
   }
 }
