@@ -1,6 +1,5 @@
 package io.agentcollector.kernel.proc;
 
-import io.agentcollector.kernel.Names;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,12 +28,6 @@ public record ProcMounts(List<Mount> mounts) {
     }
   }
 
-  /**
-   * Devices, mount points, types and options, shared from one cycle to the next: the same mounts
-   * are listed every cycle, and a collector keyed by them compares them by identity.
-   */
-  private static final Names NAMES = new Names(512);
-
   /** Parses the text of {@code file}, which error messages name. */
   public static ProcMounts parse(String file, String content) {
     // By index, not split: with a container runtime the file lists a mount per container, whose
@@ -59,7 +52,7 @@ public record ProcMounts(List<Mount> mounts) {
         while (i < end && !isSpace(content.charAt(i))) {
           i++;
         }
-        field[f++] = NAMES.of(content, start, i);
+        field[f++] = content.substring(start, i);
       }
       if (f > 0 && f < 4) {
         throw new IllegalArgumentException(

@@ -13,7 +13,6 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +50,6 @@ public final class FilesystemCollector implements Collector {
   /** At most this many threads in all, however many mounts hang. */
   static final int MAX_THREADS = 32;
 
-  /** Most lines of the mounts file kept across cycles; a host with containers lists hundreds. */
-  private static final int MAX_MOUNTS = 4096;
-
   private final HostPaths paths;
   private final DiskConfig config;
   private final Logger log;
@@ -67,8 +63,11 @@ public final class FilesystemCollector implements Collector {
   /** Mount points (as labelled) whose statfs call is queued or running. */
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-  /** Each line of the mounts file seen, with what is kept of it. */
-  private final Map<ProcMounts.Mount, Selection> selections = new HashMap<>();
+  /** The mounts file's text last read, which file it was, and the mounts selected from it. */
+  private String mountsText;
+
+  private KernelFile mountsFile;
+  private Map<List<String>, Selection> selected = Map.of();
 
   /** Mount points reported as stuck, so the warning is logged once per episode. */
   private final Set<String> stuck = ConcurrentHashMap.newKeySet();
@@ -101,18 +100,7 @@ public final class FilesystemCollector implements Collector {
 
   @Override
   public MetricSnapshots collect() throws IOException, InterruptedException {
-    ProcMounts mounts = mounts();
-    if (selections.size() > MAX_MOUNTS) {
-      selections.clear(); // mounts that came and went: bounded all the same
-    }
-    // node_exporter reports a (device, mount point, type) once, the first line's.
-    Map<List<String>, Selection> selected = new LinkedHashMap<>();
-    for (ProcMounts.Mount m : mounts.mounts()) {
-      Selection s = selection(m);
-      if (!s.ignored()) {
-        selected.putIfAbsent(s.key(), s);
-      }
-    }
+    Map<List<String>, Selection> selected = selected();
     // All calls first, then the waits: every mount gets the timeout, the cycle about one timeout.
     // Mounts stacked on one mount point share the call: statfs sees the top one anyway.
     // A hung call keeps its thread: grow the pool by as many, so healthy mounts still get theirs.
@@ -151,25 +139,50 @@ public final class FilesystemCollector implements Collector {
     return f.build();
   }
 
-  /**
-   * A line of the mounts file: whether the settings leave it out, its (device, mount point as
-   * labelled, type) and labels. Kept across cycles: the same mounts are listed every cycle.
-   */
-  private record Selection(boolean ignored, List<String> key, Labels labels, boolean readOnly) {}
+  /** A mount to report: its (device, mount point as labelled, type), labels and read-only flag. */
+  private record Selection(List<String> key, Labels labels, boolean readOnly) {}
 
-  private Selection selection(ProcMounts.Mount m) {
-    Selection s = selections.get(m);
-    if (s == null) {
-      String mountPoint = stripRootfs(m.mountPoint());
-      s =
-          new Selection(
-              config.ignoresMount(mountPoint, m.fsType()),
-              List.of(m.device(), mountPoint, m.fsType()),
-              Labels.of("device", m.device(), "mountpoint", mountPoint, "fstype", m.fsType()),
-              m.readOnly());
-      selections.put(m, s);
+  /**
+   * The mounts to report, by (device, mount point, type). Made again only when the mounts file
+   * reads differently: it changes with a mount, and is read every cycle.
+   */
+  private Map<List<String>, Selection> selected() throws IOException {
+    String text = null;
+    KernelFile read = null;
+    // /proc/1/mounts is the host's view even from a container sharing the host's pid namespace;
+    // hidepid can hide it, then the agent's own view, as node_exporter falls back.
+    for (KernelFile file : mountsFiles) {
+      try {
+        text = file.read();
+        read = file;
+        break;
+      } catch (NoSuchFileException e) {
+        log.debug("{} not found", file.path());
+      }
     }
-    return s;
+    if (text != null && text.equals(mountsText) && read == mountsFile) {
+      return selected;
+    }
+    ProcMounts mounts =
+        text == null ? new ProcMounts(List.of()) : ProcMounts.parse(read.path().toString(), text);
+    // node_exporter reports a (device, mount point, type) once, the first line's.
+    Map<List<String>, Selection> out = new LinkedHashMap<>();
+    for (ProcMounts.Mount m : mounts.mounts()) {
+      String mountPoint = stripRootfs(m.mountPoint());
+      List<String> key = List.of(m.device(), mountPoint, m.fsType());
+      if (!config.ignoresMount(mountPoint, m.fsType()) && !out.containsKey(key)) {
+        out.put(
+            key,
+            new Selection(
+                key,
+                Labels.of("device", m.device(), "mountpoint", mountPoint, "fstype", m.fsType()),
+                m.readOnly()));
+      }
+    }
+    mountsText = text;
+    mountsFile = read;
+    selected = out;
+    return out;
   }
 
   /**
@@ -187,19 +200,6 @@ public final class FilesystemCollector implements Collector {
               "Used space as df's Use% computes it, 0..1: used / (used + available).")
           .add(used / usable, labels);
     }
-  }
-
-  private ProcMounts mounts() throws IOException {
-    // /proc/1/mounts is the host's view even from a container sharing the host's pid namespace;
-    // hidepid can hide it, then the agent's own view, as node_exporter falls back.
-    for (KernelFile file : mountsFiles) {
-      try {
-        return ProcMounts.parse(file.path().toString(), file.read());
-      } catch (NoSuchFileException e) {
-        log.debug("{} not found", file.path());
-      }
-    }
-    return new ProcMounts(List.of());
   }
 
   /**
