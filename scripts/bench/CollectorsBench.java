@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * of each host collector of the plugins cpu, mem, disk, net and system, against the real /proc and
  * /sys (kernel filesystems trusted as the runtime trusts them), in steady state after a warm-up.
  * Each figure is the best of 3 rounds; the collector runs back to back, so caches are warmer than
- * in the agent's one collect per 5 s: compare builds with it, not with the self-metrics.
+ * in the agent's one collect per 5 s: compare builds with it, not with the self-metrics. A
+ * collector off by default is marked *, and left out of the total.
  *
  * <p>Every build given (a project root with the modules compiled) runs in its own JVM, once with
  * the JVM's default flags and once with the launcher's (distribution/src/bin/monitor); the table
@@ -50,7 +51,16 @@ public class CollectorsBench {
 
   static final String[] PLUGINS = {"cpu", "mem", "disk", "net", "system"};
   static final String[] MODULES = {"monitor-api", "monitor-kernel", "monitor-testkit"};
-  static final String LAUNCHER_FLAGS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+  /** The launcher's JVM flags: DEFAULT_JAVA_OPTS of distribution/src/bin/monitor. */
+  static String launcherFlags() throws Exception {
+    for (String line : Files.readAllLines(Path.of("distribution/src/bin/monitor"))) {
+      if (line.startsWith("DEFAULT_JAVA_OPTS=\"")) {
+        return line.substring(line.indexOf('"') + 1, line.lastIndexOf('"'));
+      }
+    }
+    throw new IllegalStateException("no DEFAULT_JAVA_OPTS in distribution/src/bin/monitor");
+  }
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--child")) {
@@ -58,7 +68,7 @@ public class CollectorsBench {
       return;
     }
     List<String> roots = args.length == 0 ? List.of(".") : Arrays.asList(args);
-    String[] flagSets = {"", LAUNCHER_FLAGS};
+    String[] flagSets = {"", launcherFlags()};
     // column (root x flags) -> collector -> {cpu ns, bytes}
     Map<String, Map<String, double[]>> columns = new LinkedHashMap<>();
     // Runs alternate between the builds; each figure is the lowest of its runs (least disturbed).
@@ -104,7 +114,7 @@ public class CollectorsBench {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (!flags.isEmpty()) {
-      cmd.addAll(Arrays.asList(flags.split(" ")));
+      cmd.addAll(Arrays.asList(flags.split(" +")));
     }
     cmd.add("-Dbench.only=" + System.getProperty("bench.only", ".*"));
     cmd.addAll(List.of("-cp", String.join(File.pathSeparator, cp)));
@@ -155,7 +165,7 @@ public class CollectorsBench {
       for (String n : sorted) {
         System.out.println(row(n, roots, base, cols, fs, c, total));
       }
-      StringBuilder line = new StringBuilder(String.format("%-22s", "TOTAL"));
+      StringBuilder line = new StringBuilder(String.format("%-22s", "TOTAL (default on)"));
       line.append(values(total[0]));
       for (int r = 1; r < roots.size(); r++) {
         line.append(" | ").append(" ".repeat(roots.get(r).length() + 8)).append(ratios(total[r], total[0]));
@@ -177,7 +187,7 @@ public class CollectorsBench {
     line.append(b == null ? String.format("%44s", "-") : values(b));
     for (int r = 0; r < roots.size(); r++) {
       double[] v = c.get(cols.get(fs * roots.size() + r)).get(n);
-      if (v != null) {
+      if (v != null && !n.endsWith("*")) {
         for (int i = 0; i < 4; i++) {
           total[r][i] += v[i];
         }
@@ -254,7 +264,7 @@ public class CollectorsBench {
     for (var e : collectors.entrySet()) {
       Collector c = e.getValue();
       // Warm-up: enough calls for C1 and C2 to compile the collector's loops and methods.
-      long warmEnd = System.nanoTime() + 2_500_000_000L;
+      long warmEnd = System.nanoTime() + 1_500_000_000L;
       for (int i = 0; i < 3000 && System.nanoTime() < warmEnd; i++) {
         c.collect();
       }
