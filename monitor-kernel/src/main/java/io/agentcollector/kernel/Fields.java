@@ -97,6 +97,33 @@ public final class Fields {
     }
   }
 
+  /**
+   * {@code s[from, to)} as {@link Double#parseDouble} reads it. A plain decimal integer of up to 18
+   * digits, what kernel files hold, is read in place: the long it spells is exact, and converting
+   * it rounds as parseDouble does.
+   *
+   * @throws NumberFormatException when it is no number
+   */
+  public static double decimal(String s, int from, int to) {
+    int i = from;
+    boolean negative = i < to && s.charAt(i) == '-';
+    if (negative || i < to && s.charAt(i) == '+') {
+      i++;
+    }
+    if (i == to || to - i > 18) {
+      return Double.parseDouble(s.substring(from, to));
+    }
+    long v = 0;
+    for (; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return Double.parseDouble(s.substring(from, to));
+      }
+      v = v * 10 + (c - '0');
+    }
+    return negative ? -(double) v : v;
+  }
+
   /** A counter the kernel prints unsigned (u64), up to 2^64-1: as Java's long, wrapped. */
   public static long unsigned(String file, int line, String s, int from, int to) {
     try {

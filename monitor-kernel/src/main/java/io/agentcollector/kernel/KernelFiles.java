@@ -2,6 +2,7 @@ package io.agentcollector.kernel;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -88,6 +89,27 @@ public final class KernelFiles {
   }
 
   /**
+   * The whole content of an open file, read from offset 0 with positional reads (pread), at most
+   * {@code maxBytes}: a kernel file gives its text afresh on every read from offset 0.
+   */
+  static String readFrom(FileChannel c, Path file, int maxBytes) throws IOException {
+    ByteBuffer b = BUFFER.get();
+    b.clear();
+    int n = c.read(b, 0);
+    if (n >= WHOLE_BELOW) {
+      while (c.read(b, b.position()) >= 0) {
+        if (!b.hasRemaining()) {
+          b = grow(b, file, maxBytes);
+        }
+      }
+    }
+    if (b.position() > maxBytes) {
+      throw tooLarge(file, maxBytes);
+    }
+    return new String(b.array(), 0, b.position(), StandardCharsets.ISO_8859_1);
+  }
+
+  /**
    * The file's content, or empty when the host does not have it: missing (ENOENT), unreadable
    * (EACCES), refused by the driver (EINVAL, ENODEV) or disabled in the kernel (EOPNOTSUPP, e.g.
    * PSI with {@code psi=0}). "Not on this host" is no error for a collector; any other failure (a
@@ -96,14 +118,17 @@ public final class KernelFiles {
   public static Optional<String> readIfPresent(Path file) throws IOException {
     try {
       return Optional.of(read(file));
-    } catch (NoSuchFileException | AccessDeniedException e) {
-      return Optional.empty();
     } catch (FileSystemException e) {
-      if (isAbsent(e)) {
-        return Optional.empty();
-      }
-      throw e;
+      return absent(e);
     }
+  }
+
+  /** Empty for the failures {@link #readIfPresent} counts as "not on this host"; else throws. */
+  static Optional<String> absent(FileSystemException e) throws FileSystemException {
+    if (e instanceof NoSuchFileException || e instanceof AccessDeniedException || isAbsent(e)) {
+      return Optional.empty();
+    }
+    throw e;
   }
 
   /**
@@ -112,7 +137,12 @@ public final class KernelFiles {
    * maps bytes one to one, which would show a non-ASCII character as two or three.
    */
   public static String utf8(String read) {
-    return new String(read.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    for (int i = 0; i < read.length(); i++) {
+      if (read.charAt(i) >= 0x80) {
+        return new String(read.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+      }
+    }
+    return read; // ASCII reads the same either way: nearly every such file
   }
 
   private static boolean isAbsent(FileSystemException e) {
@@ -163,7 +193,8 @@ public final class KernelFiles {
     return true;
   }
 
-  private static boolean trusted(Path file) {
+  /** Whether {@code file} is under a root registered as a kernel filesystem. */
+  static boolean trusted(Path file) {
     for (Path root : trusted) {
       if (file.startsWith(root)) {
         return true;

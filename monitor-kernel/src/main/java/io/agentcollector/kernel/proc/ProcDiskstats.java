@@ -1,5 +1,7 @@
 package io.agentcollector.kernel.proc;
 
+import io.agentcollector.kernel.Cursor;
+import io.agentcollector.kernel.Names;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -53,54 +55,99 @@ public record ProcDiskstats(List<Device> devices) {
   private static final int FIXED_COLUMNS = 3;
   private static final int OLDEST_COLUMNS = FIXED_COLUMNS + 11;
 
+  /** Where a parse gives the devices, without a map or a boxed value per counter. */
+  @FunctionalInterface
+  public interface DeviceConsumer {
+    /**
+     * @param name the shared instance of the device's name, from call to call
+     * @param values the line's counters in {@link Field} order, in base units: the first {@code
+     *     count}; the array is reused for the next line
+     */
+    void accept(int major, int minor, String name, double[] values, int count);
+  }
+
+  /** Device names: shared while they stay, replaced as devices come and go. */
+  private static final Names NAMES = new Names(256);
+
+  private static final Field[] FIELDS = Field.values();
+
   /** Parses the file's text. */
   public static ProcDiskstats parse(String content) {
+    List<Device> out = new ArrayList<>();
+    parse(
+        content,
+        (major, minor, name, values, count) -> {
+          Map<Field, Double> map = new EnumMap<>(Field.class);
+          for (int i = 0; i < count; i++) {
+            map.put(FIELDS[i], values[i]);
+          }
+          out.add(new Device(major, minor, name, Collections.unmodifiableMap(map)));
+        });
+    return new ProcDiskstats(List.copyOf(out));
+  }
+
+  /**
+   * Parses the file's text into {@code each}, line by line: for a collector that maps it every
+   * cycle. Garbage is refused as by {@link #parse(String)}, possibly after some devices were given.
+   */
+  public static void parse(String content, DeviceConsumer each) {
     if (!content.isEmpty() && !content.endsWith("\n")) {
       // The kernel ends every line with a newline: without one the last value may be cut short.
       throw new IllegalArgumentException(
           "/proc/diskstats: no newline at the end, the file is cut short");
     }
-    List<Device> out = new ArrayList<>();
-    Field[] fields = Field.values();
-    String[] lines = content.split("\n");
-    for (int n = 1; n <= lines.length; n++) {
-      String line = lines[n - 1].strip();
-      if (line.isEmpty()) {
-        continue;
+    double[] values = new double[FIELDS.length];
+    Cursor c = new Cursor(content);
+    while (c.nextLine()) {
+      if (!c.isBlank()) {
+        line(c, values, each);
       }
-      String[] f = line.split("\\s+");
-      if (f.length < OLDEST_COLUMNS) {
-        throw new IllegalArgumentException(
-            "/proc/diskstats line "
-                + n
-                + ": "
-                + f.length
-                + " columns, expected "
-                + OLDEST_COLUMNS
-                + " or more: \""
-                + line
-                + "\"");
-      }
-      Map<Field, Double> values = new EnumMap<>(Field.class);
-      for (int i = 0; i < Math.min(f.length - FIXED_COLUMNS, fields.length); i++) {
-        values.put(fields[i], unsigned(number(f[FIXED_COLUMNS + i], n)) * fields[i].factor);
-      }
-      out.add(
-          new Device(
-              (int) number(f[0], n),
-              (int) number(f[1], n),
-              f[2],
-              Collections.unmodifiableMap(values)));
     }
-    return new ProcDiskstats(List.copyOf(out));
   }
 
-  private static long number(String s, int line) {
+  private static void line(Cursor c, double[] values, DeviceConsumer each) {
+    int n = c.lineNumber();
+    int columns = c.fieldsLeft();
+    if (columns < OLDEST_COLUMNS) {
+      throw new IllegalArgumentException(
+          "/proc/diskstats line "
+              + n
+              + ": "
+              + columns
+              + " columns, expected "
+              + OLDEST_COLUMNS
+              + " or more: \""
+              + c.line()
+              + "\"");
+    }
+    c.nextField();
+    int major = c.start();
+    int majorEnd = c.end();
+    c.nextField();
+    int minor = c.start();
+    int minorEnd = c.end();
+    c.nextField();
+    String name = c.field(NAMES);
+    int count = Math.min(columns - FIXED_COLUMNS, FIELDS.length);
+    for (int i = 0; i < count; i++) {
+      c.nextField();
+      values[i] = unsigned(number(c, c.start(), c.end())) * FIELDS[i].factor;
+    }
+    // The counters are checked before major and minor, as they always were.
+    each.accept(
+        (int) number(c, major, majorEnd), (int) number(c, minor, minorEnd), name, values, count);
+  }
+
+  private static long number(Cursor c, int from, int to) {
     try {
-      return Long.parseUnsignedLong(s);
+      return Long.parseUnsignedLong(c.text(), from, to, 10);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "/proc/diskstats line " + line + ": \"" + s + "\" is not a counter");
+          "/proc/diskstats line "
+              + c.lineNumber()
+              + ": \""
+              + c.text().substring(from, to)
+              + "\" is not a counter");
     }
   }
 

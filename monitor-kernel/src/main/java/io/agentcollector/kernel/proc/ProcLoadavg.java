@@ -1,5 +1,7 @@
 package io.agentcollector.kernel.proc;
 
+import io.agentcollector.kernel.Cursor;
+
 /**
  * {@code /proc/loadavg} (https://docs.kernel.org/filesystems/proc.html#kernel-data), e.g. {@code
  * 0.54 0.20 0.07 1/90 6650}: the 1, 5 and 15 minute load averages are used, as node_exporter does;
@@ -20,24 +22,27 @@ public record ProcLoadavg(double load1, double load5, double load15) {
       throw new IllegalArgumentException(
           "/proc/loadavg: no newline at the end, the file is cut short");
     }
-    String line = content.strip();
-    String[] f = line.split("\\s+");
-    if (f.length < FIELDS) {
+    Cursor c = Cursor.overWhole(content);
+    c.nextLine();
+    int fields = c.fieldsLeft();
+    if (fields < FIELDS) {
       throw new IllegalArgumentException(
           "/proc/loadavg line 1: "
-              + (line.isEmpty() ? 0 : f.length)
+              + fields
               + " fields, expected "
               + FIELDS
               + " (the file is cut short): \""
-              + line
+              + c.line()
               + "\"");
     }
-    return new ProcLoadavg(load(f[0], line), load(f[1], line), load(f[2], line));
+    return new ProcLoadavg(load(c), load(c), load(c));
   }
 
-  private static double load(String value, String line) {
+  /** The next field, a load average. */
+  private static double load(Cursor c) {
+    c.nextField();
     try {
-      double v = Double.parseDouble(value);
+      double v = c.doubleValue();
       if (Double.isFinite(v)) {
         return v;
       }
@@ -45,6 +50,6 @@ public record ProcLoadavg(double load1, double load5, double load15) {
       // reported below
     }
     throw new IllegalArgumentException(
-        "/proc/loadavg line 1: bad value \"" + value + "\" in \"" + line + "\"");
+        "/proc/loadavg line 1: bad value \"" + c.field() + "\" in \"" + c.line() + "\"");
   }
 }

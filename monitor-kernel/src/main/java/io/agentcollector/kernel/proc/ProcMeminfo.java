@@ -1,5 +1,7 @@
 package io.agentcollector.kernel.proc;
 
+import io.agentcollector.kernel.Cursor;
+import io.agentcollector.kernel.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,41 +20,96 @@ public record ProcMeminfo(List<Field> fields) {
    */
   public record Field(String key, long value, boolean bytes) {}
 
+  /** Where a parse gives the fields, without a list or a record per line. */
+  @FunctionalInterface
+  public interface FieldConsumer {
+    /**
+     * @param key the shared instance of the key, from call to call
+     * @param bytes whether the line had a unit (kB: {@code value} is already in bytes)
+     */
+    void accept(String key, long value, boolean bytes);
+  }
+
+  /** Keys: about 60, the same every cycle. */
+  private static final Names NAMES = new Names(128);
+
   public static ProcMeminfo parse(String content) {
+    List<Field> out = new ArrayList<>();
+    parse(content, (key, value, bytes) -> out.add(new Field(key, value, bytes)));
+    return new ProcMeminfo(List.copyOf(out));
+  }
+
+  /**
+   * Parses the file's text into {@code each}, line by line: for a collector that maps it every
+   * cycle. Garbage is refused as by {@link #parse(String)}, possibly after some fields were given.
+   */
+  public static void parse(String content, FieldConsumer each) {
     if (!content.endsWith("\n")) {
       // The kernel ends every line with a newline: without one the last value may be cut short.
       throw new IllegalArgumentException(
           "/proc/meminfo: no newline at the end, the file is cut short");
     }
-    List<Field> out = new ArrayList<>();
-    int n = 0;
-    for (String line : content.split("\n")) {
-      n++;
-      if (line.isBlank()) {
-        continue;
+    Cursor c = new Cursor(content);
+    while (c.nextLine()) {
+      if (!c.isBlank()) {
+        line(c, each);
       }
-      int colon = line.indexOf(':');
-      String[] f = colon < 0 ? new String[0] : line.substring(colon + 1).strip().split("\\s+");
-      if (colon <= 0 || f.length == 0 || f.length > 2) {
-        throw new IllegalArgumentException(
-            "/proc/meminfo line " + n + ": expected \"Key: value [kB]\", got \"" + line + "\"");
-      }
-      long value;
-      try {
-        value = Long.parseLong(f[0]);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "/proc/meminfo line " + n + ": not a number in \"" + line + "\"");
-      }
-      boolean unit = f.length == 2;
-      if (unit && !f[1].toLowerCase(Locale.ROOT).equals("kb")) {
-        throw new IllegalArgumentException(
-            "/proc/meminfo line " + n + ": unknown unit \"" + f[1] + "\"");
-      }
-      // The kernel's "kB" is KiB.
-      out.add(new Field(line.substring(0, colon).strip(), unit ? value * 1024 : value, unit));
     }
-    return new ProcMeminfo(List.copyOf(out));
+  }
+
+  private static void line(Cursor c, FieldConsumer each) {
+    int colon = c.indexInLine(':');
+    int count = 0;
+    if (colon >= 0) {
+      c.moveTo(colon + 1);
+      count = c.fieldsLeft();
+    }
+    if (colon <= c.lineStart() || count > 2) {
+      throw error(c, "expected \"Key: value [kB]\", got \"" + c.rawLine() + "\"");
+    }
+    long value;
+    try {
+      if (!c.nextField()) {
+        throw new NumberFormatException("no value");
+      }
+      value = c.longValue();
+    } catch (NumberFormatException e) {
+      throw error(c, "not a number in \"" + c.rawLine() + "\"");
+    }
+    boolean unit = count == 2;
+    if (unit) {
+      c.nextField();
+      if (!isKb(c)) {
+        throw error(c, "unknown unit \"" + c.field() + "\"");
+      }
+    }
+    String text = c.text();
+    int a = c.lineStart();
+    int b = colon;
+    while (a < b && Cursor.isWhitespace(text.charAt(a))) {
+      a++;
+    }
+    while (b > a && Cursor.isWhitespace(text.charAt(b - 1))) {
+      b--;
+    }
+    // The kernel's "kB" is KiB.
+    each.accept(NAMES.of(text, a, b), unit ? value * 1024 : value, unit);
+  }
+
+  /** Whether the current field is kB, in any case. */
+  private static boolean isKb(Cursor c) {
+    if (c.end() - c.start() == 2) {
+      char k = c.text().charAt(c.start());
+      char b = c.text().charAt(c.start() + 1);
+      if ((k == 'k' || k == 'K') && (b == 'b' || b == 'B')) {
+        return true;
+      }
+    }
+    return c.field().toLowerCase(Locale.ROOT).equals("kb");
+  }
+
+  private static IllegalArgumentException error(Cursor c, String what) {
+    return new IllegalArgumentException("/proc/meminfo line " + c.lineNumber() + ": " + what);
   }
 
   /** The value of {@code key} (in bytes when the line had a unit), empty when absent. */

@@ -1,6 +1,8 @@
 package io.agentcollector.kernel.proc;
 
+import io.agentcollector.kernel.Cursor;
 import io.agentcollector.kernel.Fields;
+import io.agentcollector.kernel.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -70,6 +72,9 @@ public record ProcNetDev(List<String> columns, List<Device> devices) {
     }
   }
 
+  /** Interface names, shared while they stay (eth0 and lo in every namespace). */
+  private static final Names NAMES = new Names(256);
+
   /** The header of the last file parsed: the same text in every namespace, parsed once. */
   private static volatile Header last = new Header("", List.of());
 
@@ -130,7 +135,15 @@ public record ProcNetDev(List<String> columns, List<Device> devices) {
               + content.substring(pos, end).strip()
               + "\"");
     }
-    return new Device(content.substring(pos, colon).strip(), columns, values);
+    int a = pos;
+    int b = colon;
+    while (a < b && Cursor.isWhitespace(content.charAt(a))) {
+      a++;
+    }
+    while (b > a && Cursor.isWhitespace(content.charAt(b - 1))) {
+      b--;
+    }
+    return new Device(NAMES.of(content, a, b), columns, values);
   }
 
   /** The two header lines, from the last file when they are the same. */

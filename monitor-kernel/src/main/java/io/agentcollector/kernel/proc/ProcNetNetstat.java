@@ -1,7 +1,12 @@
 package io.agentcollector.kernel.proc;
 
+import io.agentcollector.kernel.Cursor;
+import io.agentcollector.kernel.Names;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.ObjDoubleConsumer;
 
 /**
  * {@code /proc/net/netstat} or {@code /proc/net/snmp}: pairs of lines, {@code Proto: Name1 Name2
@@ -12,59 +17,152 @@ import java.util.Map;
  */
 public record ProcNetNetstat(Map<String, Map<String, Double>> protocols) {
 
+  /**
+   * Where a parse gives the protocols of a file (this one or {@link ProcNetSnmp6}), without a map
+   * or a boxed value: for a collector that maps them every cycle.
+   */
+  @FunctionalInterface
+  public interface Protocols {
+    /**
+     * A protocol's fields follow; they replace any the same protocol had earlier (in an earlier
+     * line pair or file), as the record's map does.
+     *
+     * @return where its fields go, name by name; names are the same instances from call to call
+     */
+    ObjDoubleConsumer<String> protocol(String name);
+  }
+
+  /** Protocol and field names of netstat, snmp and snmp6: about 400, the same every cycle. */
+  static final Names NAMES = new Names(512);
+
   /** Parses the text of {@code file} ({@code /proc/net/netstat} or {@code /proc/net/snmp}). */
   public static ProcNetNetstat parse(String file, String content) {
     Map<String, Map<String, Double>> protocols = new LinkedHashMap<>();
-    String[] lines = content.strip().split("\n");
-    if (lines.length == 1 && lines[0].isBlank()) {
-      return new ProcNetNetstat(Map.of());
-    }
-    if (lines.length % 2 != 0) {
-      throw new IllegalArgumentException(
-          file + ": " + lines.length + " lines, expected pairs of name and value lines");
-    }
-    for (int i = 0; i < lines.length; i += 2) {
-      String[] names = lines[i].strip().split("\\s+");
-      String[] values = lines[i + 1].strip().split("\\s+");
-      Map<String, Double> fields = pair(file, i, names, values); // checks names[0] ends with ':'
-      protocols.put(names[0].substring(0, names[0].length() - 1), fields);
-    }
+    parse(
+        file,
+        content,
+        name -> {
+          Map<String, Double> fields = new LinkedHashMap<>();
+          protocols.put(name, fields);
+          return fields::put;
+        });
     return new ProcNetNetstat(protocols);
   }
 
-  /** The fields of the name line {@code i} and the value line after it. */
-  private static Map<String, Double> pair(String file, int i, String[] names, String[] values) {
-    String lines = file + " lines " + (i + 1) + "-" + (i + 2) + ": ";
-    if (!names[0].endsWith(":") || !names[0].equals(values[0])) {
-      throw new IllegalArgumentException(
-          lines + "protocol \"" + names[0] + "\" and \"" + values[0] + "\" do not pair up");
+  /**
+   * Parses the text of {@code file} into {@code to}. Garbage is refused as by {@link #parse(String,
+   * String)}, possibly after some protocols were given.
+   */
+  public static void parse(String file, String content, Protocols to) {
+    int from = 0;
+    int end = content.length();
+    while (from < end && Character.isWhitespace(content.charAt(from))) {
+      from++;
     }
-    if (names.length != values.length) {
-      throw new IllegalArgumentException(
-          lines
-              + (names.length - 1)
-              + " names but "
-              + (values.length - 1)
-              + " values for "
-              + names[0]);
+    while (end > from && Character.isWhitespace(content.charAt(end - 1))) {
+      end--;
     }
-    Map<String, Double> fields = new LinkedHashMap<>();
-    for (int k = 1; k < names.length; k++) {
+    if (from == end) {
+      return;
+    }
+    int lines = 1;
+    for (int i = content.indexOf('\n', from); i >= 0 && i < end; i = content.indexOf('\n', i + 1)) {
+      lines++;
+    }
+    if (lines % 2 != 0) {
+      throw new IllegalArgumentException(
+          file + ": " + lines + " lines, expected pairs of name and value lines");
+    }
+    Cursor names = new Cursor(content, from, end);
+    Cursor values = new Cursor(content, from, end);
+    values.nextLine();
+    while (names.nextLine() && values.nextLine()) {
+      pair(file, names, values, to);
+      names.nextLine();
+      values.nextLine();
+    }
+  }
+
+  /** The name line under {@code names} and the value line under {@code values}. */
+  private static void pair(String file, Cursor names, Cursor values, Protocols to) {
+    String at = file + " lines " + names.lineNumber() + "-" + values.lineNumber() + ": ";
+    Header h = header(names);
+    boolean valued = values.nextField();
+    if (h.protocol() == null || !valued || !values.is(h.first())) {
+      throw new IllegalArgumentException(
+          at
+              + "protocol \""
+              + h.first()
+              + "\" and \""
+              + (valued ? values.field() : "")
+              + "\" do not pair up");
+    }
+    int count = values.fieldsLeft();
+    if (count != h.names().length) {
+      throw new IllegalArgumentException(
+          at + h.names().length + " names but " + count + " values for " + h.first());
+    }
+    ObjDoubleConsumer<String> fields = to.protocol(h.protocol());
+    for (String name : h.names()) {
+      values.nextField();
+      double value;
       try {
-        fields.put(names[k], Double.parseDouble(values[k]));
+        value = values.doubleValue();
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
             file
                 + " line "
-                + (i + 2)
+                + values.lineNumber()
                 + ": not a number \""
-                + values[k]
+                + values.field()
                 + "\" for "
-                + names[0]
+                + h.first()
                 + " "
-                + names[k]);
+                + name);
+      }
+      fields.accept(name, value);
+    }
+  }
+
+  /**
+   * A name line as written, split once: its first field, the protocol (the first field without its
+   * colon; null when it has none) and the field names.
+   */
+  private record Header(String line, String first, String protocol, String[] names) {}
+
+  /**
+   * Name lines seen: the same few every cycle, and long (TcpExt's has over 100 names), so each is
+   * split once and then only compared. Shared by all threads: a race loses an entry, never mixes
+   * two (records are immutable).
+   */
+  private static final Header[] HEADERS = new Header[32];
+
+  private static int nextReplaced;
+
+  /** The name line under {@code names}, split. */
+  private static Header header(Cursor names) {
+    for (Header h : HEADERS) {
+      if (h != null && names.lineIs(h.line())) {
+        return h;
       }
     }
-    return fields;
+    String first = names.nextField() ? names.field() : "";
+    String protocol = first.endsWith(":") ? NAMES.of(first, 0, first.length() - 1) : null;
+    List<String> fields = new ArrayList<>();
+    while (names.nextField()) {
+      fields.add(names.field(NAMES));
+    }
+    Header h = new Header(names.rawLine(), first, protocol, fields.toArray(new String[0]));
+    if (protocol != null) {
+      int slot = 0;
+      while (slot < HEADERS.length && HEADERS[slot] != null) {
+        slot++;
+      }
+      if (slot == HEADERS.length) {
+        slot = nextReplaced++ & HEADERS.length - 1; // more than a kernel writes: garbage
+      }
+      HEADERS[slot] = h;
+    }
+    return h;
   }
 }

@@ -1,5 +1,7 @@
 package io.agentcollector.kernel.proc;
 
+import io.agentcollector.kernel.Cursor;
+import io.agentcollector.kernel.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,29 +21,34 @@ public record ProcNetSockstat(OptionalLong used, List<Protocol> protocols) {
   /** One {@code PROTO:} line; {@code values} in file order. */
   public record Protocol(String name, Map<String, Long> values) {}
 
+  /** Protocol names and keys: a few dozen, the same every cycle. */
+  private static final Names NAMES = new Names(64);
+
   /** Parses the text of {@code file} ({@code /proc/net/sockstat} or {@code sockstat6}). */
   public static ProcNetSockstat parse(String file, String content) {
     OptionalLong used = OptionalLong.empty();
     List<Protocol> protocols = new ArrayList<>();
-    String[] lines = content.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty()) {
+    Cursor c = new Cursor(content);
+    while (c.nextLine()) {
+      if (c.isBlank()) {
         continue;
       }
-      String[] f = line.split("\\s+");
-      if (f.length < 3 || f.length % 2 == 0 || !f[0].endsWith(":")) {
-        throw error(file, i, "expected \"PROTO: key value ...\"", line);
+      int fields = c.fieldsLeft();
+      c.nextField();
+      if (fields < 3 || fields % 2 == 0 || !c.endsWith(':')) {
+        throw error(file, c, "expected \"PROTO: key value ...\"");
       }
+      String proto = NAMES.of(content, c.start(), c.end() - 1);
       Map<String, Long> values = new LinkedHashMap<>();
-      for (int k = 1; k < f.length; k += 2) {
+      while (c.nextField()) {
+        String key = c.field(NAMES);
+        c.nextField();
         try {
-          values.put(f[k], Long.parseLong(f[k + 1]));
+          values.put(key, c.longValue());
         } catch (NumberFormatException e) {
-          throw error(file, i, "not a number \"" + f[k + 1] + "\"", line);
+          throw error(file, c, "not a number \"" + c.field() + "\"");
         }
       }
-      String proto = f[0].substring(0, f[0].length() - 1);
       if (proto.equals("sockets")) {
         used = OptionalLong.of(values.getOrDefault("used", 0L));
       } else {
@@ -51,8 +58,8 @@ public record ProcNetSockstat(OptionalLong used, List<Protocol> protocols) {
     return new ProcNetSockstat(used, List.copyOf(protocols));
   }
 
-  private static IllegalArgumentException error(String file, int i, String what, String line) {
+  private static IllegalArgumentException error(String file, Cursor c, String what) {
     return new IllegalArgumentException(
-        file + " line " + (i + 1) + ": " + what + " in \"" + line + "\"");
+        file + " line " + c.lineNumber() + ": " + what + " in \"" + c.line() + "\"");
   }
 }

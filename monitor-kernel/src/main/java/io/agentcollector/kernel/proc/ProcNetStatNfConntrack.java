@@ -1,5 +1,7 @@
 package io.agentcollector.kernel.proc;
 
+import io.agentcollector.kernel.Cursor;
+import io.agentcollector.kernel.Names;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,47 +21,66 @@ public record ProcNetStatNfConntrack(Map<String, Double> totals) {
     return totals.getOrDefault(column, 0.0);
   }
 
+  /** Column names: about 17, the same every cycle. */
+  private static final Names NAMES = new Names(32);
+
   /** Parses the file's text. */
   public static ProcNetStatNfConntrack parse(String content) {
-    String[] lines = content.split("\n");
-    // split drops trailing empty strings: "\n\n" has no line at all.
-    if (lines.length == 0 || lines[0].isBlank()) {
+    Cursor c = new Cursor(content);
+    if (!c.nextLine() || c.isBlank()) {
       throw new IllegalArgumentException("/proc/net/stat/nf_conntrack line 1: no header");
     }
-    String[] header = lines[0].strip().split("\\s+");
-    Map<String, Double> totals = new HashMap<>();
-    for (int i = 1; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty()) {
+    // Each column's name, and its slot among the distinct names: a name twice sums both columns.
+    String[] names = new String[c.fieldsLeft()];
+    int[] slot = new int[names.length];
+    int distinct = 0;
+    for (int i = 0; i < names.length; i++) {
+      c.nextField();
+      names[i] = c.field(NAMES);
+      int s = 0;
+      while (s < i && !names[s].equals(names[i])) {
+        s++;
+      }
+      slot[i] = s < i ? slot[s] : distinct++;
+    }
+    double[] totals = new double[distinct];
+    boolean any = false;
+    while (c.nextLine()) {
+      if (c.isBlank()) {
         continue;
       }
-      String[] f = line.split("\\s+");
-      if (f.length < header.length) {
+      if (c.fieldsLeft() < names.length) {
         throw new IllegalArgumentException(
             "/proc/net/stat/nf_conntrack line "
-                + (i + 1)
+                + c.lineNumber()
                 + ": "
-                + f.length
+                + c.fieldsLeft()
                 + " columns, header has "
-                + header.length
+                + names.length
                 + ": \""
-                + line
+                + c.line()
                 + "\"");
       }
-      for (int c = 0; c < header.length; c++) {
+      for (int i = 0; i < names.length; i++) {
+        c.nextField();
         try {
           // Per-CPU counters are unsigned 32-bit hex.
-          totals.merge(header[c], (double) Long.parseLong(f[c], 16), Double::sum);
+          totals[slot[i]] += (double) c.longValue(16);
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException(
               "/proc/net/stat/nf_conntrack line "
-                  + (i + 1)
+                  + c.lineNumber()
                   + ": not a hexadecimal number \""
-                  + f[c]
+                  + c.field()
                   + "\"");
         }
       }
+      any = true;
     }
-    return new ProcNetStatNfConntrack(Map.copyOf(totals));
+    Map<String, Double> out = new HashMap<>();
+    for (int i = 0; any && i < names.length; i++) {
+      out.put(names[i], totals[slot[i]]);
+    }
+    return new ProcNetStatNfConntrack(Map.copyOf(out));
   }
 }

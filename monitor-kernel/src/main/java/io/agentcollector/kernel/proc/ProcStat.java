@@ -1,11 +1,10 @@
 package io.agentcollector.kernel.proc;
 
+import io.agentcollector.kernel.Cursor;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * {@code /proc/stat}
@@ -86,79 +85,118 @@ public record ProcStat(
 
   /** Parses the file's text. */
   public static ProcStat parse(String content) {
-    List<CpuTicks> cpus = new ArrayList<>();
-    OptionalLong intr = OptionalLong.empty();
-    OptionalLong ctxt = OptionalLong.empty();
-    OptionalLong btime = OptionalLong.empty();
-    OptionalLong processes = OptionalLong.empty();
-    OptionalLong running = OptionalLong.empty();
-    OptionalLong blocked = OptionalLong.empty();
-    List<Long> softirqs = List.of();
     if (!content.endsWith("\n")) {
       throw truncated("no newline at the end");
     }
-    Set<String> seen = new HashSet<>();
-    String[] lines = content.split("\n");
-    for (int n = 0; n < lines.length; n++) {
-      String line = lines[n];
-      String[] f = line.strip().split("\\s+");
-      if (f.length < 2) {
+    Parse p = new Parse();
+    Cursor c = new Cursor(content);
+    while (c.nextLine()) {
+      if (!c.nextField()) {
         continue;
       }
-      String key = f[0];
-      seen.add(key);
-      switch (key) {
-        case "cpu" -> checkCpuColumns(f, n, line);
-        case "intr" -> intr = OptionalLong.of(number(f[1], n, line));
-        case "ctxt" -> ctxt = OptionalLong.of(number(f[1], n, line));
-        case "btime" -> btime = OptionalLong.of(number(f[1], n, line));
-        case "processes" -> processes = OptionalLong.of(number(f[1], n, line));
-        case "procs_running" -> running = OptionalLong.of(number(f[1], n, line));
-        case "procs_blocked" -> blocked = OptionalLong.of(number(f[1], n, line));
-        case "softirq" -> {
-          // Column 1 is the total; the per-vector counts follow.
-          List<Long> v = new ArrayList<>();
-          for (int i = 2; i < f.length; i++) {
-            v.add(number(f[i], n, line));
-          }
-          softirqs = List.copyOf(v);
-        }
-        default -> {
-          if (key.startsWith("cpu")) {
-            putCpu(cpus, cpuNumber(key, n, line), f, n, line);
-          }
-        }
+      int kind = kind(c);
+      int key = c.start();
+      int keyEnd = c.end();
+      if (!c.nextField()) {
+        continue; // one field: no line a kernel writes
       }
+      if (kind >= 0 && kind < REQUIRED.size()) {
+        p.seen |= 1 << kind;
+      }
+      p.line(kind, key, keyEnd, c);
     }
-    for (String key : REQUIRED) {
-      if (!seen.contains(key)) {
-        throw truncated("no " + key + " line");
+    for (int i = 0; i < REQUIRED.size(); i++) {
+      if ((p.seen & 1 << i) == 0) {
+        throw truncated("no " + REQUIRED.get(i) + " line");
       }
     }
     return new ProcStat(
-        List.copyOf(cpus), intr, ctxt, btime, processes, running, blocked, softirqs);
+        List.copyOf(p.cpus),
+        p.intr,
+        p.ctxt,
+        p.btime,
+        p.processes,
+        p.running,
+        p.blocked,
+        p.softirqs);
   }
 
-  private static void checkCpuColumns(String[] f, int n, String line) {
-    if (f.length < 1 + CpuTicks.COLUMNS) {
+  /** A {@code cpu<N>} line; other kinds are the index in {@link #REQUIRED}, -1 any other line. */
+  private static final int CPU_N = 100;
+
+  /** What the line's first field, under the cursor, is. */
+  private static int kind(Cursor c) {
+    for (int i = 0; i < REQUIRED.size(); i++) {
+      if (c.is(REQUIRED.get(i))) {
+        return i;
+      }
+    }
+    return c.end() - c.start() > 3 && c.text().startsWith("cpu", c.start()) ? CPU_N : -1;
+  }
+
+  /** What a parse has found so far. */
+  private static final class Parse {
+    private final List<CpuTicks> cpus = new ArrayList<>();
+    private OptionalLong intr = OptionalLong.empty();
+    private OptionalLong ctxt = OptionalLong.empty();
+    private OptionalLong btime = OptionalLong.empty();
+    private OptionalLong processes = OptionalLong.empty();
+    private OptionalLong running = OptionalLong.empty();
+    private OptionalLong blocked = OptionalLong.empty();
+    private List<Long> softirqs = List.of();
+    private int seen;
+
+    /**
+     * A line of {@code kind}, its key at {@code [key, keyEnd)}, its second field under the cursor.
+     */
+    void line(int kind, int key, int keyEnd, Cursor c) {
+      switch (kind) {
+        case 0 -> checkCpuColumns(c, 1 + c.fieldsLeft());
+        case 1 -> intr = OptionalLong.of(number(c));
+        case 2 -> ctxt = OptionalLong.of(number(c));
+        case 3 -> btime = OptionalLong.of(number(c));
+        case 4 -> processes = OptionalLong.of(number(c));
+        case 5 -> running = OptionalLong.of(number(c));
+        case 6 -> blocked = OptionalLong.of(number(c));
+        case 7 -> {
+          // The second field is the total; the per-vector counts follow.
+          List<Long> v = new ArrayList<>();
+          while (c.nextField()) {
+            v.add(number(c));
+          }
+          softirqs = List.copyOf(v);
+        }
+        case CPU_N -> putCpu(cpus, cpuNumber(c, key, keyEnd), c);
+        default -> {
+          // a line a newer kernel writes
+        }
+      }
+    }
+  }
+
+  private static void checkCpuColumns(Cursor c, int values) {
+    if (values < CpuTicks.COLUMNS) {
       throw new IllegalArgumentException(
           "/proc/stat line "
-              + (n + 1)
+              + c.lineNumber()
               + ": "
-              + (f.length - 1)
+              + values
               + " values, expected "
               + CpuTicks.COLUMNS
               + " or more: \""
-              + line.strip()
+              + c.line()
               + "\"");
     }
   }
 
-  private static void putCpu(List<CpuTicks> cpus, int index, String[] f, int n, String line) {
-    checkCpuColumns(f, n, line);
+  /** The ticks of a cpu line whose first value is under the cursor. */
+  private static void putCpu(List<CpuTicks> cpus, int index, Cursor c) {
+    checkCpuColumns(c, 1 + c.fieldsLeft());
     long[] ticks = new long[CpuTicks.COLUMNS];
-    for (int i = 0; i < CpuTicks.COLUMNS; i++) {
-      ticks[i] = number(f[i + 1], n, line);
+    ticks[0] = number(c);
+    for (int i = 1; i < CpuTicks.COLUMNS; i++) {
+      c.nextField();
+      ticks[i] = number(c);
     }
     while (cpus.size() <= index) {
       cpus.add(CpuTicks.of());
@@ -166,35 +204,46 @@ public record ProcStat(
     cpus.set(index, new CpuTicks(ticks));
   }
 
-  private static int cpuNumber(String key, int n, String line) {
-    String digits = key.substring(3);
-    if (digits.isEmpty()
-        || !digits.chars().allMatch(Character::isDigit)
-        || digits.length() > 6
-        || Integer.parseInt(digits) >= MAX_CPUS) {
-      throw malformed(n, line, key);
+  /** N of the key {@code cpu<N>} at {@code text[key, keyEnd)}. */
+  private static int cpuNumber(Cursor c, int key, int keyEnd) {
+    String text = c.text();
+    int from = key + 3;
+    boolean digits = from < keyEnd && keyEnd - from <= 6;
+    for (int i = from; digits && i < keyEnd; i++) {
+      digits = Character.isDigit(text.charAt(i));
     }
-    return Integer.parseInt(digits);
+    int n = digits ? Integer.parseInt(text, from, keyEnd, 10) : MAX_CPUS;
+    if (n >= MAX_CPUS) {
+      throw malformed(c, text.substring(key, keyEnd));
+    }
+    return n;
   }
 
-  private static long number(String value, int n, String line) {
+  /** The field under the cursor, a count. */
+  private static long number(Cursor c) {
     try {
-      long v = Long.parseLong(value);
+      long v = c.longValue();
       if (v >= 0) {
         return v;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw malformed(n, line, value);
+    throw malformed(c, c.field());
   }
 
   private static IllegalArgumentException truncated(String what) {
     return new IllegalArgumentException("/proc/stat: " + what + ", the file is cut short");
   }
 
-  private static IllegalArgumentException malformed(int n, String line, String value) {
+  private static IllegalArgumentException malformed(Cursor c, String value) {
     return new IllegalArgumentException(
-        "/proc/stat line " + (n + 1) + ": bad value \"" + value + "\" in \"" + line.strip() + "\"");
+        "/proc/stat line "
+            + c.lineNumber()
+            + ": bad value \""
+            + value
+            + "\" in \""
+            + c.line()
+            + "\"");
   }
 }

@@ -1,6 +1,6 @@
 package io.agentcollector.kernel.proc;
 
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,14 +14,38 @@ public record ProcSysKernelRandom(OptionalDouble entropyAvailable, OptionalDoubl
 
   /** Reads both files under {@code proc}, the procfs root; a missing file is empty. */
   public static ProcSysKernelRandom read(Path proc) throws IOException {
-    return new ProcSysKernelRandom(value(proc, "entropy_avail"), value(proc, "poolsize"));
+    KernelFile[] files = files(proc);
+    try {
+      return read(files[0], files[1]);
+    } finally {
+      files[0].close();
+      files[1].close();
+    }
   }
 
-  private static OptionalDouble value(Path proc, String name) throws IOException {
-    Optional<String> content =
-        KernelFiles.readIfPresent(proc.resolve("sys/kernel/random").resolve(name));
+  /**
+   * entropy_avail and poolsize under {@code proc}, to read every cycle with {@link
+   * #read(KernelFile, KernelFile)}.
+   */
+  public static KernelFile[] files(Path proc) {
+    Path dir = proc.resolve("sys/kernel/random");
+    return new KernelFile[] {
+      new KernelFile(dir.resolve("entropy_avail")), new KernelFile(dir.resolve("poolsize"))
+    };
+  }
+
+  /** Reads the two files of {@link #files(Path)}; a missing file is empty. */
+  public static ProcSysKernelRandom read(KernelFile entropyAvail, KernelFile poolSize)
+      throws IOException {
+    return new ProcSysKernelRandom(
+        value(entropyAvail, "/proc/sys/kernel/random/entropy_avail"),
+        value(poolSize, "/proc/sys/kernel/random/poolsize"));
+  }
+
+  private static OptionalDouble value(KernelFile file, String name) throws IOException {
+    Optional<String> content = file.readIfPresent();
     return content.isEmpty()
         ? OptionalDouble.empty()
-        : OptionalDouble.of(SysctlNumber.parse("/proc/sys/kernel/random/" + name, content.get()));
+        : OptionalDouble.of(SysctlNumber.parse(name, content.get()));
   }
 }

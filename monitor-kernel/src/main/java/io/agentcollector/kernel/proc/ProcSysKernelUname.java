@@ -1,5 +1,6 @@
 package io.agentcollector.kernel.proc;
 
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.KernelFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,11 +31,46 @@ public record ProcSysKernelUname(
    */
   public static Optional<ProcSysKernelUname> read(
       Path proc, Supplier<Optional<String>> machineFallback) throws IOException {
-    Optional<String> sysname = value(proc, "ostype");
-    Optional<String> release = value(proc, "osrelease");
-    Optional<String> version = value(proc, "version");
-    Optional<String> nodename = value(proc, "hostname");
-    Optional<String> domainname = value(proc, "domainname");
+    KernelFile[] files = files(proc);
+    try {
+      return read(files, machineFallback);
+    } finally {
+      for (KernelFile f : files) {
+        f.close();
+      }
+    }
+  }
+
+  /**
+   * The files under {@code proc}, to read every cycle with {@link #read(KernelFile[], Supplier)}.
+   */
+  public static KernelFile[] files(Path proc) {
+    Path dir = proc.resolve("sys/kernel");
+    KernelFile[] out = new KernelFile[FILES.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new KernelFile(dir.resolve(FILES[i]));
+    }
+    return out;
+  }
+
+  /** ostype, osrelease, version, hostname, domainname, arch: the order of {@link #files}. */
+  private static final String[] FILES = {
+    "ostype", "osrelease", "version", "hostname", "domainname", "arch"
+  };
+
+  /**
+   * Reads the files of {@link #files(Path)}; empty if one of the five always-present ones is
+   * missing (not Linux).
+   *
+   * @param machineFallback uname(2)'s machine for kernels without {@code arch}
+   */
+  public static Optional<ProcSysKernelUname> read(
+      KernelFile[] files, Supplier<Optional<String>> machineFallback) throws IOException {
+    Optional<String> sysname = value(files[0]);
+    Optional<String> release = value(files[1]);
+    Optional<String> version = value(files[2]);
+    Optional<String> nodename = value(files[3]);
+    Optional<String> domainname = value(files[4]);
     if (sysname.isEmpty()
         || release.isEmpty()
         || version.isEmpty()
@@ -43,7 +79,7 @@ public record ProcSysKernelUname(
       return Optional.empty();
     }
     String machine =
-        value(proc, "arch")
+        value(files[5])
             .or(machineFallback)
             .orElseGet(() -> fromJavaArch(System.getProperty("os.arch", "")));
     return Optional.of(
@@ -66,10 +102,10 @@ public record ProcSysKernelUname(
     };
   }
 
-  private static Optional<String> value(Path proc, String file) throws IOException {
+  private static Optional<String> value(KernelFile file) throws IOException {
     // The kernel ends each value with one newline; anything else is part of the value. UTF-8:
     // the host and domain names are set by users.
-    return KernelFiles.readIfPresent(proc.resolve("sys/kernel").resolve(file))
+    return file.readIfPresent()
         .map(KernelFiles::utf8)
         .map(s -> s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
   }

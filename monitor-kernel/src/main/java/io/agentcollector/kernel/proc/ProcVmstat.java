@@ -1,7 +1,10 @@
 package io.agentcollector.kernel.proc;
 
+import io.agentcollector.kernel.Cursor;
+import io.agentcollector.kernel.Names;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ObjDoubleConsumer;
 
 /**
  * {@code /proc/vmstat}: one {@code name value} pair per line, virtual memory counters
@@ -13,32 +16,52 @@ import java.util.Map;
  */
 public record ProcVmstat(Map<String, Double> fields) {
 
+  /** Field names: about 200, the same every cycle. */
+  private static final Names NAMES = new Names(256);
+
   /** Parses the file's text. */
   public static ProcVmstat parse(String content) {
+    Map<String, Double> fields = new LinkedHashMap<>();
+    parse(content, fields::put);
+    return new ProcVmstat(Map.copyOf(fields));
+  }
+
+  /**
+   * Parses the file's text into {@code each}, field by field in file order, without a map or a
+   * boxed value: for a collector that maps the file every cycle. Names are the same instances from
+   * one call to the next. Garbage is refused as by {@link #parse(String)}, possibly after some
+   * fields were given.
+   */
+  public static void parse(String content, ObjDoubleConsumer<String> each) {
     if (!content.endsWith("\n")) {
       // The kernel ends every line with a newline: without one the last value may be cut short.
       throw new IllegalArgumentException(
           "/proc/vmstat: no newline at the end, the file is cut short");
     }
-    Map<String, Double> fields = new LinkedHashMap<>();
-    String[] lines = content.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty()) {
+    Cursor c = new Cursor(content);
+    while (c.nextLine()) {
+      if (c.isBlank()) {
         continue;
       }
-      String[] f = line.split("\\s+");
-      if (f.length < 2) {
-        throw new IllegalArgumentException(
-            "/proc/vmstat line " + (i + 1) + ": expected \"name value\", got \"" + line + "\"");
+      if (!c.nextField()) {
+        throw error(c, "expected \"name value\", got");
       }
+      String name = c.field(NAMES);
+      if (!c.nextField()) {
+        throw error(c, "expected \"name value\", got");
+      }
+      double value;
       try {
-        fields.put(f[0], Double.parseDouble(f[1]));
+        value = c.doubleValue();
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "/proc/vmstat line " + (i + 1) + ": not a number in \"" + line + "\"");
+        throw error(c, "not a number in");
       }
+      each.accept(name, value);
     }
-    return new ProcVmstat(Map.copyOf(fields));
+  }
+
+  private static IllegalArgumentException error(Cursor c, String what) {
+    return new IllegalArgumentException(
+        "/proc/vmstat line " + c.lineNumber() + ": " + what + " \"" + c.line() + "\"");
   }
 }

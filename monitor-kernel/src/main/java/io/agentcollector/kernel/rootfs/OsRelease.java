@@ -34,16 +34,29 @@ public record OsRelease(Map<String, String> fields) {
     return fields.getOrDefault(key, "");
   }
 
+  /** The file read last, its text and what it parsed to. */
+  private record Read(Path file, String content, OsRelease release) {}
+
+  /** os-release is read every cycle and changes with an upgrade: parsed again only then. */
+  private static volatile Read last;
+
   /**
    * The os-release of the root filesystem {@code rootfs}: {@code /etc/os-release}, else {@code
-   * /usr/lib/os-release}; empty without either. Read as UTF-8, which names may hold.
+   * /usr/lib/os-release}; empty without either. Read as UTF-8, which names may hold. The same
+   * instance as last time while the file reads the same.
    */
   public static Optional<OsRelease> read(Path rootfs) throws IOException {
     for (String file : FILES) {
       Path p = rootfs.resolve(file);
       Optional<String> content = KernelFiles.readIfPresent(p);
       if (content.isPresent()) {
-        return Optional.of(parse(p.toString(), KernelFiles.utf8(content.get())));
+        Read known = last;
+        if (known != null && known.file().equals(p) && known.content().equals(content.get())) {
+          return Optional.of(known.release());
+        }
+        OsRelease release = parse(p.toString(), KernelFiles.utf8(content.get()));
+        last = new Read(p, content.get(), release);
+        return Optional.of(release);
       }
     }
     return Optional.empty();

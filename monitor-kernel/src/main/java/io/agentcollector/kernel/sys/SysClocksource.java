@@ -1,6 +1,7 @@
 package io.agentcollector.kernel.sys;
 
-import java.util.Arrays;
+import io.agentcollector.kernel.Cursor;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,8 +14,13 @@ public record SysClocksource(List<String> available, String current) {
 
   /** Parses the text of the two files. */
   public static SysClocksource parse(String availableClocksource, String currentClocksource) {
-    String all = availableClocksource.strip();
-    List<String> available = all.isEmpty() ? List.of() : Arrays.asList(all.split("\\s+"));
+    List<String> available = new ArrayList<>(4);
+    Cursor c = Cursor.overWhole(availableClocksource);
+    if (c.nextLine()) {
+      while (c.nextField()) {
+        available.add(c.field());
+      }
+    }
     return new SysClocksource(List.copyOf(available), currentClocksource.strip());
   }
 }

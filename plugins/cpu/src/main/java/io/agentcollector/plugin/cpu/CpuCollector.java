@@ -5,15 +5,18 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.kernel.proc.ProcCpuinfo;
 import io.agentcollector.kernel.proc.ProcStat;
 import io.agentcollector.kernel.sys.CpuList;
 import io.agentcollector.kernel.sys.SysCpuThrottles;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,16 +42,26 @@ public final class CpuCollector implements Collector {
     "user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"
   };
 
+  /** Where guest's modes and the per-CPU gauges' label set are in a CPU's {@link #labels}. */
+  private static final int USER = 0;
+
+  private static final int NICE = 1;
+  private static final int CPU_ONLY = MODES.length;
+
   /** /proc/stat counts USER_HZ ticks; Linux fixes USER_HZ at 100, as node_exporter assumes. */
   private static final double USER_HZ = 100.0;
 
   private final HostPaths paths;
+  private final KernelFile statFile;
   private final CpuConfig config;
   private final Logger log;
-  private final List<Integer> isolated;
+  private final List<Labels> isolated;
   private final boolean throttles;
   private final CpuCounterGuard guard = new CpuCounterGuard();
   private final CpuUsageRatios usage = new CpuUsageRatios();
+
+  /** Per CPU number, its label sets: see {@link #labels(int)}. */
+  private final List<Labels[]> labels = new ArrayList<>();
 
   public CpuCollector(CollectorContext context) throws IOException {
     paths = context.hostPaths();
@@ -63,7 +76,10 @@ public final class CpuCollector implements Collector {
     } catch (NoSuchFileException e) {
       log.debug("{} not present: no node_cpu_isolated", isolatedFile);
     }
-    isolated = cpus;
+    List<Labels> isolatedLabels = new ArrayList<>();
+    cpus.forEach(cpu -> isolatedLabels.add(Labels.of("cpu", Integer.toString(cpu))));
+    isolated = List.copyOf(isolatedLabels);
+    statFile = new KernelFile(paths.proc("stat"));
     throttles = SysCpuThrottles.present(cpuDir());
   }
 
@@ -73,14 +89,13 @@ public final class CpuCollector implements Collector {
     if (config.info()) {
       info(f);
     }
-    Path statFile = paths.proc("stat");
     Optional<String> stat = read(statFile);
     if (stat.isPresent()) {
       times(f, ProcStat.parse(stat.get()));
     }
     var isolatedFamily =
         f.gauge("node_cpu_isolated", "1 for each CPU isolated from the scheduler.");
-    isolated.forEach(cpu -> isolatedFamily.add(1, "cpu", Integer.toString(cpu)));
+    isolated.forEach(cpu -> isolatedFamily.add(1, cpu));
     if (throttles) {
       throttles(f, SysCpuThrottles.read(cpuDir()));
     }
@@ -95,14 +110,14 @@ public final class CpuCollector implements Collector {
             "node_cpu_guest_seconds_total",
             "CPU time spent running guests (VMs), also counted in user and nice, in seconds.");
     for (int cpu = 0; cpu < ticks.size(); cpu++) {
-      String label = Integer.toString(cpu);
+      Labels[] labels = labels(cpu);
       long[] t = ticks.get(cpu);
       for (int m = 0; m < MODES.length; m++) {
-        seconds.add(t[m] / USER_HZ, "cpu", label, "mode", MODES[m]);
+        seconds.add(t[m] / USER_HZ, labels[m]);
       }
       if (config.guest()) {
-        guest.add(t[ProcStat.CpuTicks.GUEST] / USER_HZ, "cpu", label, "mode", "user");
-        guest.add(t[ProcStat.CpuTicks.GUEST_NICE] / USER_HZ, "cpu", label, "mode", "nice");
+        guest.add(t[ProcStat.CpuTicks.GUEST] / USER_HZ, labels[USER]);
+        guest.add(t[ProcStat.CpuTicks.GUEST_NICE] / USER_HZ, labels[NICE]);
       }
     }
     CpuUsageRatios.Ratios ratios = usage.next(ticks);
@@ -111,7 +126,7 @@ public final class CpuCollector implements Collector {
           f.gauge(
               "host_cpu_core_usage_ratio",
               "Busy share (not idle, not iowait) of each CPU since the previous cycle, 0..1.");
-      ratios.perCpu().forEach((cpu, r) -> core.add(r, "cpu", Integer.toString(cpu)));
+      ratios.perCpu().forEach((cpu, r) -> core.add(r, labels(cpu)[CPU_ONLY]));
       ratios
           .all()
           .ifPresent(
@@ -122,6 +137,23 @@ public final class CpuCollector implements Collector {
                               + " 0..1.")
                       .add(r));
     }
+  }
+
+  /**
+   * The label sets of CPU {@code cpu}, made once: {@code {cpu, mode}} for each of {@link #MODES}
+   * (guest's modes user and nice among them), then {@code {cpu}} alone.
+   */
+  private Labels[] labels(int cpu) {
+    while (labels.size() <= cpu) {
+      String n = Integer.toString(labels.size());
+      Labels[] l = new Labels[MODES.length + 1];
+      for (int m = 0; m < MODES.length; m++) {
+        l[m] = Labels.of("cpu", n, "mode", MODES[m]);
+      }
+      l[CPU_ONLY] = Labels.of("cpu", n);
+      labels.add(l);
+    }
+    return labels.get(cpu);
   }
 
   private void info(MetricFamilies f) throws IOException {
@@ -201,5 +233,20 @@ public final class CpuCollector implements Collector {
       log.debug("{} not present", file);
       return Optional.empty();
     }
+  }
+
+  /** {@link #read(Path)} of a file kept open. */
+  private Optional<String> read(KernelFile file) throws IOException {
+    try {
+      return Optional.of(file.read());
+    } catch (NoSuchFileException e) {
+      log.debug("{} not present", file.path());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void stop() {
+    statFile.close();
   }
 }

@@ -3,13 +3,11 @@ package io.agentcollector.plugin.cpu;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
-import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcLoadavg;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
@@ -22,21 +20,20 @@ import org.slf4j.Logger;
 @CollectorInfo(name = "loadavg", nodeExporter = true)
 public final class LoadavgCollector implements Collector {
 
-  private final HostPaths paths;
+  private final KernelFile file;
   private final Logger log;
 
   public LoadavgCollector(CollectorContext context) {
-    paths = context.hostPaths();
+    file = new KernelFile(context.hostPaths().proc("loadavg"));
     log = context.logger();
   }
 
   @Override
   public MetricSnapshots collect() throws IOException {
     MetricFamilies f = new MetricFamilies();
-    Path file = paths.proc("loadavg");
-    Optional<String> content = KernelFiles.readIfPresent(file);
+    Optional<String> content = file.readIfPresent();
     if (content.isEmpty()) {
-      log.debug("{} not present", file);
+      log.debug("{} not present", file.path());
       return f.build();
     }
     ProcLoadavg l = ProcLoadavg.parse(content.get());
@@ -44,5 +41,10 @@ public final class LoadavgCollector implements Collector {
     f.gauge("node_load5", "Load average over the last 5 minutes.").add(l.load5());
     f.gauge("node_load15", "Load average over the last 15 minutes.").add(l.load15());
     return f.build();
+  }
+
+  @Override
+  public void stop() {
+    file.close();
   }
 }

@@ -3,13 +3,13 @@ package io.agentcollector.plugin.cpu;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
-import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcStat;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -42,12 +42,21 @@ public final class StatCollector implements Collector {
           "hrtimer",
           "rcu");
 
-  private final HostPaths paths;
+  private final KernelFile file;
   private final Logger log;
   private final boolean softirq;
 
+  /** The softirq family's label sets, one per vector: made once. */
+  private static final List<Labels> VECTOR_LABELS;
+
+  static {
+    List<Labels> l = new ArrayList<>();
+    VECTORS.forEach(v -> l.add(Labels.of("vector", v)));
+    VECTOR_LABELS = List.copyOf(l);
+  }
+
   public StatCollector(CollectorContext context) {
-    paths = context.hostPaths();
+    file = new KernelFile(context.hostPaths().proc("stat"));
     log = context.logger();
     softirq = CpuConfig.from(context.config()).statSoftirq();
   }
@@ -55,10 +64,9 @@ public final class StatCollector implements Collector {
   @Override
   public MetricSnapshots collect() throws IOException {
     MetricFamilies f = new MetricFamilies();
-    Path file = paths.proc("stat");
-    Optional<String> content = KernelFiles.readIfPresent(file);
+    Optional<String> content = file.readIfPresent();
     if (content.isEmpty()) {
-      log.debug("{} not present", file);
+      log.debug("{} not present", file.path());
       return f.build();
     }
     ProcStat s = ProcStat.parse(content.get());
@@ -76,7 +84,7 @@ public final class StatCollector implements Collector {
       var family = f.counter("node_softirqs_total", "Softirqs handled since boot, per vector.");
       // Newer kernels may add vectors at the end: node_exporter 1.5.0 knows these ten.
       for (int i = 0; i < Math.min(VECTORS.size(), s.softirqs().size()); i++) {
-        family.add(s.softirqs().get(i), "vector", VECTORS.get(i));
+        family.add(s.softirqs().get(i), VECTOR_LABELS.get(i));
       }
     }
     return f.build();
@@ -84,5 +92,10 @@ public final class StatCollector implements Collector {
 
   private static void add(OptionalLong v, MetricFamilies.Family family) {
     v.ifPresent(family::add);
+  }
+
+  @Override
+  public void stop() {
+    file.close();
   }
 }

@@ -5,17 +5,16 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcDiskstats;
 import io.agentcollector.kernel.proc.ProcDiskstats.Field;
-import io.agentcollector.kernel.rootfs.UdevData;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
@@ -97,150 +96,107 @@ public final class DiskstatsCollector implements Collector {
                       true,
                       "Seconds spent flushing."))));
 
-  /** udev properties of ATA disks → gauge; only for disks udev marks ID_ATA. */
-  private static final List<String[]> ATA =
-      List.of(
-          new String[] {
-            "ID_ATA_WRITE_CACHE",
-            "node_disk_ata_write_cache",
-            "Whether the ATA disk has a write cache."
-          },
-          new String[] {
-            "ID_ATA_WRITE_CACHE_ENABLED",
-            "node_disk_ata_write_cache_enabled",
-            "Whether the ATA disk's write cache is enabled."
-          },
-          new String[] {
-            "ID_ATA_ROTATION_RATE_RPM",
-            "node_disk_ata_rotation_rate_rpm",
-            "Rotation rate of the ATA disk in RPM, 0 for SSDs."
-          });
+  /** The families by {@link Field} ordinal. */
+  private static final Family[] BY_FIELD = new Family[Field.values().length];
 
-  private final HostPaths paths;
+  static {
+    FAMILIES.forEach((field, family) -> BY_FIELD[field.ordinal()] = family);
+  }
+
+  /** Most devices whose labels are kept; more come and go only on a host with thousands. */
+  private static final int MAX_DEVICES = 4096;
+
   private final DiskConfig config;
   private final Logger log;
+  private final KernelFile file;
+  private final Path udevDir;
+
+  /** Device name to what is kept of it across cycles. */
+  private final Map<String, DiskstatsDevice> devices = new HashMap<>();
 
   public DiskstatsCollector(CollectorContext context) {
     config = DiskConfig.from(context.config());
-    paths = context.hostPaths();
+    HostPaths paths = context.hostPaths();
+    file = new KernelFile(paths.proc("diskstats"));
+    udevDir = paths.rootfs("/run/udev/data");
     log = context.logger();
-    if (!Files.isDirectory(udevDir())) {
-      log.debug("{} not found: node_disk_info labels from udev stay empty", udevDir());
+    if (!Files.isDirectory(udevDir)) {
+      log.debug("{} not found: node_disk_info labels from udev stay empty", udevDir);
     }
   }
 
   @Override
   public MetricSnapshots collect() throws IOException {
-    Path file = paths.proc("diskstats");
     String content;
     try {
-      content = KernelFiles.read(file);
+      content = file.read();
     } catch (NoSuchFileException e) {
-      log.debug("{} not found: no block device statistics", file);
+      log.debug("{} not found: no block device statistics", file.path());
       return new MetricFamilies().build();
     }
-    MetricFamilies f = new MetricFamilies();
-    for (ProcDiskstats.Device d : ProcDiskstats.parse(content).devices()) {
-      if (!config.ignoresDevice(d.name())) {
-        device(f, d);
-      }
+    if (devices.size() > MAX_DEVICES) {
+      devices.clear();
     }
+    // Without udev's directory no device has an entry: one stat, not a failed open per device.
+    boolean udev = Files.isDirectory(udevDir);
+    MetricFamilies f = new MetricFamilies();
+    ProcDiskstats.parse(
+        content,
+        (major, minor, name, values, count) -> {
+          DiskstatsDevice d = device(major, minor, name);
+          if (!d.ignored()) {
+            d.refresh(udev, log);
+            series(f, d, values, count);
+          }
+        });
     return f.build();
   }
 
-  /** One device's series, in the order node_exporter's families appear. */
-  private void device(MetricFamilies f, ProcDiskstats.Device d) {
-    String dev = d.name();
-    UdevData udev = udev(d);
+  /** One device's series. */
+  private static void series(MetricFamilies f, DiskstatsDevice d, double[] values, int count) {
     f.info(
             "node_disk_info",
             "Block device identity; the labels other than major and minor come from udev.")
-        .addInfo(
-            "device",
-            dev,
-            "major",
-            Integer.toString(d.major()),
-            "minor",
-            Integer.toString(d.minor()),
-            "path",
-            udev.get("ID_PATH"),
-            "wwn",
-            udev.get("ID_WWN"),
-            "model",
-            udev.get("ID_MODEL"),
-            "serial",
-            udev.get("ID_SERIAL_SHORT"),
-            "revision",
-            udev.get("ID_REVISION"));
-    d.values()
-        .forEach(
-            (field, v) -> {
-              Family fam = FAMILIES.get(field);
-              (fam.counter() ? f.counter(fam.name(), fam.help()) : f.gauge(fam.name(), fam.help()))
-                  .add(v, "device", dev);
-            });
-    udevInfo(f, dev, udev);
-  }
-
-  /** Filesystem, device-mapper and ATA facts udev knows of the device, when it knows them. */
-  private void udevInfo(MetricFamilies f, String dev, UdevData udev) {
-    if (!udev.get("ID_FS_TYPE").isEmpty()) {
+        .add(1, d.info());
+    for (int i = 0; i < count; i++) {
+      Family fam = BY_FIELD[i];
+      (fam.counter() ? f.counter(fam.name(), fam.help()) : f.gauge(fam.name(), fam.help()))
+          .add(values[i], d.labels());
+    }
+    if (d.filesystem() != null) {
       f.info("node_disk_filesystem_info", "Filesystem udev found on the block device.")
-          .addInfo(
-              "device",
-              dev,
-              "type",
-              udev.get("ID_FS_TYPE"),
-              "usage",
-              udev.get("ID_FS_USAGE"),
-              "uuid",
-              udev.get("ID_FS_UUID"),
-              "version",
-              udev.get("ID_FS_VERSION"));
+          .add(1, d.filesystem());
     }
-    if (!udev.get("DM_NAME").isEmpty()) {
+    if (d.mapper() != null) {
       f.info("node_disk_device_mapper_info", "Device-mapper identity of the block device.")
-          .addInfo(
-              "device",
-              dev,
-              "name",
-              udev.get("DM_NAME"),
-              "uuid",
-              udev.get("DM_UUID"),
-              "vg_name",
-              udev.get("DM_VG_NAME"),
-              "lv_name",
-              udev.get("DM_LV_NAME"),
-              "lv_layer",
-              udev.get("DM_LV_LAYER"));
+          .add(1, d.mapper());
     }
-    if (!udev.get("ID_ATA").isEmpty()) {
-      ata(f, dev, udev);
-    }
-  }
-
-  private void ata(MetricFamilies f, String dev, UdevData udev) {
-    for (String[] a : ATA) {
-      String raw = udev.properties().get(a[0]);
-      if (raw == null) {
-        continue;
-      }
-      try {
-        f.gauge(a[1], a[2]).add(Double.parseDouble(raw), "device", dev);
-      } catch (NumberFormatException e) {
-        log.warn("{} of {} in udev data is not a number: \"{}\"", a[0], dev, raw);
+    for (int i = 0; i < DiskstatsDevice.ATA.size(); i++) {
+      double v = d.ata(i);
+      if (!Double.isNaN(v)) {
+        String[] a = DiskstatsDevice.ATA.get(i);
+        f.gauge(a[1], a[2]).add(v, d.labels());
       }
     }
   }
 
-  private Path udevDir() {
-    return paths.rootfs("/run/udev/data");
+  private DiskstatsDevice device(int major, int minor, String name) {
+    DiskstatsDevice d = devices.get(name);
+    if (d == null || d.major() != major || d.minor() != minor) {
+      d =
+          new DiskstatsDevice(
+              name,
+              major,
+              minor,
+              config.ignoresDevice(name),
+              udevDir.resolve("b" + major + ":" + minor));
+      devices.put(name, d);
+    }
+    return d;
   }
 
-  /**
-   * The device's udev properties; none without udev (containers, minimal VMs), like node_exporter.
-   */
-  private UdevData udev(ProcDiskstats.Device d) {
-    return UdevData.read(udevDir(), d.major(), d.minor());
+  @Override
+  public void stop() {
+    file.close();
   }
 }

@@ -6,13 +6,13 @@ import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.api.Threads;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcDiskstats;
 import io.agentcollector.kernel.proc.ProcMounts;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +54,20 @@ public final class FilesystemCollector implements Collector {
   private final DiskConfig config;
   private final Logger log;
   private final StatFs statFs;
+
+  /** /proc/1/mounts, the host's view, else /proc/mounts, the agent's. */
+  private final KernelFile[] mountsFiles;
+
   private final ThreadPoolExecutor pool;
 
   /** Mount points (as labelled) whose statfs call is queued or running. */
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+  /** The mounts file's text last read, which file it was, and the mounts selected from it. */
+  private String mountsText;
+
+  private KernelFile mountsFile;
+  private Map<List<String>, Selection> selected = Map.of();
 
   /** Mount points reported as stuck, so the warning is logged once per episode. */
   private final Set<String> stuck = ConcurrentHashMap.newKeySet();
@@ -72,6 +82,10 @@ public final class FilesystemCollector implements Collector {
     paths = context.hostPaths();
     log = context.logger();
     this.statFs = statFs;
+    mountsFiles =
+        new KernelFile[] {
+          new KernelFile(paths.proc("1", "mounts")), new KernelFile(paths.proc("mounts"))
+        };
     // Daemon threads: a thread stuck in the kernel must not keep the JVM alive.
     pool =
         new ThreadPoolExecutor(
@@ -86,15 +100,7 @@ public final class FilesystemCollector implements Collector {
 
   @Override
   public MetricSnapshots collect() throws IOException, InterruptedException {
-    ProcMounts mounts = mounts();
-    // node_exporter reports a (device, mount point, type) once, the first line's.
-    Map<List<String>, ProcMounts.Mount> selected = new LinkedHashMap<>();
-    for (ProcMounts.Mount m : mounts.mounts()) {
-      String mountPoint = stripRootfs(m.mountPoint());
-      if (!config.ignoresMount(mountPoint, m.fsType())) {
-        selected.putIfAbsent(List.of(m.device(), mountPoint, m.fsType()), m);
-      }
-    }
+    Map<List<String>, Selection> selected = selected();
     // All calls first, then the waits: every mount gets the timeout, the cycle about one timeout.
     // Mounts stacked on one mount point share the call: statfs sees the top one anyway.
     // A hung call keeps its thread: grow the pool by as many, so healthy mounts still get theirs.
@@ -104,10 +110,9 @@ public final class FilesystemCollector implements Collector {
     long deadline = System.nanoTime() + config.mountTimeout().toNanos();
 
     MetricFamilies f = new MetricFamilies();
-    for (var e : selected.entrySet()) {
-      List<String> l = e.getKey();
-      String[] labels = {"device", l.get(0), "mountpoint", l.get(1), "fstype", l.get(2)};
-      StatFs.Result r = await(calls.get(l.get(1)), l.get(1), deadline);
+    for (Selection s : selected.values()) {
+      Labels labels = s.labels();
+      StatFs.Result r = await(calls.get(s.key().get(1)), s.key().get(1), deadline);
       f.gauge(
               "node_filesystem_device_error",
               "1 when statfs of the mount failed or did not answer in time, else 0.")
@@ -126,12 +131,58 @@ public final class FilesystemCollector implements Collector {
       f.gauge("node_filesystem_files_free", "Free inodes.")
           .add(ProcDiskstats.unsigned(r.filesFree()), labels);
       f.gauge("node_filesystem_readonly", "1 when mounted read-only (option ro), else 0.")
-          .add(e.getValue().readOnly() ? 1 : 0, labels);
+          .add(s.readOnly() ? 1 : 0, labels);
       if (config.extraMetrics()) {
         usedRatio(f, r, labels);
       }
     }
     return f.build();
+  }
+
+  /** A mount to report: its (device, mount point as labelled, type), labels and read-only flag. */
+  private record Selection(List<String> key, Labels labels, boolean readOnly) {}
+
+  /**
+   * The mounts to report, by (device, mount point, type). Made again only when the mounts file
+   * reads differently: it changes with a mount, and is read every cycle.
+   */
+  private Map<List<String>, Selection> selected() throws IOException {
+    String text = null;
+    KernelFile read = null;
+    // /proc/1/mounts is the host's view even from a container sharing the host's pid namespace;
+    // hidepid can hide it, then the agent's own view, as node_exporter falls back.
+    for (KernelFile file : mountsFiles) {
+      try {
+        text = file.read();
+        read = file;
+        break;
+      } catch (NoSuchFileException e) {
+        log.debug("{} not found", file.path());
+      }
+    }
+    if (text != null && text.equals(mountsText) && read == mountsFile) {
+      return selected;
+    }
+    ProcMounts mounts =
+        text == null ? new ProcMounts(List.of()) : ProcMounts.parse(read.path().toString(), text);
+    // node_exporter reports a (device, mount point, type) once, the first line's.
+    Map<List<String>, Selection> out = new LinkedHashMap<>();
+    for (ProcMounts.Mount m : mounts.mounts()) {
+      String mountPoint = stripRootfs(m.mountPoint());
+      List<String> key = List.of(m.device(), mountPoint, m.fsType());
+      if (!config.ignoresMount(mountPoint, m.fsType()) && !out.containsKey(key)) {
+        out.put(
+            key,
+            new Selection(
+                key,
+                Labels.of("device", m.device(), "mountpoint", mountPoint, "fstype", m.fsType()),
+                m.readOnly()));
+      }
+    }
+    mountsText = text;
+    mountsFile = read;
+    selected = out;
+    return out;
   }
 
   /**
@@ -140,7 +191,7 @@ public final class FilesystemCollector implements Collector {
    * still write, which {@code 1 - avail/size} (the usual dashboard formula) never reaches. df
    * rounds up to a whole percent; this is the exact ratio. No sample when used + avail is 0.
    */
-  private static void usedRatio(MetricFamilies f, StatFs.Result r, String[] labels) {
+  private static void usedRatio(MetricFamilies f, StatFs.Result r, Labels labels) {
     double used = ProcDiskstats.unsigned(r.blocks()) - ProcDiskstats.unsigned(r.free());
     double usable = used + ProcDiskstats.unsigned(r.available());
     if (usable > 0) {
@@ -149,19 +200,6 @@ public final class FilesystemCollector implements Collector {
               "Used space as df's Use% computes it, 0..1: used / (used + available).")
           .add(used / usable, labels);
     }
-  }
-
-  private ProcMounts mounts() throws IOException {
-    // /proc/1/mounts is the host's view even from a container sharing the host's pid namespace;
-    // hidepid can hide it, then the agent's own view, as node_exporter falls back.
-    for (Path file : List.of(paths.proc("1", "mounts"), paths.proc("mounts"))) {
-      try {
-        return ProcMounts.parse(file.toString(), KernelFiles.read(file));
-      } catch (NoSuchFileException e) {
-        log.debug("{} not found", file);
-      }
-    }
-    return new ProcMounts(List.of());
   }
 
   /**
@@ -242,6 +280,9 @@ public final class FilesystemCollector implements Collector {
   public void stop() {
     if (pool != null) {
       pool.shutdownNow();
+    }
+    for (KernelFile file : mountsFiles) {
+      file.close();
     }
   }
 }

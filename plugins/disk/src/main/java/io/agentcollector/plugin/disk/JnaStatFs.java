@@ -1,8 +1,10 @@
 package io.agentcollector.plugin.disk;
 
 import com.sun.jna.Library;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 import java.io.IOException;
 
@@ -15,7 +17,7 @@ import java.io.IOException;
 final class JnaStatFs implements StatFs {
 
   interface LibC extends Library {
-    int statvfs(String path, Statvfs buf);
+    int statvfs(String path, Pointer buf);
   }
 
   /** struct statvfs of glibc on 64-bit Linux (bits/statvfs.h): 112 bytes. */
@@ -47,7 +49,28 @@ final class JnaStatFs implements StatFs {
     public long f_namemax;
     // f_type (glibc 2.39+) and the spare ints.
     public int[] f_spare = new int[6];
+
+    /** The fields' offsets in the struct, as JNA lays it out; computed once. */
+    static final class Offsets {
+      private static final Statvfs LAYOUT = new Statvfs();
+      static final int SIZE = LAYOUT.size();
+      static final int BSIZE = LAYOUT.fieldOffset("f_bsize");
+      static final int BLOCKS = LAYOUT.fieldOffset("f_blocks");
+      static final int BFREE = LAYOUT.fieldOffset("f_bfree");
+      static final int BAVAIL = LAYOUT.fieldOffset("f_bavail");
+      static final int FILES = LAYOUT.fieldOffset("f_files");
+      static final int FFREE = LAYOUT.fieldOffset("f_ffree");
+
+      private Offsets() {}
+    }
   }
+
+  /**
+   * Each thread's buffer for the struct, read at its offsets: a Structure per call costs a native
+   * allocation and reflection over its fields both ways (tens of µs a call compiled).
+   */
+  private static final ThreadLocal<Memory> BUFFER =
+      ThreadLocal.withInitial(() -> new Memory(Statvfs.Offsets.SIZE));
 
   private final LibC libc;
 
@@ -68,10 +91,17 @@ final class JnaStatFs implements StatFs {
 
   @Override
   public Result statfs(String path) throws IOException {
-    Statvfs s = new Statvfs();
+    Memory s = BUFFER.get();
+    s.clear();
     if (libc.statvfs(path, s) != 0) {
       throw new IOException("statvfs " + path + ": errno " + Native.getLastError());
     }
-    return new Result(s.f_bsize, s.f_blocks, s.f_bfree, s.f_bavail, s.f_files, s.f_ffree);
+    return new Result(
+        s.getLong(Statvfs.Offsets.BSIZE),
+        s.getLong(Statvfs.Offsets.BLOCKS),
+        s.getLong(Statvfs.Offsets.BFREE),
+        s.getLong(Statvfs.Offsets.BAVAIL),
+        s.getLong(Statvfs.Offsets.FILES),
+        s.getLong(Statvfs.Offsets.FFREE));
   }
 }

@@ -7,10 +7,16 @@ import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.InvalidConfigException;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.api.PluginConfig;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.KernelFiles;
 import io.agentcollector.kernel.proc.ProcNetDev;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.pf4j.Extension;
@@ -24,13 +30,33 @@ import org.pf4j.Extension;
 @CollectorInfo(name = "netdev", nodeExporter = true)
 public final class NetdevCollector implements Collector {
 
+  private static final String NOHANDLER = "node_network_receive_nohandler_total";
+  private static final String NOHANDLER_HELP = "Network device statistic receive_nohandler.";
+
+  /** Most interfaces whose settings are kept; hosts with containers see veths come and go. */
+  private static final int MAX_DEVICES = 4096;
+
   private final HostPaths paths;
+  private final KernelFile file;
   private final Optional<Pattern> exclude;
   private final Optional<Pattern> include;
+
+  /** Each interface seen, with what is kept of it. */
+  private final Map<String, Device> devices = new HashMap<>();
+
+  /** The header whose family names and helps {@link #names} and {@link #helps} hold. */
+  private List<String> columns;
+
+  private String[] names;
+  private String[] helps;
+
+  /** The rx_nohandler value just read. */
+  private long nohandler;
 
   public NetdevCollector(CollectorContext context) {
     PluginConfig c = context.config();
     paths = context.hostPaths();
+    file = new KernelFile(paths.proc("net", "dev"));
     exclude = c.getPattern("device-exclude");
     include = c.getPattern("device-include");
     if (exclude.isPresent() && include.isPresent()) {
@@ -43,35 +69,83 @@ public final class NetdevCollector implements Collector {
 
   @Override
   public MetricSnapshots collect() throws Exception {
-    ProcNetDev dev = ProcNetDev.parse("/proc/net/dev", KernelFiles.read(paths.proc("net", "dev")));
+    ProcNetDev dev = ProcNetDev.parse("/proc/net/dev", file.read());
+    if (dev.columns() != columns) {
+      families(dev.columns());
+    }
+    if (devices.size() > MAX_DEVICES) {
+      devices.clear(); // interfaces that came and went: bounded all the same
+    }
     MetricFamilies f = new MetricFamilies();
     for (ProcNetDev.Device d : dev.devices()) {
-      if (exclude.isPresent() && exclude.get().matcher(d.name()).find()
-          || include.isPresent() && !include.get().matcher(d.name()).find()) {
+      Device known = device(d.name());
+      if (known.ignored()) {
         continue;
       }
-      for (int i = 0; i < dev.columns().size(); i++) {
-        counter(f, dev.columns().get(i)).add(d.counter(i), "device", d.name());
+      for (int i = 0; i < names.length; i++) {
+        f.counter(names[i], helps[i]).add(d.counter(i), known.labels());
       }
-      nohandler(d.name())
-          .ifPresent(v -> counter(f, "receive_nohandler").add(v, "device", d.name()));
+      if (readNohandler(known.nohandler())) {
+        f.counter(NOHANDLER, NOHANDLER_HELP).add(nohandler, known.labels());
+      }
     }
     return f.build();
   }
 
-  private static MetricFamilies.Family counter(MetricFamilies f, String key) {
-    return f.counter("node_network_" + key + "_total", "Network device statistic " + key + ".");
+  /** The families of the header's columns, made when the header (rarely) changes. */
+  private void families(List<String> header) {
+    names = new String[header.size()];
+    helps = new String[header.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = "node_network_" + header.get(i) + "_total";
+      helps[i] = "Network device statistic " + header.get(i) + ".";
+    }
+    columns = header;
   }
 
-  /** /sys/class/net/<dev>/statistics/rx_nohandler, absent on old kernels and odd devices. */
-  private Optional<Long> nohandler(String device) {
-    try {
-      return Optional.of(
-          Long.parseLong(
-              KernelFiles.read(paths.sys("class", "net", device, "statistics", "rx_nohandler"))
-                  .strip()));
-    } catch (IOException | NumberFormatException e) {
-      return Optional.empty();
+  private Device device(String name) {
+    Device d = devices.get(name);
+    if (d == null) {
+      boolean ignored =
+          exclude.isPresent() && exclude.get().matcher(name).find()
+              || include.isPresent() && !include.get().matcher(name).find();
+      d =
+          new Device(
+              ignored,
+              Labels.of("device", name),
+              paths.sys("class", "net", name, "statistics", "rx_nohandler"));
+      devices.put(name, d);
     }
+    return d;
+  }
+
+  /** What is kept of an interface across cycles. */
+  private record Device(boolean ignored, Labels labels, Path nohandler) {}
+
+  /**
+   * Reads /sys/class/net/<dev>/statistics/rx_nohandler into {@link #nohandler}; false when it is
+   * absent (old kernels, odd devices) or no number.
+   */
+  private boolean readNohandler(Path file) {
+    try {
+      String s = KernelFiles.read(file);
+      int a = 0;
+      int b = s.length();
+      while (a < b && Character.isWhitespace(s.charAt(a))) {
+        a++;
+      }
+      while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+        b--;
+      }
+      nohandler = Long.parseLong(s, a, b, 10);
+      return true;
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void stop() {
+    file.close();
   }
 }

@@ -5,7 +5,7 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcNetStatNfConntrack;
 import io.agentcollector.kernel.proc.SysctlNumber;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -27,7 +27,11 @@ import org.slf4j.Logger;
 public final class ConntrackCollector implements Collector {
 
   /** A column of /proc/net/stat/nf_conntrack, also the family's suffix. */
-  private record Stat(String column, String help) {}
+  private record Stat(String column, String name, String help) {
+    Stat(String column, String help) {
+      this(column, "node_nf_conntrack_stat_" + column, help);
+    }
+  }
 
   private static final List<Stat> STATS =
       List.of(
@@ -40,11 +44,16 @@ public final class ConntrackCollector implements Collector {
           new Stat("early_drop", "Entries dropped to make room when the table was full."),
           new Stat("search_restart", "Lookups restarted because the hash table was resized."));
 
-  private final HostPaths paths;
+  private final KernelFile count;
+  private final KernelFile max;
+  private final KernelFile stat;
   private final Logger log;
 
   public ConntrackCollector(CollectorContext context) {
-    paths = context.hostPaths();
+    HostPaths paths = context.hostPaths();
+    count = new KernelFile(paths.proc("sys", "net", "netfilter", "nf_conntrack_count"));
+    max = new KernelFile(paths.proc("sys", "net", "netfilter", "nf_conntrack_max"));
+    stat = new KernelFile(paths.proc("net", "stat", "nf_conntrack"));
     log = context.logger();
   }
 
@@ -52,35 +61,43 @@ public final class ConntrackCollector implements Collector {
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
     // Like node_exporter, stop at the first missing file.
-    OptionalDouble count = number("nf_conntrack_count");
-    if (count.isEmpty()) {
+    OptionalDouble entries = number(count);
+    if (entries.isEmpty()) {
       log.debug("no nf_conntrack_count: conntrack module probably not loaded");
       return f.build();
     }
     f.gauge("node_nf_conntrack_entries", "Connection tracking entries in use.")
-        .add(count.getAsDouble());
-    OptionalDouble max = number("nf_conntrack_max");
-    if (max.isEmpty()) {
+        .add(entries.getAsDouble());
+    OptionalDouble limit = number(max);
+    if (limit.isEmpty()) {
       return f.build();
     }
     f.gauge("node_nf_conntrack_entries_limit", "Size of the connection tracking table.")
-        .add(max.getAsDouble());
-    Optional<String> stat = KernelFiles.readIfPresent(paths.proc("net", "stat", "nf_conntrack"));
-    if (stat.isEmpty()) {
+        .add(limit.getAsDouble());
+    Optional<String> stats = stat.readIfPresent();
+    if (stats.isEmpty()) {
       return f.build();
     }
-    ProcNetStatNfConntrack s = ProcNetStatNfConntrack.parse(stat.get());
+    ProcNetStatNfConntrack s = ProcNetStatNfConntrack.parse(stats.get());
     for (Stat st : STATS) {
-      f.gauge("node_nf_conntrack_stat_" + st.column(), st.help()).add(s.total(st.column()));
+      f.gauge(st.name(), st.help()).add(s.total(st.column()));
     }
     return f.build();
   }
 
-  private OptionalDouble number(String file) throws Exception {
-    Optional<String> content =
-        KernelFiles.readIfPresent(paths.proc("sys", "net", "netfilter", file));
+  private OptionalDouble number(KernelFile file) throws Exception {
+    Optional<String> content = file.readIfPresent();
     return content.isEmpty()
         ? OptionalDouble.empty()
-        : OptionalDouble.of(SysctlNumber.parse("/proc/sys/net/netfilter/" + file, content.get()));
+        : OptionalDouble.of(
+            SysctlNumber.parse(
+                "/proc/sys/net/netfilter/" + file.path().getFileName(), content.get()));
+  }
+
+  @Override
+  public void stop() {
+    count.close();
+    max.close();
+    stat.close();
   }
 }

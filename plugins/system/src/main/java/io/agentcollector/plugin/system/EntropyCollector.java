@@ -3,8 +3,8 @@ package io.agentcollector.plugin.system;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
-import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcSysKernelRandom;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import org.pf4j.Extension;
@@ -18,16 +18,16 @@ import org.pf4j.Extension;
 @CollectorInfo(name = "entropy", nodeExporter = true)
 public final class EntropyCollector implements Collector {
 
-  private final HostPaths paths;
+  private final KernelFile[] files;
 
   public EntropyCollector(CollectorContext context) {
-    paths = context.hostPaths();
+    files = ProcSysKernelRandom.files(context.hostPaths().proc());
   }
 
   @Override
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
-    ProcSysKernelRandom r = ProcSysKernelRandom.read(paths.proc());
+    ProcSysKernelRandom r = ProcSysKernelRandom.read(files[0], files[1]);
     r.entropyAvailable()
         .ifPresent(
             v ->
@@ -43,5 +43,11 @@ public final class EntropyCollector implements Collector {
                         "Size of the kernel's entropy pool, in bits.")
                     .add(v));
     return f.build();
+  }
+
+  @Override
+  public void stop() {
+    files[0].close();
+    files[1].close();
   }
 }

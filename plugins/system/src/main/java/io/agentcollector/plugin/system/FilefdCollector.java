@@ -3,9 +3,8 @@ package io.agentcollector.plugin.system;
 import io.agentcollector.api.Collector;
 import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
-import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcSysFsFileNr;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.Optional;
@@ -20,25 +19,30 @@ import org.slf4j.Logger;
 @CollectorInfo(name = "filefd", nodeExporter = true)
 public final class FilefdCollector implements Collector {
 
-  private final HostPaths paths;
+  private final KernelFile file;
   private final Logger log;
 
   public FilefdCollector(CollectorContext context) {
-    paths = context.hostPaths();
+    file = new KernelFile(context.hostPaths().proc("sys", "fs", "file-nr"));
     log = context.logger();
   }
 
   @Override
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
-    Optional<String> content = KernelFiles.readIfPresent(paths.proc("sys", "fs", "file-nr"));
+    Optional<String> content = file.readIfPresent();
     if (content.isEmpty()) {
-      log.debug("no {}", paths.proc("sys", "fs", "file-nr"));
+      log.debug("no {}", file.path());
       return f.build();
     }
     ProcSysFsFileNr nr = ProcSysFsFileNr.parse(content.get());
     f.gauge("node_filefd_allocated", "Allocated file handles.").add(nr.allocated());
     f.gauge("node_filefd_maximum", "Maximum number of file handles.").add(nr.maximum());
     return f.build();
+  }
+
+  @Override
+  public void stop() {
+    file.close();
   }
 }

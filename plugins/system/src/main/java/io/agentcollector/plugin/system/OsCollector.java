@@ -6,6 +6,7 @@ import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
 import io.agentcollector.kernel.rootfs.OsRelease;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,6 +31,16 @@ public final class OsCollector implements Collector {
   private final HostPaths paths;
   private final Logger log;
 
+  /** The os-release last mapped ({@link OsRelease#read} keeps it while the file is unchanged). */
+  private OsRelease mapped;
+
+  private Labels info;
+
+  /** VERSION_ID's major.minor, 0 when it has none. */
+  private double version;
+
+  private Labels versionLabels;
+
   public OsCollector(CollectorContext context) {
     paths = context.hostPaths();
     log = context.logger();
@@ -39,17 +50,24 @@ public final class OsCollector implements Collector {
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
     Optional<OsRelease> os = OsRelease.read(paths.rootfs());
-    if (os.isPresent()) {
-      map(os.get(), f);
+    if (os.isEmpty()) {
+      log.debug("no os-release file under {}", paths.rootfs("/"));
       return f.build();
     }
-    log.debug("no os-release file under {}", paths.rootfs("/"));
+    if (os.get() != mapped) {
+      map(os.get());
+    }
+    f.info("node_os_info", "Operating system identity from os-release.").add(1, info);
+    if (version > 0) {
+      f.gauge("node_os_version", "major.minor of the operating system's VERSION_ID.")
+          .add(version, versionLabels);
+    }
     return f.build();
   }
 
-  private static void map(OsRelease os, MetricFamilies f) {
-    f.info("node_os_info", "Operating system identity from os-release.")
-        .addInfo(
+  private void map(OsRelease os) {
+    info =
+        Labels.of(
             "build_id",
             os.get("BUILD_ID"),
             "id",
@@ -75,10 +93,9 @@ public final class OsCollector implements Collector {
             "version_id",
             os.get("VERSION_ID"));
     Matcher m = MAJOR_MINOR.matcher(os.get("VERSION_ID"));
-    double version = m.find() ? Double.parseDouble(m.group()) : 0;
-    if (version > 0) {
-      f.gauge("node_os_version", "major.minor of the operating system's VERSION_ID.")
-          .add(version, "id", os.get("ID"), "id_like", os.get("ID_LIKE"), "name", os.get("NAME"));
-    }
+    version = m.find() ? Double.parseDouble(m.group()) : 0;
+    versionLabels =
+        Labels.of("id", os.get("ID"), "id_like", os.get("ID_LIKE"), "name", os.get("NAME"));
+    mapped = os;
   }
 }

@@ -5,7 +5,7 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.PsiStats;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
@@ -24,26 +24,32 @@ import org.slf4j.Logger;
 public final class PressureCollector implements Collector {
 
   private static final List<String> RESOURCES = List.of("cpu", "io", "memory");
+  private static final List<String> NAMES =
+      List.of("/proc/pressure/cpu", "/proc/pressure/io", "/proc/pressure/memory");
 
-  private final HostPaths paths;
+  private final KernelFile[] files = new KernelFile[RESOURCES.size()];
   private final Logger log;
 
   public PressureCollector(CollectorContext context) {
-    paths = context.hostPaths();
+    HostPaths paths = context.hostPaths();
+    for (int i = 0; i < files.length; i++) {
+      files[i] = new KernelFile(paths.proc("pressure", RESOURCES.get(i)));
+    }
     log = context.logger();
   }
 
   @Override
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
-    for (String resource : RESOURCES) {
-      Optional<String> content = KernelFiles.readIfPresent(paths.proc("pressure", resource));
+    for (int i = 0; i < files.length; i++) {
+      String resource = RESOURCES.get(i);
+      Optional<String> content = files[i].readIfPresent();
       if (content.isEmpty()) {
         // node_exporter stops at the first missing resource; so do we.
         log.debug("no pressure information for {} (needs kernel 4.20+ with PSI enabled)", resource);
         break;
       }
-      PsiStats p = PsiStats.parse("/proc/pressure/" + resource, content.get());
+      PsiStats p = PsiStats.parse(NAMES.get(i), content.get());
       switch (resource) {
         case "cpu" ->
             p.someSeconds()
@@ -88,5 +94,12 @@ public final class PressureCollector implements Collector {
       }
     }
     return f.build();
+  }
+
+  @Override
+  public void stop() {
+    for (KernelFile file : files) {
+      file.close();
+    }
   }
 }

@@ -5,10 +5,12 @@ import io.agentcollector.api.CollectorContext;
 import io.agentcollector.api.CollectorInfo;
 import io.agentcollector.api.HostPaths;
 import io.agentcollector.api.MetricFamilies;
-import io.agentcollector.kernel.KernelFiles;
+import io.agentcollector.kernel.KernelFile;
 import io.agentcollector.kernel.proc.ProcNetSockstat;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.pf4j.Extension;
@@ -30,10 +32,12 @@ public final class SockstatCollector implements Collector {
 
   private static final int DEFAULT_PAGE_SIZE = 4096;
 
-  private final IntSupplier pageSize;
-  private final HostPaths paths;
+  private final KernelFile[] files;
   private final Logger log;
   private final int bytesPerPage;
+
+  /** Protocol, then key, to the family's name and help: made once, not per cycle. */
+  private final Map<String, Map<String, String[]>> families = new HashMap<>();
 
   public SockstatCollector(CollectorContext context) {
     this(context, () -> Libc.pageSize().orElse(DEFAULT_PAGE_SIZE));
@@ -41,8 +45,12 @@ public final class SockstatCollector implements Collector {
 
   /** For tests: a given page size. */
   SockstatCollector(CollectorContext context, IntSupplier pageSize) {
-    this.pageSize = pageSize;
-    paths = context.hostPaths();
+    HostPaths paths = context.hostPaths();
+    files =
+        new KernelFile[] {
+          new KernelFile(paths.proc("net", "sockstat")),
+          new KernelFile(paths.proc("net", "sockstat6"))
+        };
     log = context.logger();
     // getpagesize(3) like Go's os.Getpagesize(); 4096 (x86_64) when JNA is unavailable.
     bytesPerPage = pageSize.getAsInt();
@@ -51,13 +59,14 @@ public final class SockstatCollector implements Collector {
   @Override
   public MetricSnapshots collect() throws Exception {
     MetricFamilies f = new MetricFamilies();
-    for (String file : List.of("sockstat", "sockstat6")) {
-      Optional<String> content = KernelFiles.readIfPresent(paths.proc("net", file));
+    for (int i = 0; i < files.length; i++) {
+      Optional<String> content = files[i].readIfPresent();
       if (content.isEmpty()) {
-        log.debug("no /proc/net/{}, skipping", file);
+        log.debug("no {}, skipping", files[i].path());
         continue;
       }
-      map(ProcNetSockstat.parse("/proc/net/" + file, content.get()), file.equals("sockstat"), f);
+      String file = i == 0 ? "/proc/net/sockstat" : "/proc/net/sockstat6";
+      map(ProcNetSockstat.parse(file, content.get()), i == 0, f);
     }
     return f.build();
   }
@@ -81,8 +90,30 @@ public final class SockstatCollector implements Collector {
     }
   }
 
-  private static void gauge(MetricFamilies f, String proto, String key, double value) {
-    f.gauge("node_sockstat_" + proto + "_" + key, "Socket statistic " + key + " of " + proto + ".")
-        .add(value);
+  private void gauge(MetricFamilies f, String proto, String key, double value) {
+    Map<String, String[]> keys = families.get(proto);
+    if (keys == null || keys.size() > SystemConfig.MAX_NAMES) {
+      if (families.size() > SystemConfig.MAX_NAMES) {
+        families.clear(); // names a kernel does not write: bounded all the same
+      }
+      keys = new HashMap<>();
+      families.put(proto, keys);
+    }
+    String[] family = keys.get(key);
+    if (family == null) {
+      family =
+          new String[] {
+            "node_sockstat_" + proto + "_" + key, "Socket statistic " + key + " of " + proto + "."
+          };
+      keys.put(key, family);
+    }
+    f.gauge(family[0], family[1]).add(value);
+  }
+
+  @Override
+  public void stop() {
+    for (KernelFile file : files) {
+      file.close();
+    }
   }
 }

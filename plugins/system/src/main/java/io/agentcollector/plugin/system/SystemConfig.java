@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
  */
 record SystemConfig(Optional<Pattern> vmstatFields, Optional<Pattern> netstatFields) {
 
+  /**
+   * Most field names a collector keeps its filter decision for; far above what a kernel writes
+   * (vmstat has about 200, netstat, snmp and snmp6 together about 400).
+   */
+  static final int MAX_NAMES = 4096;
+
   static SystemConfig from(PluginConfig c) {
     return new SystemConfig(c.getPattern("vmstat.fields"), c.getPattern("netstat.fields"));
   }

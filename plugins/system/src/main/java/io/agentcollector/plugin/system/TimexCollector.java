@@ -32,7 +32,7 @@ public final class TimexCollector implements Collector {
   private final Logger log;
 
   public TimexCollector(CollectorContext context) {
-    this(context, Libc::adjtimex);
+    this(context, new Libc.Adjtimex());
   }
 
   /** For tests: a given adjtimex(2) result. */
@@ -66,44 +66,56 @@ public final class TimexCollector implements Collector {
     double divisor = (t.status() & KernelTimex.STA_NANO) != 0 ? NANOS : MICROS;
     gauge(
         f,
-        "sync_status",
+        "node_timex_sync_status",
         "1 if the clock is synchronised to a reliable server, else 0.",
         t.state() == KernelTimex.TIME_ERROR ? 0 : 1);
     gauge(
         f,
-        "offset_seconds",
+        "node_timex_offset_seconds",
         "Offset between the local and the reference clock.",
         t.offset() / divisor);
     gauge(
         f,
-        "frequency_adjustment_ratio",
+        "node_timex_frequency_adjustment_ratio",
         "Frequency adjustment of the local clock.",
         1 + t.freq() / PPM16FRAC);
-    gauge(f, "maxerror_seconds", "Maximum error.", t.maxerror() / MICROS);
-    gauge(f, "estimated_error_seconds", "Estimated error.", t.esterror() / MICROS);
-    gauge(f, "status", "Clock status bits (STA_*).", t.status());
-    gauge(f, "loop_time_constant", "Time constant of the phase-locked loop.", t.constant());
-    gauge(f, "tick_seconds", "Time between clock ticks.", t.tick() / MICROS);
-    gauge(f, "pps_frequency_hertz", "PPS frequency.", t.ppsfreq() / PPM16FRAC);
-    gauge(f, "pps_jitter_seconds", "PPS jitter.", t.jitter() / divisor);
-    gauge(f, "pps_shift_seconds", "PPS interval duration (log2 seconds).", t.shift());
+    gauge(f, "node_timex_maxerror_seconds", "Maximum error.", t.maxerror() / MICROS);
+    gauge(f, "node_timex_estimated_error_seconds", "Estimated error.", t.esterror() / MICROS);
+    gauge(f, "node_timex_status", "Clock status bits (STA_*).", t.status());
     gauge(
         f,
-        "pps_stability_hertz",
+        "node_timex_loop_time_constant",
+        "Time constant of the phase-locked loop.",
+        t.constant());
+    gauge(f, "node_timex_tick_seconds", "Time between clock ticks.", t.tick() / MICROS);
+    gauge(f, "node_timex_pps_frequency_hertz", "PPS frequency.", t.ppsfreq() / PPM16FRAC);
+    gauge(f, "node_timex_pps_jitter_seconds", "PPS jitter.", t.jitter() / divisor);
+    gauge(f, "node_timex_pps_shift_seconds", "PPS interval duration (log2 seconds).", t.shift());
+    gauge(
+        f,
+        "node_timex_pps_stability_hertz",
         "PPS stability (average of recent frequency changes).",
         t.stabil() / PPM16FRAC);
-    counter(f, "pps_jitter_total", "PPS jitter limit exceeded events.", t.jitcnt());
-    counter(f, "pps_calibration_total", "PPS calibration intervals.", t.calcnt());
-    counter(f, "pps_error_total", "PPS calibration errors.", t.errcnt());
-    counter(f, "pps_stability_exceeded_total", "PPS stability limit exceeded events.", t.stbcnt());
-    gauge(f, "tai_offset_seconds", "Offset of International Atomic Time (TAI) from UTC.", t.tai());
+    counter(f, "node_timex_pps_jitter_total", "PPS jitter limit exceeded events.", t.jitcnt());
+    counter(f, "node_timex_pps_calibration_total", "PPS calibration intervals.", t.calcnt());
+    counter(f, "node_timex_pps_error_total", "PPS calibration errors.", t.errcnt());
+    counter(
+        f,
+        "node_timex_pps_stability_exceeded_total",
+        "PPS stability limit exceeded events.",
+        t.stbcnt());
+    gauge(
+        f,
+        "node_timex_tai_offset_seconds",
+        "Offset of International Atomic Time (TAI) from UTC.",
+        t.tai());
   }
 
   private static void gauge(MetricFamilies f, String name, String help, double value) {
-    f.gauge("node_timex_" + name, help).add(value);
+    f.gauge(name, help).add(value);
   }
 
   private static void counter(MetricFamilies f, String name, String help, double value) {
-    f.counter("node_timex_" + name, help).add(value);
+    f.counter(name, help).add(value);
   }
 }
